@@ -1,0 +1,40 @@
+// System endpoints shared by the bff (validation, OpenAPI) and the portals (types).
+import Type, { type Static } from 'typebox';
+
+export const VersionInfo = Type.Object({
+  service: Type.String(),
+  version: Type.String(),
+  revision: Type.String(),
+  environment: Type.String(),
+  node: Type.String(),
+  startedAt: Type.String({ format: 'date-time' }),
+});
+export type VersionInfo = Static<typeof VersionInfo>;
+
+export const CheckSummary = Type.Object({
+  name: Type.String(),
+  status: Type.Union([Type.Literal('up'), Type.Literal('down')]),
+  latencyMs: Type.Optional(Type.Number()),
+  error: Type.Optional(Type.String()),
+  details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+});
+
+export const HealthInfo = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded'), Type.Literal('down')]),
+  service: Type.String(),
+  version: Type.String(),
+  revision: Type.String(),
+  uptimeSeconds: Type.Number(),
+  shuttingDown: Type.Boolean(),
+  checks: Type.Array(CheckSummary),
+});
+export type HealthInfo = Static<typeof HealthInfo>;
+
+export const ErrorBody = Type.Object({
+  statusCode: Type.Integer(),
+  error: Type.String(),
+  message: Type.String(),
+  requestId: Type.Optional(Type.String()),
+  path: Type.Optional(Type.String()),
+});
+export type ErrorBody = Static<typeof ErrorBody>;

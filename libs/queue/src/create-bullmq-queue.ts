@@ -1,0 +1,86 @@
+// BullMQ producer and consumer over Redis, one BullMQ queue per QueueName.
+import { Queue, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { JOB_QUEUE, type JobName, type QueueName } from './jobs';
+import type { JobConsumer, JobContext, JobEvents, JobHandlers, JobProducer } from './job-queue';
+import { QUEUE_NAMES, QUEUE_SETTINGS } from './queue-settings';
+
+export function createBullmqProducer(connection: Redis, prefix: string): JobProducer {
+  const queues = new Map<QueueName, Queue>();
+  const queueFor = (name: QueueName) => {
+    let queue = queues.get(name);
+    if (!queue) {
+      const settings = QUEUE_SETTINGS[name];
+      queue = new Queue(name, {
+        connection,
+        prefix: `${prefix}:bull`,
+        defaultJobOptions: {
+          attempts: settings.attempts,
+          backoff: { type: 'exponential', delay: settings.backoffMs },
+          removeOnComplete: settings.keepCompleted,
+          removeOnFail: settings.keepFailed,
+        },
+      });
+      queues.set(name, queue);
+    }
+    return queue;
+  };
+  return {
+    async enqueue(name, data) {
+      const job = await queueFor(JOB_QUEUE[name]).add(name, data);
+      return job.id ?? '';
+    },
+    async depths() {
+      return Promise.all(
+        QUEUE_NAMES.map(async (queue) => {
+          const counts = await queueFor(queue).getJobCounts('waiting', 'active', 'delayed', 'failed');
+          return { queue, waiting: counts.waiting ?? 0, active: counts.active ?? 0, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0 };
+        }),
+      );
+    },
+    async ping() {
+      await connection.ping();
+    },
+    async close() {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+    },
+  };
+}
+
+export interface ConsumerSettings {
+  concurrency: number;
+  prefix: string;
+}
+
+export function createBullmqConsumer(
+  connection: Redis,
+  settings: ConsumerSettings,
+  handlers: JobHandlers,
+  events: JobEvents = {},
+): JobConsumer {
+  const workers = QUEUE_NAMES.map(
+    (queue) =>
+      new Worker(
+        queue,
+        async (job: Job) => {
+          const handler = handlers[job.name as JobName] as ((data: unknown, c: JobContext) => Promise<void>) | undefined;
+          if (!handler) throw new Error(`no handler for job ${job.name}`);
+          const context: JobContext = { id: job.id ?? '', name: job.name as JobName, attempt: job.attemptsMade + 1 };
+          const started = performance.now();
+          try {
+            await handler(job.data, context);
+            events.onCompleted?.(context, performance.now() - started);
+          } catch (error) {
+            events.onFailed?.(context, error as Error, performance.now() - started);
+            throw error;
+          }
+        },
+        { connection, concurrency: settings.concurrency, prefix: `${settings.prefix}:bull` },
+      ),
+  );
+  return {
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export * from './jobs';
+export * from './queue-settings';
+export * from './job-queue';
+export * from './create-redis';
+export * from './create-bullmq-queue';
+export * from './create-in-process-queue';

@@ -1,0 +1,18 @@
+// Typed per-queue settings (after Twenty's worker settings): retries, backoff
+// and how much history Redis keeps, chosen per kind of work.
+import type { QueueName } from './jobs';
+
+export interface QueueSettings {
+  attempts: number;
+  backoffMs: number;
+  /** Completed jobs kept for inspection (count). */
+  keepCompleted: number;
+  /** Failed jobs kept for inspection (count). */
+  keepFailed: number;
+}
+
+export const QUEUE_SETTINGS: { readonly [Q in QueueName]: QueueSettings } = {
+  system: { attempts: 3, backoffMs: 1_000, keepCompleted: 100, keepFailed: 500 },
+};
+
+export const QUEUE_NAMES = Object.keys(QUEUE_SETTINGS) as QueueName[];
