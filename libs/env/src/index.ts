@@ -9,3 +9,6 @@ export * from './schemas/common';
 export * from './schemas/bff';
 export * from './schemas/worker';
 export * from './schemas/portal';
+export * from './apps';
+export * from './docs/render-configuration-doc';
+export * from './docs/render-env-example';

@@ -63,13 +63,21 @@ export function loadConfig<C>(schema: AppSchema<C>, raw: RawEnv): C & { ZAMIO_EN
         });
       }
     },
-  }) as unknown as C;
+  });
+  // envalid returns a strict proxy that throws on unknown keys; refinements
+  // and callers get a plain object instead.
+  const plain = { ...cleaned } as unknown as C;
 
-  if (problems.length === 0 && schema.refine) {
-    for (const problem of schema.refine(cleaned, env)) problems.push({ ...describe(problem.variable), ...problem });
+  // Refinements run even when some variables failed, so one report lists
+  // everything; they see only the values that parsed (others are undefined).
+  if (schema.refine) {
+    const reported = new Set(problems.map((p) => p.variable));
+    for (const problem of schema.refine(plain, env)) {
+      if (!reported.has(problem.variable)) problems.push({ variable: problem.variable, problem: problem.problem, ...describe(problem.variable) });
+    }
   }
   if (problems.length > 0) throw new ConfigError(schema.app, problems);
-  return { ...(cleaned as object), ZAMIO_ENV: env } as C & { ZAMIO_ENV: Environment };
+  return { ...(plain as object), ZAMIO_ENV: env } as C & { ZAMIO_ENV: Environment };
 }
 
 function cleanMessage(message: string, variable: string, secret?: boolean): string {

@@ -4,10 +4,10 @@ import type { ConfigProblem } from './problems';
 import type { Environment } from './variable';
 
 interface ServerLikeConfig {
-  LOG_PRETTY: boolean;
-  LOG_LEVEL: string;
-  DATABASE_URL: string;
-  REDIS_URL: string;
+  LOG_PRETTY?: boolean;
+  LOG_LEVEL?: string;
+  DATABASE_URL?: string;
+  REDIS_URL?: string;
   SESSION_SECRET?: string;
   SESSION_SECRET_PREVIOUS?: string;
   TRUST_PROXY?: string[];
@@ -32,8 +32,8 @@ export function productionRefusals(config: ServerLikeConfig, env: Environment): 
 
   if (config.LOG_PRETTY) refuse('LOG_PRETTY', `pretty logs are for development; ${env} needs JSON logs (set LOG_PRETTY=false)`);
   if (config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace') refuse('LOG_LEVEL', `debug logging is refused in ${env}; use info or warn`);
-  if (config.DATABASE_URL.startsWith('pglite:')) refuse('DATABASE_URL', `the embedded database is for local use; ${env} needs a postgres:// URL`);
-  if (config.REDIS_URL.startsWith('memory:')) refuse('REDIS_URL', `in-process queues cannot be shared between replicas; ${env} needs a redis:// or rediss:// URL`);
+  if (config.DATABASE_URL?.startsWith('pglite:')) refuse('DATABASE_URL', `the embedded database is for local use; ${env} needs a postgres:// URL`);
+  if (config.REDIS_URL?.startsWith('memory:')) refuse('REDIS_URL', `in-process queues cannot be shared between replicas; ${env} needs a redis:// or rediss:// URL`);
   if (config.SESSION_SECRET !== undefined && isWeakSecret(config.SESSION_SECRET)) {
     refuse('SESSION_SECRET', 'is weak or an example value; use 32+ random characters (openssl rand -base64 48)');
   }

@@ -22,11 +22,15 @@ export const portalSchema: AppSchema<PortalConfig> = {
   spec: portalSpec,
   refine: (config, env) => {
     const secureEnv = env === 'staging' || env === 'production';
+    if (config.API_BASE_URL === undefined) return [];
     if (secureEnv && config.API_BASE_URL.startsWith('http:')) {
       return [{ variable: 'API_BASE_URL', problem: 'must be /api or an https:// URL in staging and production' }];
     }
     if (!config.API_BASE_URL.startsWith('/') && !/^https?:\/\//.test(config.API_BASE_URL)) {
       return [{ variable: 'API_BASE_URL', problem: 'must start with / (same origin) or be an absolute http(s) URL' }];
+    }
+    if (config.API_BASE_URL.startsWith('/') && config.INTERNAL_API_URL === '') {
+      return [{ variable: 'INTERNAL_API_URL', problem: `is required when API_BASE_URL is the same-origin path ${config.API_BASE_URL} (the container proxies it to the bff)` }];
     }
     return [];
   },
