@@ -1,6 +1,13 @@
 // Shared Vitest defaults: each project's vitest.config.ts extends this, so
 // every project runs its tests the same way under `nx run-many -t test`.
+// Besides the console output, each run writes a JSON summary to
+// .test-results/ (an Nx output, so cached runs restore it) from which
+// `npm test` prints one "N passed, N failed" line for the whole workspace.
+import { relative, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+const workspaceRoot = import.meta.dirname;
+const projectKey = relative(workspaceRoot, process.cwd()) || 'root';
 
 export const sharedTestConfig = defineConfig({
   test: {
@@ -8,6 +15,6 @@ export const sharedTestConfig = defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    reporters: process.env.CI ? ['default'] : ['default'],
+    reporters: ['default', ['json', { outputFile: resolve(workspaceRoot, '.test-results', `${projectKey}.json`) }]],
   },
 });

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// `npm test`: every check CI needs, in order, failing on the first failure:
+//   1. generated config docs in sync; 2. lint, typecheck and unit/integration
+//   tests of every project (Nx, cached locally); 3. browser tests of the
+//   embedded platform; 4. container tests (required when CI=true).
+// Ends with one line "N passed, N failed" over every Vitest run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+const results = join(root, '.test-results');
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+
+const run = (label, command, args, env = {}) => {
+  console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+};
+
+const dockerReachable = () => spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 15_000 }).status === 0;
+
+function summarize() {
+  let passed = 0;
+  let failed = 0;
+  const walk = (dir) => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.json')) {
+        const report = JSON.parse(readFileSync(path, 'utf8'));
+        passed += report.numPassedTests ?? 0;
+        failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTests ?? 0);
+        if (report.success === false && (report.numFailedTests ?? 0) === 0) failed += 1;
+      }
+    }
+  };
+  walk(results);
+  return { passed, failed };
+}
+
+const steps = [
+  () => run('configuration docs', 'npx', ['zamio-env', 'docs', '--check']),
+  () => run('lint, typecheck, unit and integration tests', 'npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--outputStyle=static', ...(ci ? ['--skip-nx-cache'] : [])]),
+  () => run('browser tests (embedded platform)', 'npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts']),
+  () => {
+    if (!existsSync(join(root, 'e2e/containers/vitest.config.ts'))) {
+      console.log('\n=== container tests: no suite present');
+      return true;
+    }
+    if (!ci && !dockerReachable()) {
+      console.log('\n=== container tests: SKIPPED — no Docker engine reachable (they are required when CI=true; see docs/development.md)');
+      return true;
+    }
+    return run('container tests', 'npm', ['run', 'test:containers']);
+  },
+];
+
+rmSync(results, { recursive: true, force: true });
+let ok = true;
+for (const step of steps) {
+  if (!step()) {
+    ok = false;
+    break;
+  }
+}
+const { passed, failed } = summarize();
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);
