@@ -1,0 +1,17 @@
+// The admin portal: its role label and its pages, in navigation order.
+// Each page is loaded on first visit, so every page is its own chunk.
+import type { PortalDefinition } from '@zamio/ui';
+
+export const adminPortal: PortalDefinition = {
+  productName: 'ZamIO',
+  roleLabel: 'Admin',
+  pages: [
+    { to: '/', label: 'Home', load: () => import('./pages/HomePage') },
+    { to: '/users', label: 'Users', load: () => import('./pages/UsersPage') },
+    { to: '/stations', label: 'Stations', load: () => import('./pages/StationsPage') },
+    { to: '/rate-table', label: 'Rate table', load: () => import('./pages/RateTablePage') },
+    { to: '/cycles', label: 'Cycles', load: () => import('./pages/CyclesPage') },
+    { to: '/disputes', label: 'Disputes', load: () => import('./pages/DisputesPage') },
+    { to: '/system', label: 'System status', load: () => import('./pages/SystemPage') },
+  ],
+};

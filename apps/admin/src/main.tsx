@@ -1,0 +1,4 @@
+import { mountPortal } from '@zamio/ui';
+import { adminPortal } from './admin-portal';
+
+mountPortal(adminPortal);

@@ -1,0 +1,4 @@
+import { mountPortal } from '@zamio/ui';
+import { artistPortal } from './artist-portal';
+
+mountPortal(artistPortal);

@@ -1,0 +1,4 @@
+import { mountPortal } from '@zamio/ui';
+import { publisherPortal } from './publisher-portal';
+
+mountPortal(publisherPortal);

@@ -1,0 +1,4 @@
+import { mountPortal } from '@zamio/ui';
+import { stationPortal } from './station-portal';
+
+mountPortal(stationPortal);

@@ -1,0 +1,5 @@
+import { SystemStatusPage } from '@zamio/ui';
+
+export default function SystemPage() {
+  return <SystemStatusPage heading="System" />;
+}

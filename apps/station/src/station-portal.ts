@@ -1,0 +1,15 @@
+// The station portal: its role label and its pages, in navigation order.
+// Each page is loaded on first visit, so every page is its own chunk.
+import type { PortalDefinition } from '@zamio/ui';
+
+export const stationPortal: PortalDefinition = {
+  productName: 'ZamIO',
+  roleLabel: 'Station',
+  pages: [
+    { to: '/', label: 'Home', load: () => import('./pages/HomePage') },
+    { to: '/captures', label: 'Captures', load: () => import('./pages/CapturesPage') },
+    { to: '/playlogs', label: 'Playlogs', load: () => import('./pages/PlaylogsPage') },
+    { to: '/detections', label: 'Detections', load: () => import('./pages/DetectionsPage') },
+    { to: '/system', label: 'System', load: () => import('./pages/SystemPage') },
+  ],
+};

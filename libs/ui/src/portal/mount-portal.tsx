@@ -1,0 +1,27 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { createApiClient } from '@zamio/api-client';
+import { readRuntimeConfig } from '../runtime-config/runtime-config';
+import { createPortalRoutes } from './create-portal-routes';
+import { createQueryClient } from './create-query-client';
+import { PortalProviders } from './PortalProviders';
+import type { PortalDefinition } from './portal-definition';
+
+/** Boots a portal in the browser: runtime config → API client → query cache → router. */
+export function mountPortal(definition: PortalDefinition, container: HTMLElement | null = document.getElementById('root')): void {
+  if (!container) throw new Error('mountPortal: the page has no #root element');
+  const config = readRuntimeConfig();
+  const apiClient = createApiClient({ baseUrl: config.apiBaseUrl });
+  const router = createBrowserRouter(createPortalRoutes(definition));
+  document.title = `${definition.productName} · ${definition.roleLabel}`;
+
+  createRoot(container).render(
+    <StrictMode>
+      <PortalProviders config={config} apiClient={apiClient} queryClient={createQueryClient()}>
+        <RouterProvider router={router} />
+      </PortalProviders>
+    </StrictMode>,
+  );
+}

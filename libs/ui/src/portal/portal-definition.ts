@@ -1,0 +1,20 @@
+import type { ComponentType } from 'react';
+import type { NavigationItem } from '../layout/navigation';
+
+/** A page module loaded on demand, so each page is its own chunk. */
+export type PageModuleLoader = () => Promise<{ default: ComponentType }>;
+
+export interface PortalPage extends NavigationItem {
+  load: PageModuleLoader;
+}
+
+/** Everything that makes one portal different from another. */
+export interface PortalDefinition {
+  productName: string;
+  /** Shown in the header, e.g. "Artist". */
+  roleLabel: string;
+  /** Navigation order; the page at `/` is the home page. */
+  pages: readonly PortalPage[];
+}
+
+export const navigationOf = (definition: PortalDefinition): NavigationItem[] => definition.pages.map(({ to, label }) => ({ to, label }));

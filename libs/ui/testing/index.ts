@@ -1,0 +1,1 @@
+export { renderToHtml, textByTestId, type RenderToHtmlOptions } from './render-to-html';

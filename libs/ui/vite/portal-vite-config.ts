@@ -1,0 +1,52 @@
+// The one Vite config of every portal; each apps/<portal>/vite.config.ts calls it.
+// Vite leaves workspace packages out of its config bundle, so Node loads these
+// files itself (type stripping): relative imports therefore carry `.ts`.
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type ServerOptions, type UserConfig, type UserConfigFnObject } from 'vite';
+import { devServerSettings } from './dev-server-env.ts';
+import { precompressPlugin } from './precompress.ts';
+import { runtimeConfigFromEnv, type Env } from './runtime-config-from-env.ts';
+import { runtimeConfigPlugin } from './runtime-config-plugin.ts';
+
+export { renderRuntimeConfigScript, escapeJsonForScript } from './runtime-config-script.ts';
+export { runtimeConfigFromEnv, parseFeatureFlags } from './runtime-config-from-env.ts';
+export { precompressDirectory, MIN_COMPRESS_BYTES } from './precompress.ts';
+export { parsePortalPort, requireInternalApiUrl } from './dev-server-env.ts';
+
+export interface PortalViteOptions {
+  /** Nx project name; the build goes to dist/apps/<app> at the repository root. */
+  app: string;
+  /** The portal's directory (pass `import.meta.dirname` from its vite.config.ts). */
+  appDir: string;
+  /** Dev server port when PORTAL_PORT is not set. */
+  defaultPort: number;
+}
+
+export function createPortalViteConfig(options: PortalViteOptions, env: Env = process.env): UserConfigFnObject {
+  return defineConfig(({ command }) => {
+    const config: UserConfig = {
+      root: options.appDir,
+      plugins: [react(), runtimeConfigPlugin(runtimeConfigFromEnv(env)), precompressPlugin()],
+      build: {
+        outDir: resolve(options.appDir, '../../dist/apps', options.app),
+        emptyOutDir: true,
+        assetsDir: 'assets',
+        sourcemap: false,
+      },
+    };
+    // Only serving (dev or preview) talks to the bff; building must not need its URL.
+    if (command === 'serve') {
+      const settings = devServerSettings(env, options.app, options.defaultPort);
+      const server: ServerOptions = {
+        host: settings.host,
+        port: settings.port,
+        strictPort: true,
+        proxy: { '/api': { target: settings.apiProxyTarget, ws: true, changeOrigin: false } },
+      };
+      config.server = server;
+      config.preview = { host: server.host, port: server.port, strictPort: true, proxy: server.proxy };
+    }
+    return config;
+  });
+}
