@@ -1,6 +1,7 @@
 // Embedded PostgreSQL (PGlite, WASM) for `npm start` and quick tests: the same
 // SQL and migrations as the server, one connection, data in a local folder.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database';
 
@@ -10,6 +11,7 @@ export async function createPgliteDatabase(url: string): Promise<Database> {
   let dataDir: string | undefined;
   if (location && location !== 'memory') {
     mkdirSync(location, { recursive: true });
+    claimFolder(location);
     dataDir = location;
   }
   const db = await PGlite.create(dataDir ? { dataDir } : {});
@@ -51,6 +53,35 @@ export async function createPgliteDatabase(url: string): Promise<Database> {
       }),
     withConnection: (fn) => exclusive(() => fn(direct)),
     stats: () => ({ total: 1, idle: 1, waiting: 0, max: 1 }),
-    close: () => db.close(),
+    close: async () => {
+      await db.close();
+      if (dataDir) rmSync(join(dataDir, LOCK_FILE), { force: true });
+    },
   };
+}
+
+const LOCK_FILE = 'zamio.pid';
+
+// PGlite is one process's database: a second process opening the same folder
+// would corrupt it. Refuse with a message that says what to do instead.
+function claimFolder(dir: string): void {
+  const lock = join(dir, LOCK_FILE);
+  try {
+    const pid = Number(readFileSync(lock, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(`the embedded database in ${dir} is in use by process ${pid}; run one embedded process (npm start), or point DATABASE_URL at PostgreSQL`);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  writeFileSync(lock, String(process.pid));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -4,6 +4,7 @@ import { optionalUrl, duration, flag, integer, list, tcpPort, text } from '../va
 import type { AppSchema } from '../load-config';
 import { databaseSpec, processSpec, redisSpec, runtimeSpec } from './common';
 import { productionRefusals } from '../production-refusals';
+import { isAbsolute } from 'node:path';
 
 export const bffSpec = {
   ...runtimeSpec,
@@ -25,6 +26,20 @@ export const bffSpec = {
   MIGRATE_ON_START: flag({ desc: 'Apply pending migrations (under an advisory lock) before reporting ready. Turn off where a separate migrate step runs first (compose).', example: 'true', default: true, group: 'Database' }),
   MIGRATION_STATEMENT_TIMEOUT: duration({ desc: 'statement_timeout while migrating; longer than the app\'s, DDL may wait for locks.', example: '10m', default: 600_000, group: 'Database' }),
   SEED_DEMO_DATA: flag({ desc: 'Create the demo accounts and catalogue at start (refused in production).', example: 'false', default: false, group: 'Runtime' }),
+  SESSION_TTL: duration({ desc: 'How long a sign-in lasts before the user must sign in again (sessions are also revocable at any time).', example: '168h', default: 604_800_000, group: 'Sessions' }),
+  BOOTSTRAP_ADMIN_EMAIL: text({ desc: 'E-mail of the first administrator, created at start while no admin exists (with BOOTSTRAP_ADMIN_PASSWORD_FILE).', example: 'ops@zamio.example', default: '', group: 'Accounts' }),
+  BOOTSTRAP_ADMIN_PASSWORD_FILE: text({ desc: 'Path of a file (mounted secret) holding the first administrator\'s password, 12+ characters.', example: '/run/secrets/zamio_admin_password', default: '', group: 'Accounts' }),
+  RATE_LIMIT_WINDOW: duration({ desc: 'Window of the global per-IP limit and of the upload limit.', example: '1m', default: 60_000, group: 'Rate limits' }),
+  RATE_LIMIT_GLOBAL_MAX: integer({ desc: 'Requests per IP per RATE_LIMIT_WINDOW across all routes (404s included).', example: '600', default: 600, group: 'Rate limits' }),
+  RATE_LIMIT_AUTH_WINDOW: duration({ desc: 'Window of the sign-in, sign-up and password-change limits.', example: '15m', default: 900_000, group: 'Rate limits' }),
+  RATE_LIMIT_AUTH_IP_MAX: integer({ desc: 'Sign-in/sign-up/password attempts per IP per RATE_LIMIT_AUTH_WINDOW.', example: '30', default: 30, group: 'Rate limits' }),
+  RATE_LIMIT_AUTH_ACCOUNT_MAX: integer({ desc: 'Sign-in/password attempts per account (e-mail) per RATE_LIMIT_AUTH_WINDOW, whatever the IP.', example: '10', default: 10, group: 'Rate limits' }),
+  RATE_LIMIT_UPLOAD_MAX: integer({ desc: 'Uploads per user or capture device per RATE_LIMIT_WINDOW.', example: '60', default: 60, group: 'Rate limits' }),
+  UPLOAD_DIR: text({ desc: 'Directory (a persistent volume, outside any web root) where uploads are stored; absolute in staging/production.', example: '/var/lib/zamio/uploads', localDefault: '.data/uploads', group: 'Uploads' }),
+  UPLOAD_MAX_TRACK_AUDIO: integer({ desc: 'Largest track audio upload in bytes.', example: '209715200', default: 209_715_200, group: 'Uploads' }),
+  UPLOAD_MAX_CAPTURE_AUDIO: integer({ desc: 'Largest station capture upload in bytes (10 s captures are small).', example: '5242880', default: 5_242_880, group: 'Uploads' }),
+  UPLOAD_MAX_PLAYLOG_CSV: integer({ desc: 'Largest playlog CSV upload in bytes.', example: '10485760', default: 10_485_760, group: 'Uploads' }),
+  UPLOAD_MAX_DOCUMENT: integer({ desc: 'Largest image/document upload in bytes.', example: '10485760', default: 10_485_760, group: 'Uploads' }),
   ...processSpec,
   ...databaseSpec,
   ...redisSpec,
@@ -35,5 +50,10 @@ export type BffConfig = { readonly [K in keyof typeof bffSpec]: ReturnType<NonNu
 export const bffSchema: AppSchema<BffConfig> = {
   app: 'bff',
   spec: bffSpec,
-  refine: (config, env) => productionRefusals(config, env),
+  refine: (config, env) => [
+    ...productionRefusals(config, env),
+    ...((env === 'production' || env === 'staging') && !isAbsolute(config.UPLOAD_DIR)
+      ? [{ variable: 'UPLOAD_DIR', problem: `must be an absolute path on a persistent volume in ${env}` }]
+      : []),
+  ],
 };

@@ -1,6 +1,6 @@
 // Runtime configuration of a portal container (nginx) and dev server. One image
 // serves every environment: these values are read at container start.
-import { flag, list, tcpPort, text } from '../validators';
+import { flag, integer, list, tcpPort, text } from '../validators';
 import { optionalUrl } from '../validators';
 import type { AppSchema } from '../load-config';
 
@@ -8,6 +8,8 @@ export const portalSpec = {
   ZAMIO_ENV: text({ desc: 'Deployment environment shown in the portal and used for feature defaults.', example: 'production', choices: ['local', 'test', 'staging', 'production'], default: 'local', group: 'Runtime' }),
   APP_VERSION: text({ desc: 'Release version, set by the image build.', example: '1.4.2', default: '0.0.0-dev', group: 'Runtime' }),
   PORT: tcpPort({ desc: 'Unprivileged port nginx listens on.', example: '8080', default: 8080, group: 'HTTP server' }),
+  PORTAL_HOST: text({ desc: 'Dev server only (npm start, compose): interface the Vite dev server binds to (0.0.0.0 inside compose).', example: '0.0.0.0', default: '127.0.0.1', environments: ['local', 'test'], group: 'Dev server' }),
+  PORTAL_PORT: integer({ desc: 'Dev server only: port of this portal\'s Vite dev server (defaults per portal: artist 5173, station 5174, publisher 5175, admin 5176).', example: '5173', default: 0, environments: ['local', 'test'], group: 'Dev server' }),
   API_BASE_URL: text({ desc: 'Where the browser calls the API: `/api` (same origin, proxied by this container) or an absolute https:// URL of the bff.', example: '/api', default: '/api', group: 'URLs' }),
   INTERNAL_API_URL: optionalUrl({ desc: 'The bff\'s internal URL that this container proxies /api to (Coolify: http://<bff-uuid>:3000).', example: 'http://bff:3000', default: '', group: 'URLs' }),
   FEATURE_FLAGS: list({ desc: 'Comma-separated feature flags turned on in this portal.', example: 'realtime,playlog-csv', default: [], group: 'Runtime' }),
