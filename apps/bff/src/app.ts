@@ -3,7 +3,6 @@
 // embedded services alike.
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
-import underPressure from '@fastify/under-pressure';
 import type { BffConfig } from '@zamio/env';
 import type { Logger } from '@zamio/logger';
 import type { Database } from '@zamio/db';
@@ -13,6 +12,7 @@ import {
   healthRoutes,
   registerErrorHandler,
   registerHttpMetrics,
+  registerLoadShedding,
   registerRequestContext,
   requestIdOptions,
   type ServiceMetrics,
@@ -20,6 +20,9 @@ import {
 import { registerCors } from './plugins/cors-policy';
 import { registerHttpsRedirect } from './plugins/https-policy';
 import { systemRoutes } from './routes/system-routes';
+import type { Redis } from 'ioredis';
+import { registerRateLimits } from './plugins/rate-limits';
+import { securedApi } from './routes/secured-api';
 
 export interface BffDependencies {
   config: BffConfig & { ZAMIO_ENV: string };
@@ -30,6 +33,8 @@ export interface BffDependencies {
   checks: HealthCheck[];
   isShuttingDown: () => boolean;
   startedAt: number;
+  /** Shared rate-limit counters; absent in embedded mode (in-memory limits). */
+  rateLimitRedis?: Redis | undefined;
 }
 
 export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstance> {
@@ -48,12 +53,15 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     return503OnClosing: true,
     disableRequestLogging: false,
     routerOptions: { ignoreTrailingSlash: true },
+    // Unknown body fields must fail validation (400), not be silently dropped.
+    ajv: { customOptions: { removeAdditional: false } },
   }) as unknown as FastifyInstance;
 
   registerRequestContext(app);
   registerErrorHandler(app, config.ZAMIO_ENV === 'local' || config.ZAMIO_ENV === 'test');
   registerHttpMetrics(app, deps.metrics);
-  if (config.FORCE_HTTPS) registerHttpsRedirect(app);
+  const trustProxy = trustProxyOf(config.TRUST_PROXY);
+  if (config.FORCE_HTTPS && trustProxy) registerHttpsRedirect(app, trustProxy);
 
   await app.register(helmet, {
     // An API serves JSON, not documents: no CSP needed beyond denying framing.
@@ -62,13 +70,8 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     crossOriginResourcePolicy: { policy: 'same-site' },
   });
   await registerCors(app, { origins: config.CORS_ORIGINS, patterns: config.CORS_ORIGIN_PATTERNS });
-  await app.register(underPressure, {
-    // Load shedding: answer 503 + Retry-After rather than queue work we cannot finish.
-    maxEventLoopDelay: 1_000,
-    maxEventLoopUtilization: 0.98,
-    retryAfter: 5,
-    exposeStatusRoute: false,
-  });
+  // Load shedding: 503 + Retry-After rather than queue work we cannot finish.
+  await registerLoadShedding(app);
 
   const identity = { service: 'bff', version: config.APP_VERSION, revision: config.GIT_REVISION, startedAt: deps.startedAt };
   const healthOptions = { identity, checks: deps.checks, isShuttingDown: deps.isShuttingDown, detailsToken: config.HEALTH_DETAILS_TOKEN };
@@ -84,11 +87,25 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     startedAt: new Date(deps.startedAt).toISOString(),
   };
   app.get('/version', async () => version);
+  // Health probes and /version above stay unlimited; everything below is rate limited.
+  await registerRateLimits(app, { settings: config, redis: deps.rateLimitRedis, logger: deps.logger, metrics: deps.metrics.business });
   await app.register(systemRoutes, { prefix: '/api', version, db: deps.db, queue: deps.queue });
+  await app.register(securedApi, {
+    prefix: '/api',
+    db: deps.db,
+    metrics: deps.metrics.business,
+    sessionSecrets: [config.SESSION_SECRET, config.SESSION_SECRET_PREVIOUS].filter(Boolean),
+    secureCookies: config.FORCE_HTTPS,
+    sessionTtlMs: config.SESSION_TTL,
+    trustedOrigins: [...config.CORS_ORIGINS, ...(config.PUBLIC_API_URL ? [new URL(config.PUBLIC_API_URL).origin] : [])],
+    uploadDir: config.UPLOAD_DIR,
+    uploadCaps: { 'track-audio': config.UPLOAD_MAX_TRACK_AUDIO, 'capture-audio': config.UPLOAD_MAX_CAPTURE_AUDIO, 'playlog-csv': config.UPLOAD_MAX_PLAYLOG_CSV, document: config.UPLOAD_MAX_DOCUMENT },
+    rateLimits: config,
+  });
   return app;
 }
 
-function trustProxyOf(list: readonly string[]): boolean | string[] {
+function trustProxyOf(list: readonly string[]): false | string[] {
   if (list.length === 0 || list.includes('none')) return false;
   return [...list];
 }

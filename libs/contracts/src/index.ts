@@ -1,1 +1,4 @@
 export * from './system';
+export * from './auth';
+export * from './accounts';
+export * from './uploads';

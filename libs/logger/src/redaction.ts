@@ -27,6 +27,10 @@ export const REDACT_PATHS = [
   'config.HEALTH_DETAILS_TOKEN',
   'config.DATABASE_URL',
   'config.REDIS_URL',
+  'csrfToken',
+  '*.csrfToken',
+  'req.headers["x-csrf-token"]',
+  'config.BOOTSTRAP_ADMIN_PASSWORD_FILE',
 ];
 
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/?#\s]*:)([^@/?#\s]+)(@)/gi;

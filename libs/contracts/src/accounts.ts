@@ -1,0 +1,33 @@
+// Admin account management and station devices.
+import Type, { type Static } from 'typebox';
+import { AccountStatus, RoleName } from './auth';
+
+export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+export type IdParams = Static<typeof IdParams>;
+
+export const UserListQuery = Type.Object(
+  {
+    status: Type.Optional(AccountStatus),
+    role: Type.Optional(RoleName),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    offset: Type.Integer({ minimum: 0, maximum: 100_000, default: 0 }),
+  },
+  { additionalProperties: false },
+);
+export type UserListQuery = Static<typeof UserListQuery>;
+
+export const DeviceCreateBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 80 }) }, { additionalProperties: false });
+export type DeviceCreateBody = Static<typeof DeviceCreateBody>;
+
+export const Device = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  revoked: Type.Boolean(),
+});
+export type Device = Static<typeof Device>;
+
+/** The token is shown exactly once, at creation. */
+export const IssuedDevice = Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String(), token: Type.String() });
+export type IssuedDevice = Static<typeof IssuedDevice>;

@@ -1,0 +1,78 @@
+// Decides the content type from the first bytes of the stream (file-type's
+// magic numbers) before anything past them is written, and rejects types not
+// on the kind's allowlist with 415. Only the head is held in memory.
+import { Transform, type TransformCallback } from 'node:stream';
+import { fileTypeFromBuffer } from 'file-type';
+import { TEXT_CSV } from './upload-kinds';
+import { UploadRejectedError } from './upload-error';
+
+/** Enough for file-type's deepest signature checks. */
+export const SNIFF_BYTES = 4_100;
+
+export async function detectContentType(head: Buffer): Promise<string | undefined> {
+  const detected = await fileTypeFromBuffer(head);
+  if (detected) return detected.mime;
+  return looksLikeText(head) ? TEXT_CSV : undefined;
+}
+
+/** UTF-8 text without NUL or other control bytes (tabs and newlines allowed). */
+function looksLikeText(head: Buffer): boolean {
+  if (head.length === 0) return false;
+  // A multi-byte character may be cut at the end of the head: drop up to 3 bytes.
+  for (let cut = 0; cut <= Math.min(3, head.length - 1); cut++) {
+    const slice = head.subarray(0, head.length - cut);
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(slice);
+      return ![...text].some(isControlCharacter);
+    } catch {
+      continue;
+    }
+  }
+  return false;
+}
+
+/** C0 controls other than tab, LF and CR, and DEL: never in a CSV. */
+function isControlCharacter(char: string): boolean {
+  const code = char.codePointAt(0)!;
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
+}
+
+export class ContentSniffer extends Transform {
+  private head: Buffer[] = [];
+  private headLength = 0;
+  private decided = false;
+  detectedType: string | undefined;
+
+  constructor(private readonly allowedTypes: readonly string[]) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    if (this.decided) return callback(null, chunk);
+    this.head.push(chunk);
+    this.headLength += chunk.length;
+    if (this.headLength < SNIFF_BYTES) return callback();
+    this.decide(callback);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    if (this.decided) return callback();
+    this.decide(callback);
+  }
+
+  private decide(callback: TransformCallback): void {
+    const head = Buffer.concat(this.head);
+    this.head = [];
+    this.decided = true;
+    detectContentType(head.subarray(0, SNIFF_BYTES)).then(
+      (type) => {
+        if (!type || !this.allowedTypes.includes(type)) {
+          return callback(new UploadRejectedError(415, `content type ${type ?? 'unknown'} is not accepted here (allowed: ${this.allowedTypes.join(', ')})`));
+        }
+        this.detectedType = type;
+        callback(null, head);
+      },
+      (error: unknown) => callback(error as Error),
+    );
+  }
+}
