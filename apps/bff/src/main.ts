@@ -2,7 +2,7 @@
 // connection opens), then run one process or a cluster of WEB_CONCURRENCY.
 import { bffSchema, readProcessEnv } from '@zamio/env';
 import { createLogger } from '@zamio/logger';
-import { runClustered } from '@zamio/server';
+import { applyMigrations, openDataServices, runClustered } from '@zamio/server';
 import { startBff } from './start-bff';
 
 const config = readProcessEnv(bffSchema);
@@ -16,7 +16,6 @@ await runClustered({
   shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT + config.SHUTDOWN_DRAIN_DELAY,
   beforeFork: async () => {
     if (!config.MIGRATE_ON_START) return;
-    const { applyMigrations, openDataServices } = await import('@zamio/server');
     const db = await openDataServices(config, logger, 'bff-migrate');
     await applyMigrations(db, logger, config.MIGRATION_STATEMENT_TIMEOUT);
     await db.close();

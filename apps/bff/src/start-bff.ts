@@ -7,6 +7,7 @@ import type { Database } from '@zamio/db';
 import { createInProcessQueue, type JobProducer } from '@zamio/queue';
 import {
   applyMigrations,
+  awaitRedis,
   createLifecycle,
   createServiceMetrics,
   dataHealthChecks,
@@ -17,6 +18,7 @@ import {
   type ServiceMetrics,
 } from '@zamio/server';
 import { buildBffApp } from './app';
+import { prepareAccounts } from './prepare-accounts';
 
 export interface StartBffOptions {
   logger?: Logger;
@@ -46,7 +48,11 @@ export async function startBff(config: BffConfig & { ZAMIO_ENV: Environment }, o
   const db = options.db ?? (await openDataServices(config, logger, 'bff'));
   if (config.MIGRATE_ON_START && role === 'single') await applyMigrations(db, logger, config.MIGRATION_STATEMENT_TIMEOUT);
 
+  // Idempotent and safe to race between replicas; needs the migrated schema.
+  await prepareAccounts(db, config, logger);
+
   const redisProducer = config.REDIS_URL.startsWith('memory:') ? undefined : openRedisProducer(config, logger);
+  if (redisProducer) await awaitRedis(redisProducer.redis, config, logger);
   const queue = options.queue ?? redisProducer?.producer ?? createInProcessQueue();
 
   const metrics = createServiceMetrics('bff');
@@ -54,21 +60,8 @@ export async function startBff(config: BffConfig & { ZAMIO_ENV: Environment }, o
   metrics.watchQueues(queue);
   options.onMetrics?.(metrics);
 
-  let lifecycle: Lifecycle | undefined;
-  const app = await buildBffApp({
-    config,
-    logger,
-    db,
-    queue,
-    metrics,
-    checks: dataHealthChecks(db, queue, false),
-    isShuttingDown: () => lifecycle?.shuttingDown ?? false,
-    startedAt,
-  });
-
-  const metricsServer = role === 'single' && config.METRICS_PORT > 0 ? await startMetricsServer(metrics.registry, config.METRICS_PORT, config.HOST) : undefined;
-
-  lifecycle = createLifecycle({
+  // Created before the app so readiness can read it; its steps run only at shutdown.
+  const lifecycle = createLifecycle({
     drainDelayMs: config.SHUTDOWN_DRAIN_DELAY,
     timeoutMs: config.SHUTDOWN_TIMEOUT,
     logger,
@@ -80,6 +73,20 @@ export async function startBff(config: BffConfig & { ZAMIO_ENV: Environment }, o
       ...(options.db ? [] : [{ name: 'database', run: () => db.close() }]),
     ],
   });
+
+  const app = await buildBffApp({
+    config,
+    logger,
+    db,
+    queue,
+    metrics,
+    checks: dataHealthChecks(db, queue, false),
+    isShuttingDown: () => lifecycle.shuttingDown,
+    startedAt,
+    rateLimitRedis: redisProducer?.redis,
+  });
+
+  const metricsServer = role === 'single' && config.METRICS_PORT > 0 ? await startMetricsServer(metrics.registry, config.METRICS_PORT, config.HOST) : undefined;
 
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   logger.info({ address, metricsPort: metricsServer ? config.METRICS_PORT : undefined }, 'bff listening');

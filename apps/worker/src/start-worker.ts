@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '@zamio/logger';
 import type { Database } from '@zamio/db';
 import { createBullmqConsumer, createRedis, type InProcessQueue, type JobConsumer, type JobEvents, type JobProducer } from '@zamio/queue';
 import {
+  awaitRedis,
   bindJobContext,
   createLifecycle,
   createServiceMetrics,
@@ -65,21 +66,12 @@ export async function startWorker(config: WorkerConfig & { ZAMIO_ENV: Environmen
     probe.on('error', () => undefined);
     consumer = createBullmqConsumer(blocking, { concurrency: config.WORKER_CONCURRENCY, prefix: config.REDIS_KEY_PREFIX }, handlers, events);
     pingQueue = { ping: async () => void (await probe.ping()) };
+    await awaitRedis(probe, config, logger);
     closeRedis.push(async () => void (await blocking.quit().catch(() => blocking.disconnect())), async () => void probe.disconnect());
   }
 
-  let lifecycle: Lifecycle | undefined;
-  const health = Fastify({ loggerInstance: logger, ...requestIdOptions, disableRequestLogging: true, forceCloseConnections: true });
-  await health.register(healthRoutes, {
-    identity: { service: 'worker', version: config.APP_VERSION, revision: config.GIT_REVISION, startedAt },
-    checks: dataHealthChecks(db, pingQueue, true),
-    isShuttingDown: () => lifecycle?.shuttingDown ?? false,
-    detailsToken: config.HEALTH_DETAILS_TOKEN,
-  });
-  const healthUrl = await health.listen({ host: config.HOST, port: config.WORKER_HEALTH_PORT });
-  const metricsServer = config.METRICS_PORT > 0 ? await startMetricsServer(metrics.registry, config.METRICS_PORT, config.HOST) : undefined;
-
-  lifecycle = createLifecycle({
+  // Created before the health server so readiness can read it; steps run only at shutdown.
+  const lifecycle = createLifecycle({
     drainDelayMs: 0,
     timeoutMs: config.SHUTDOWN_TIMEOUT,
     logger,
@@ -92,6 +84,17 @@ export async function startWorker(config: WorkerConfig & { ZAMIO_ENV: Environmen
       ...(options.db ? [] : [{ name: 'database', run: () => db.close() }]),
     ],
   });
+
+  const health = Fastify({ loggerInstance: logger, ...requestIdOptions, disableRequestLogging: true, forceCloseConnections: true });
+  await health.register(healthRoutes, {
+    identity: { service: 'worker', version: config.APP_VERSION, revision: config.GIT_REVISION, startedAt },
+    checks: dataHealthChecks(db, pingQueue, true),
+    isShuttingDown: () => lifecycle.shuttingDown,
+    detailsToken: config.HEALTH_DETAILS_TOKEN,
+  });
+  const healthUrl = await health.listen({ host: config.HOST, port: config.WORKER_HEALTH_PORT });
+  const metricsServer = config.METRICS_PORT > 0 ? await startMetricsServer(metrics.registry, config.METRICS_PORT, config.HOST) : undefined;
+
   logger.info({ healthUrl }, 'worker ready for jobs');
   return { lifecycle, healthUrl };
 }

@@ -4,8 +4,15 @@ import type { Redis } from 'ioredis';
 import { JOB_QUEUE, type JobName, type QueueName } from './jobs';
 import type { JobConsumer, JobContext, JobEvents, JobHandlers, JobProducer } from './job-queue';
 import { QUEUE_NAMES, QUEUE_SETTINGS } from './queue-settings';
+import { QueueUnavailableError } from './queue-unavailable-error';
 
-export function createBullmqProducer(connection: Redis, prefix: string): JobProducer {
+export interface ProducerSettings {
+  /** Upper bound for one enqueue, however BullMQ waits internally. */
+  enqueueTimeoutMs?: number;
+}
+
+export function createBullmqProducer(connection: Redis, prefix: string, settings: ProducerSettings = {}): JobProducer {
+  const enqueueTimeoutMs = settings.enqueueTimeoutMs ?? 3_000;
   const queues = new Map<QueueName, Queue>();
   const queueFor = (name: QueueName) => {
     let queue = queues.get(name);
@@ -27,16 +34,24 @@ export function createBullmqProducer(connection: Redis, prefix: string): JobProd
   };
   return {
     async enqueue(name, data) {
-      const job = await queueFor(JOB_QUEUE[name]).add(name, data);
-      return job.id ?? '';
+      // While Redis is down, BullMQ would wait for the connection to return
+      // (a new Queue awaits 'ready'); a request must fail fast instead.
+      if (connection.status !== 'ready') throw new QueueUnavailableError(`queue unavailable: redis is ${connection.status}`);
+      try {
+        const job = await withTimeout(queueFor(JOB_QUEUE[name]).add(name, data), enqueueTimeoutMs);
+        return job.id ?? '';
+      } catch (error) {
+        throw new QueueUnavailableError(`queue unavailable: ${(error as Error).message}`, { cause: error });
+      }
     },
     async depths() {
-      return Promise.all(
+      if (connection.status !== 'ready') throw new QueueUnavailableError(`queue unavailable: redis is ${connection.status}`);
+      return withTimeout(Promise.all(
         QUEUE_NAMES.map(async (queue) => {
           const counts = await queueFor(queue).getJobCounts('waiting', 'active', 'delayed', 'failed');
           return { queue, waiting: counts.waiting ?? 0, active: counts.active ?? 0, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0 };
         }),
-      );
+      ), enqueueTimeoutMs);
     },
     async ping() {
       await connection.ping();
@@ -83,4 +98,12 @@ export function createBullmqConsumer(
       await Promise.all(workers.map((w) => w.close()));
     },
   };
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from redis within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

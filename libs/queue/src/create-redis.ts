@@ -15,7 +15,12 @@ export function createRedis(settings: RedisSettings, role: RedisRole): Redis {
   const options: RedisOptions = {
     connectTimeout: settings.connectTimeoutMs,
     lazyConnect: false,
-    retryStrategy: (times) => Math.min(200 * 2 ** Math.min(times, 6), 5_000),
+    // Exponential backoff capped at 5 s, with jitter so replicas do not
+    // reconnect in lockstep after an outage.
+    retryStrategy: (times) => {
+      const ceiling = Math.min(200 * 2 ** Math.min(times, 6), 5_000);
+      return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+    },
     // TLS comes from the rediss:// scheme; ioredis reads it from the URL.
   };
   if (role === 'request-path') {

@@ -4,3 +4,5 @@ export * from './job-queue';
 export * from './create-redis';
 export * from './create-bullmq-queue';
 export * from './create-in-process-queue';
+export * from './queue-unavailable-error';
+export * from './wait-for-redis';

@@ -2,7 +2,7 @@
 // database (waiting for it with backoff), migrations under the advisory lock
 // when asked, then Redis and the job producer; plus health checks over them.
 import { currentSchemaVersion, migrate, openDatabase, REQUIRED_SCHEMA_VERSION, waitForDatabase, type Database } from '@zamio/db';
-import { createBullmqProducer, createRedis, type JobProducer } from '@zamio/queue';
+import { createBullmqProducer, createRedis, waitForRedis, type JobProducer } from '@zamio/queue';
 import type { HealthCheck } from '@zamio/health';
 import type { Logger } from '@zamio/logger';
 import type { Redis } from 'ioredis';
@@ -61,7 +61,15 @@ export function openRedisProducer(config: DataConfig, logger: Logger): { redis: 
   redis.on('ready', () => note('ready'));
   redis.on('error', (error) => note('unavailable', error));
   redis.on('end', () => note('closed'));
-  return { redis, producer: createBullmqProducer(redis, config.REDIS_KEY_PREFIX) };
+  return { redis, producer: createBullmqProducer(redis, config.REDIS_KEY_PREFIX, { enqueueTimeoutMs: config.REDIS_COMMAND_TIMEOUT }) };
+}
+
+/** Start-up: wait for Redis like for the database, with the same deadline. */
+export async function awaitRedis(redis: Redis, config: Pick<DataConfig, 'DATABASE_STARTUP_DEADLINE'>, logger: Logger): Promise<void> {
+  await waitForRedis(redis, {
+    deadlineMs: config.DATABASE_STARTUP_DEADLINE,
+    onRetry: (attempt, delayMs, error) => logger.warn({ attempt, delayMs, err: error }, 'redis not reachable yet, retrying'),
+  });
 }
 
 export function dataHealthChecks(db: Database, queue: Pick<JobProducer, 'ping'>, redisCritical: boolean): HealthCheck[] {

@@ -10,19 +10,22 @@ export interface HealthRoutesOptions {
   isShuttingDown: () => boolean;
   /** Bearer token that unlocks error details on /health; empty disables details. */
   detailsToken: string;
+  /** Fastify's own register option: mounts the probes under it (e.g. /api). */
   prefix?: string;
 }
 
 export async function healthRoutes(app: FastifyInstance, options: HealthRoutesOptions): Promise<void> {
-  const prefix = options.prefix ?? '';
   const noStore = { 'cache-control': 'no-store' };
+  // Probes are exempt from load shedding: a busy process is still alive, and
+  // shedding /readyz would take the last replica out of the proxy's rotation.
+  const probeConfig = { logLevel: 'silent' as const, config: { pressureHandler: () => undefined } };
 
-  app.get(`${prefix}/livez`, { logLevel: 'silent' }, async (_request, reply) => {
+  app.get('/livez', probeConfig, async (_request, reply) => {
     reply.headers(noStore);
     return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
   });
 
-  app.get(`${prefix}/readyz`, { logLevel: 'silent' }, async (_request, reply) => {
+  app.get('/readyz', probeConfig, async (_request, reply) => {
     reply.headers(noStore);
     // Skip the probes once shutting down: the answer is 503 either way.
     const results = options.isShuttingDown() ? [] : await runChecks(options.checks);
@@ -30,7 +33,7 @@ export async function healthRoutes(app: FastifyInstance, options: HealthRoutesOp
     return reply.code(report.status === 'ready' ? 200 : 503).send(report);
   });
 
-  app.get(`${prefix}/health`, async (request, reply) => {
+  app.get('/health', async (request, reply) => {
     reply.headers(noStore);
     const results = await runChecks(options.checks);
     const detailed = tokenMatches(options.detailsToken, request.headers.authorization);

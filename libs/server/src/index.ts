@@ -9,3 +9,4 @@ export * from './metrics/metrics-server';
 export * from './data-services';
 export * from './run-clustered';
 export * from './bind-job-context';
+export * from './load-shedding';

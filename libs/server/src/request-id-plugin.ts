@@ -2,7 +2,7 @@
 // new UUID), returns it in the response and binds it to every log line and
 // job enqueued while the request runs.
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { requestIdFrom, runWithContext } from '@zamio/logger';
+import { requestIdFrom, runWithContext, type Logger } from '@zamio/logger';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -16,6 +16,8 @@ export const requestIdOptions: Pick<FastifyServerOptions, 'genReqId' | 'requestI
 export function registerRequestContext(app: FastifyInstance): void {
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-ID', request.id);
+    // Method and route template join the per-request line ("request completed").
+    (request.log as Partial<Logger>).setBindings?.({ method: request.method, route: request.routeOptions.url ?? 'unmatched' });
     runWithContext({ requestId: request.id }, done);
   });
 }

@@ -1,0 +1,94 @@
+// SIGTERM on the real bff process: readiness turns 503 at once while the
+// listener still serves (the drain delay, for the proxy to notice), then the
+// listener closes, an in-flight request still completes, and the process
+// exits 0. A second signal forces exit 1.
+//
+// The in-flight request is a slow client upload to POST /api/system/heartbeat:
+// its JSON body arrives in two parts seconds apart, so the request is open
+// across the whole shutdown without adding a test-only route to the server.
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@zamio/testing';
+import { spawnBff } from './support/spawn-bff';
+
+const DRAIN_MS = 2_000;
+
+function canConnect(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** A fresh connection per probe, so keep-alive never hides a closed listener. */
+const statusOf = (url: string) => fetch(url, { headers: { connection: 'close' } }).then((r) => r.status, () => 0);
+
+describe('graceful shutdown of the bff process', () => {
+  let testDb: TestDatabase;
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await testDb?.drop();
+  });
+
+  it('fails readiness first, keeps serving for the drain delay, completes in-flight work, exits 0', async () => {
+    const bff = await spawnBff({ DATABASE_URL: testDb.url, SHUTDOWN_DRAIN_DELAY: `${DRAIN_MS}ms`, SHUTDOWN_TIMEOUT: '20s', WEB_CONCURRENCY: '1' });
+    try {
+      const body = '{"slow":"upload"}';
+      const upload = request(`${bff.url}/api/system/heartbeat`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': 'slow-upload-0001' } });
+      const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+        upload.on('response', (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        });
+        upload.on('error', reject);
+      });
+      upload.write(body.slice(0, 5));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+
+      const signalledAt = Date.now();
+      bff.child.kill('SIGTERM');
+      // Readiness fails at once, while the listener still answers other routes.
+      await expect.poll(() => statusOf(`${bff.url}/readyz`), { timeout: 1_500, interval: 50 }).toBe(503);
+      expect(Date.now() - signalledAt).toBeLessThan(DRAIN_MS);
+      expect(await statusOf(`${bff.url}/livez`)).toBe(200);
+
+      // After the drain delay the listener closes…
+      await expect.poll(() => canConnect(bff.url), { timeout: DRAIN_MS + 5_000, interval: 100 }).toBe(false);
+      expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(DRAIN_MS - 100);
+      expect(bff.child.exitCode).toBeNull();
+
+      // …but the upload that was already in flight still completes.
+      upload.end(body.slice(5));
+      const done = await response;
+      expect(done.status).toBe(202);
+      expect(JSON.parse(done.body)).toMatchObject({ requestId: 'slow-upload-0001' });
+
+      expect(await bff.exited).toBe(0);
+      const steps = bff.lines().filter((line) => typeof line.msg === 'string' && (line.msg as string).startsWith('shutdown:'));
+      expect(steps.map((line) => line.step ?? line.msg)).toEqual(['shutdown: readiness now failing, draining', 'http', 'metrics', 'queue', 'redis', 'database']);
+    } finally {
+      bff.child.kill('SIGKILL');
+    }
+  });
+
+  it('a second signal forces exit 1 without waiting for the drain', async () => {
+    const bff = await spawnBff({ DATABASE_URL: testDb.url, SHUTDOWN_DRAIN_DELAY: '20s', SHUTDOWN_TIMEOUT: '25s', WEB_CONCURRENCY: '1' });
+    try {
+      bff.child.kill('SIGTERM');
+      await expect.poll(() => statusOf(`${bff.url}/readyz`), { timeout: 2_000, interval: 50 }).toBe(503);
+      const second = Date.now();
+      bff.child.kill('SIGTERM');
+      expect(await bff.exited).toBe(1);
+      expect(Date.now() - second).toBeLessThan(2_000);
+      expect(bff.output()).toMatch(/second signal, exiting now/);
+    } finally {
+      bff.child.kill('SIGKILL');
+    }
+  });
+});

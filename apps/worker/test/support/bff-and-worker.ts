@@ -1,0 +1,59 @@
+// The real bff and the real worker in this process, sharing the machine's
+// Postgres (one test database) and Redis (one random key prefix) through
+// BullMQ — the production path, not the embedded in-process queue.
+import { bffSchema, loadConfig, workerSchema } from '@zamio/env';
+import { createLogger } from '@zamio/logger';
+import { captureLogs, createTestDatabase, createTestRedis, freePort, type LogCapture } from '@zamio/testing';
+// A cross-app test on purpose: it proves the bff → queue → worker path.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startBff, type RunningBff } from '@zamio/bff/start';
+import { startWorker, type RunningWorker } from '../../src/start-worker';
+
+export interface Stack {
+  bff: RunningBff;
+  worker: RunningWorker;
+  bffLogs: LogCapture;
+  workerLogs: LogCapture;
+  bffMetricsUrl: string;
+  workerMetricsUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startBffAndWorker(): Promise<Stack> {
+  const testDb = await createTestDatabase();
+  const testRedis = createTestRedis();
+  const [bffMetricsPort, workerMetricsPort] = [await freePort(), await freePort()];
+  const env = {
+    ZAMIO_ENV: 'test',
+    LOG_LEVEL: 'info',
+    LOG_PRETTY: 'false',
+    HOST: '127.0.0.1',
+    DATABASE_URL: testDb.url,
+    REDIS_URL: testRedis.url,
+    REDIS_KEY_PREFIX: testRedis.prefix,
+    SHUTDOWN_DRAIN_DELAY: '0',
+  };
+  const bffLogs = captureLogs();
+  const workerLogs = captureLogs();
+  const logger = (service: string, logs: LogCapture) => createLogger({ service, version: 'test', level: 'info', pretty: false, destination: logs.stream });
+
+  const bff = await startBff({ ...loadConfig(bffSchema, { ...env, METRICS_PORT: String(bffMetricsPort) }), PORT: 0 }, { logger: logger('bff', bffLogs) });
+  const worker = await startWorker(
+    { ...loadConfig(workerSchema, { ...env, METRICS_PORT: String(workerMetricsPort), WORKER_CONCURRENCY: '2' }), WORKER_HEALTH_PORT: 0 },
+    { logger: logger('worker', workerLogs) },
+  );
+  return {
+    bff,
+    worker,
+    bffLogs,
+    workerLogs,
+    bffMetricsUrl: `http://127.0.0.1:${bffMetricsPort}/metrics`,
+    workerMetricsUrl: `http://127.0.0.1:${workerMetricsPort}/metrics`,
+    async stop() {
+      await worker.lifecycle.shutdown('test done');
+      await bff.lifecycle.shutdown('test done');
+      await testRedis.cleanup();
+      await testDb.drop();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+// Baseline for the bff benchmark: a plain node:http + pg server doing the same
+// work as the bff's /livez and GET /api/system/heartbeats (same SQL, same JSON
+// shape), with none of the framework, logging, metrics or security layers.
+import { createServer } from 'node:http';
+import pg from 'pg';
+
+const port = Number(process.argv[2]);
+const pool = new pg.Pool({ connectionString: process.argv[3], max: 10 });
+
+const server = createServer((request, response) => {
+  const send = (status: number, body: unknown) => {
+    const text = JSON.stringify(body);
+    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
+  };
+  if (request.url === '/livez') return send(200, { status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
+  if (request.url === '/api/system/heartbeats') {
+    pool
+      .query<{ service: string; instance: string; version: string; request_id: string | null; beat_at: Date }>(
+        'SELECT service, instance, version, request_id, beat_at FROM service_heartbeats ORDER BY beat_at DESC LIMIT 50',
+      )
+      .then(({ rows }) => send(200, rows.map((r) => ({ service: r.service, instance: r.instance, version: r.version, requestId: r.request_id, beatAt: new Date(r.beat_at).toISOString() }))))
+      .catch(() => send(503, { error: 'database unavailable' }));
+    return;
+  }
+  send(404, { error: 'not found' });
+});
+server.keepAliveTimeout = 95_000;
+server.listen(port, '127.0.0.1', () => console.log(JSON.stringify({ msg: 'plain server listening', port })));
+process.on('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));

@@ -1,0 +1,155 @@
+// `npm run bench:bff`: throughput and p99 latency of the bff (production
+// settings: JSON logs at warn, real Postgres, one process) against a plain
+// node:http + pg server doing the same work, for /livez and one database-backed
+// route, side by side in one run. Writes the table into docs/performance.md
+// between the bff-bench markers. Not part of `npm test`.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { createPostgresDatabase, migrate } from '@zamio/db';
+import { createTestDatabase, createTestRedis, freePort } from '@zamio/testing';
+
+const ROOT = join(import.meta.dirname, '../..');
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const RUNS = Number(process.env.BENCH_RUNS ?? 2);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const ROUTES = ['/livez', '/api/system/heartbeats'] as const;
+
+interface Result {
+  target: string;
+  route: string;
+  rps: number[];
+  p99: number[];
+  errors: number;
+  shed: number;
+}
+
+async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if ((await fetch(url).then((r) => r.status, () => 0)) === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} not ready within 60 s`);
+}
+
+function startChild(args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return child;
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+  child.kill('SIGKILL');
+}
+
+async function load(url: string): Promise<{ rps: number; p99: number; errors: number; shed: number }> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, pipelining: 1 });
+  // Only successful answers count as throughput; 503s from load shedding are reported apart.
+  const shed = (result.statusCodeStats as Record<string, { count: number }> | undefined)?.['503']?.count ?? 0;
+  return { rps: result['2xx'] / result.duration, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx - shed, shed };
+}
+
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+async function main(): Promise<void> {
+  const testDb = await createTestDatabase('zamio_bench');
+  const testRedis = createTestRedis();
+  const children: ChildProcess[] = [];
+  try {
+    const db = createPostgresDatabase({ url: testDb.url, poolMax: 2, idleTimeoutMs: 1_000, connectTimeoutMs: 5_000, acquireTimeoutMs: 5_000, statementTimeoutMs: 30_000, applicationName: 'bench-setup' });
+    await migrate(db);
+    // 50 rows, as the route returns at most 50.
+    await db.query(`INSERT INTO service_heartbeats (service, instance, version, request_id) SELECT 'worker', 'bench-' || i, '1.0.0', 'req-' || i FROM generate_series(1, 50) AS i`);
+    await db.close();
+
+    const [bffPort, plainPort] = [await freePort(), await freePort()];
+    const bff = startChild(['apps/bff/src/main.ts'], {
+      ZAMIO_ENV: 'production',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      LOG_PRETTY: 'false',
+      HOST: '127.0.0.1',
+      PORT: String(bffPort),
+      WEB_CONCURRENCY: '1',
+      METRICS_PORT: '0',
+      TRUST_PROXY: 'loopback',
+      PUBLIC_API_URL: 'https://api.bench.invalid',
+      // All load comes from one IP: lift the per-IP limit (its Redis check still runs).
+      RATE_LIMIT_GLOBAL_MAX: '1000000000',
+      SESSION_SECRET: randomBytes(48).toString('base64'),
+      DATABASE_URL: testDb.url,
+      REDIS_URL: testRedis.url,
+      REDIS_KEY_PREFIX: testRedis.prefix,
+      MIGRATE_ON_START: 'false',
+      SHUTDOWN_DRAIN_DELAY: '0',
+      UPLOAD_DIR: join(tmpdir(), 'zamio-bench-uploads'),
+    });
+    const plain = startChild(['bench/bff/plain-server.ts', String(plainPort), testDb.url], {});
+    children.push(bff, plain);
+    const targets = [
+      { name: 'bff (Fastify)', base: `http://127.0.0.1:${bffPort}`, child: bff },
+      { name: 'plain node:http + pg', base: `http://127.0.0.1:${plainPort}`, child: plain },
+    ];
+    for (const target of targets) await waitForHttp(`${target.base}/livez`, target.child);
+
+    const results: Result[] = [];
+    for (const route of ROUTES) {
+      for (const target of targets) results.push({ target: target.name, route, rps: [], p99: [], errors: 0, shed: 0 });
+      // Warm-up, then alternate the targets run by run so drift hits both alike.
+      for (const target of targets) await autocannon({ url: `${target.base}${route}`, connections: CONNECTIONS, duration: 2 });
+      for (let run = 0; run < RUNS; run++) {
+        for (const target of targets) {
+          const measured = await load(`${target.base}${route}`);
+          const entry = results.find((r) => r.target === target.name && r.route === route)!;
+          entry.rps.push(measured.rps);
+          entry.p99.push(measured.p99);
+          entry.errors += measured.errors;
+          entry.shed += measured.shed;
+          console.log(`${route} ${target.name} run ${run + 1}: ${measured.rps.toFixed(0)} ok req/s, p99 ${measured.p99} ms, shed ${measured.shed}, errors ${measured.errors}`);
+        }
+      }
+    }
+    writeReport(results);
+  } finally {
+    for (const child of children) await stopChild(child);
+    await testRedis.cleanup();
+    await testDb.drop();
+  }
+}
+
+function writeReport(results: Result[]): void {
+  const lines = [
+    `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:bff\` on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.versions.node}; ` +
+      `autocannon with ${CONNECTIONS} connections, ${DURATION_S} s per run, ${RUNS} runs per target (mean shown), load generator on the same machine, other work running on it meanwhile (numbers are noisy; compare the ratio within one run). Throughput counts 2xx answers only; "shed" counts 503 load-shedding answers. ` +
+      'bff: one process (WEB_CONCURRENCY=1), ZAMIO_ENV=production, JSON logs at warn, every production plugin on (helmet, CORS, request id, metrics, load shedding, Redis-backed rate limit with its per-IP ceiling lifted because all load comes from one IP). ' +
+      'Baseline: plain node:http + pg doing the same query and JSON mapping. Same Postgres database for both.',
+    '',
+    '| route | server | 2xx req/s | p99 ms | shed (503) | errors | bff / plain 2xx req/s |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const route of ROUTES) {
+    const [bff, plain] = ['bff (Fastify)', 'plain node:http + pg'].map((name) => results.find((r) => r.route === route && r.target === name)!);
+    const ratio = mean(bff!.rps) / mean(plain!.rps);
+    for (const r of [bff!, plain!]) {
+      lines.push(`| \`${route}\` | ${r.target} | ${mean(r.rps).toFixed(0)} | ${mean(r.p99).toFixed(0)} | ${r.shed} | ${r.errors} | ${r === bff ? `${(ratio * 100).toFixed(0)} %` : ''} |`);
+    }
+  }
+  const section = `<!-- bff-bench:start -->\n${lines.join('\n')}\n<!-- bff-bench:end -->`;
+  const file = join(ROOT, 'docs/performance.md');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n\n## bff throughput\n\n<!-- bff-bench:start -->\n<!-- bff-bench:end -->\n';
+  const next = /<!-- bff-bench:start -->[\s\S]*<!-- bff-bench:end -->/.test(current)
+    ? current.replace(/<!-- bff-bench:start -->[\s\S]*<!-- bff-bench:end -->/, section)
+    : `${current.trimEnd()}\n\n## bff throughput\n\n${section}\n`;
+  writeFileSync(file, next);
+  console.log(`\n${lines.join('\n')}\n\nwritten to docs/performance.md`);
+}
+
+await main();
