@@ -1,0 +1,48 @@
+// The all-in-one compose alternative: Coolify's conventions (header, magic
+// variables, exclude_from_hc, one-shot migrate) and plain compose validity.
+import { expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const COMPOSE_PATH = fileURLToPath(new URL('../../../coolify/docker-compose.coolify.yml', import.meta.url));
+const text = readFileSync(COMPOSE_PATH, 'utf8');
+type Service = { image?: string; container_name?: string; depends_on?: Record<string, { condition: string }>; exclude_from_hc?: boolean; restart?: string; healthcheck?: unknown; environment?: Record<string, string> };
+const services = (parse(text, { merge: true }) as { services: Record<string, Service> }).services;
+
+it('follows Coolify\'s template conventions', () => {
+  expect(text).toMatch(/^# documentation: /m);
+  expect(text).toMatch(/^# port: 8080$/m);
+  expect(Object.values(services).some((s) => s.container_name)).toBe(false);
+  expect(text).not.toMatch(/^networks:/m);
+  expect(services.migrate).toMatchObject({ restart: 'no', exclude_from_hc: true });
+  expect(services.worker!.exclude_from_hc).toBe(true);
+  expect(services.bff!.depends_on).toMatchObject({ migrate: { condition: 'service_completed_successfully' }, 'zamio-db': { condition: 'service_healthy' } });
+  for (const portal of ['artist', 'station', 'publisher', 'admin']) expect(services[portal]!.depends_on).toEqual({ bff: { condition: 'service_healthy' } });
+  for (const [name, service] of Object.entries(services)) {
+    if (service.image?.includes('/zamio/')) expect(service.image, name).toMatch(/:\$\{ZAMIO_TAG:\?[^}]+\}$/);
+    if (name !== 'migrate') expect(service.healthcheck, name).toBeDefined();
+  }
+  expect(text).toMatch(/\$\{SERVICE_PASSWORD_POSTGRES\}/);
+  expect(text).toMatch(/SESSION_SECRET: \$\{SERVICE_PASSWORD_64_SESSION\}/);
+});
+
+it('is valid for docker-compose once Coolify-only keys are removed (when docker-compose is installed)', () => {
+  const found = spawnSync('sh', ['-c', 'command -v docker-compose'], { encoding: 'utf8' });
+  const hasCompose = found.status === 0;
+  // Always check the file parses as YAML with unique keys; run compose when present.
+  expect(() => parse(text, { uniqueKeys: true, merge: true })).not.toThrow();
+  if (!hasCompose) return;
+  const stripped = text.replace(/^.*exclude_from_hc.*\n/gm, '');
+  const output = execFileSync('docker-compose', ['-f', '-', 'config', '--quiet'], {
+    input: stripped,
+    env: { PATH: process.env.PATH, ZAMIO_REGISTRY: 'registry.test', ZAMIO_TAG: '1.0.0', TRUST_PROXY: '172.18.0.0/16' },
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  expect(output).toBe('');
+  const missingTag = spawnSync('docker-compose', ['-f', '-', 'config', '--quiet'], { input: stripped, env: { PATH: process.env.PATH, ZAMIO_REGISTRY: 'registry.test', TRUST_PROXY: 'x' }, encoding: 'utf8' });
+  expect(missingTag.status).not.toBe(0);
+  expect(missingTag.stderr).toContain('set ZAMIO_TAG');
+});
