@@ -5,6 +5,7 @@ import type { PortalDefinition } from '@zamio/ui';
 export const adminPortal: PortalDefinition = {
   productName: 'ZamIO',
   roleLabel: 'Admin',
+  role: 'admin',
   pages: [
     { to: '/', label: 'Home', load: () => import('./pages/HomePage') },
     { to: '/users', label: 'Users', load: () => import('./pages/UsersPage') },

@@ -5,6 +5,7 @@ import type { PortalDefinition } from '@zamio/ui';
 export const artistPortal: PortalDefinition = {
   productName: 'ZamIO',
   roleLabel: 'Artist',
+  role: 'artist',
   pages: [
     { to: '/', label: 'Home', load: () => import('./pages/HomePage') },
     { to: '/tracks', label: 'Tracks', load: () => import('./pages/TracksPage') },

@@ -5,6 +5,7 @@ import type { PortalDefinition } from '@zamio/ui';
 export const publisherPortal: PortalDefinition = {
   productName: 'ZamIO',
   roleLabel: 'Publisher',
+  role: 'publisher',
   pages: [
     { to: '/', label: 'Home', load: () => import('./pages/HomePage') },
     { to: '/roster', label: 'Roster', load: () => import('./pages/RosterPage') },

@@ -5,6 +5,7 @@ import type { PortalDefinition } from '@zamio/ui';
 export const stationPortal: PortalDefinition = {
   productName: 'ZamIO',
   roleLabel: 'Station',
+  role: 'station',
   pages: [
     { to: '/', label: 'Home', load: () => import('./pages/HomePage') },
     { to: '/captures', label: 'Captures', load: () => import('./pages/CapturesPage') },

@@ -32,6 +32,10 @@ export interface ApiClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
+  /** Headers computed per request, e.g. the session's CSRF token on unsafe methods. */
+  headersFor?: (method: string) => Record<string, string>;
+  /** Cookie mode: `include` when the API is on another origin. Default `same-origin`. */
+  credentials?: 'same-origin' | 'include' | 'omit';
 }
 
 export interface RequestOptions {
@@ -72,10 +76,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     prefix: options.baseUrl,
     timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     headers: { Accept: 'application/json', ...options.headers },
+    credentials: options.credentials ?? 'same-origin',
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
-  const raw = (path: string, request: RawRequestOptions = {}) => send(http, breaker, retry, path, request);
+  const raw = (path: string, request: RawRequestOptions = {}) => {
+    const extra = options.headersFor?.((request.method ?? 'GET').toUpperCase());
+    return send(http, breaker, retry, path, extra ? { ...request, headers: { ...extra, ...request.headers } } : request);
+  };
   const json = async <T>(path: string, options: RawRequestOptions): Promise<T> => {
     // Fixed here (not in send) so a body-parsing error can name the same request id.
     const request = { ...options, requestId: options.requestId ?? createRequestId() };

@@ -30,3 +30,10 @@ export { createQueryClient } from './portal/create-query-client';
 export { PortalProviders, type PortalProvidersProps } from './portal/PortalProviders';
 export { PortalLayout } from './portal/PortalLayout';
 export { mountPortal } from './portal/mount-portal';
+
+export { SessionGate, type SessionGateProps } from './auth/SessionGate';
+export { LoginPage, type LoginPageProps } from './auth/LoginPage';
+export { AccountMenu } from './auth/AccountMenu';
+export { useSession, type SessionState } from './auth/session-context';
+export { fetchSession, signIn, signOut, sessionQueryKey } from './auth/session-queries';
+export { csrfHeadersFor, rememberCsrfToken } from './auth/csrf-token';

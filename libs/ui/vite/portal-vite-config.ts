@@ -14,6 +14,8 @@ export { runtimeConfigFromEnv, parseFeatureFlags } from './runtime-config-from-e
 export { precompressDirectory, MIN_COMPRESS_BYTES } from './precompress.ts';
 export { parsePortalPort, requireInternalApiUrl } from './dev-server-env.ts';
 
+const DEV_PREBUNDLED = ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client', 'react-router', 'react-router/dom', '@tanstack/react-query', 'ky', 'cockatiel'];
+
 export interface PortalViteOptions {
   /** Nx project name; the build goes to dist/apps/<app> at the repository root. */
   app: string;
@@ -28,6 +30,9 @@ export function createPortalViteConfig(options: PortalViteOptions, env: Env = pr
     const config: UserConfig = {
       root: options.appDir,
       plugins: [react(), runtimeConfigPlugin(runtimeConfigFromEnv(env)), precompressPlugin()],
+      // Pre-bundle every dependency at dev-server start: otherwise the first visit
+      // to a lazy page discovers new ones and Vite reloads the page mid-session.
+      optimizeDeps: { include: DEV_PREBUNDLED, entries: ['index.html', 'src/**/*.tsx'] },
       build: {
         outDir: resolve(options.appDir, '../../dist/apps', options.app),
         emptyOutDir: true,

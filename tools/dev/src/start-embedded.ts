@@ -10,6 +10,7 @@ import { createInProcessQueue } from '@zamio/queue';
 import { applyMigrations } from '@zamio/server';
 import { startBff } from '@zamio/bff/start';
 import { startWorker } from '@zamio/worker/start';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@zamio/auth';
 import { embeddedPorts, embeddedServerEnv, PORTALS } from './embedded-env';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -17,6 +18,8 @@ process.chdir(root);
 
 const ports = embeddedPorts(process.env);
 const raw = embeddedServerEnv(process.env, ports);
+// The portals' dev servers are other origins than the bff: trust them for CSRF/CORS.
+raw.CORS_ORIGINS ??= PORTALS.flatMap((name) => [`http://localhost:${ports.portals[name]}`, `http://127.0.0.1:${ports.portals[name]}`]).join(',');
 let bffConfig, workerConfig;
 try {
   bffConfig = loadConfig(bffSchema, raw);
@@ -61,6 +64,9 @@ const lines = [
   ...PORTALS.map((name) => `  ${name.padEnd(10)} portal  http://localhost:${ports.portals[name]}/`),
   `  bff (API)          ${bffUrl}/version   health: ${bffUrl}/readyz`,
   `  worker health      ${worker.healthUrl}/readyz`,
+  '',
+  `Demo accounts (password: ${DEMO_PASSWORD}):`,
+  ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(10)} ${a.email}  →  http://localhost:${ports.portals[a.role]}/`),
   '',
   'Press Ctrl-C to stop.',
   '',

@@ -13,12 +13,14 @@ export interface AppShellProps {
   navigation: readonly NavigationItem[];
   /** The page (usually a router <Outlet/>). */
   children: ReactNode;
+  /** Header slot for the signed-in account (name, sign-out). */
+  account?: ReactNode;
 }
 
 const MAIN_ID = 'zamio-main';
 
 /** Frame of every portal: header, side navigation, main content and a footer naming the release. */
-export function AppShell({ productName, roleLabel, navigation, children }: AppShellProps) {
+export function AppShell({ productName, roleLabel, navigation, children, account }: AppShellProps) {
   const { environment, version } = useRuntimeConfig();
   return (
     <div className="zamio-shell" data-testid="app-shell">
@@ -31,6 +33,7 @@ export function AppShell({ productName, roleLabel, navigation, children }: AppSh
           {roleLabel}
         </span>
         <div className="zamio-header__actions">
+          {account}
           <ThemeToggle />
         </div>
       </header>

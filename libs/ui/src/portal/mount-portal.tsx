@@ -7,13 +7,19 @@ import { readRuntimeConfig } from '../runtime-config/runtime-config';
 import { createPortalRoutes } from './create-portal-routes';
 import { createQueryClient } from './create-query-client';
 import { PortalProviders } from './PortalProviders';
+import { csrfHeadersFor } from '../auth/csrf-token';
 import type { PortalDefinition } from './portal-definition';
 
 /** Boots a portal in the browser: runtime config → API client → query cache → router. */
 export function mountPortal(definition: PortalDefinition, container: HTMLElement | null = document.getElementById('root')): void {
   if (!container) throw new Error('mountPortal: the page has no #root element');
   const config = readRuntimeConfig();
-  const apiClient = createApiClient({ baseUrl: config.apiBaseUrl });
+  const apiClient = createApiClient({
+    baseUrl: config.apiBaseUrl,
+    headersFor: csrfHeadersFor,
+    // A cross-origin API needs the session cookie sent explicitly (and CORS_ORIGINS on the bff).
+    credentials: config.apiBaseUrl.startsWith('/') ? 'same-origin' : 'include',
+  });
   const router = createBrowserRouter(createPortalRoutes(definition));
   document.title = `${definition.productName} · ${definition.roleLabel}`;
 

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { RoleName } from '@zamio/contracts';
 import type { NavigationItem } from '../layout/navigation';
 
 /** A page module loaded on demand, so each page is its own chunk. */
@@ -13,6 +14,8 @@ export interface PortalDefinition {
   productName: string;
   /** Shown in the header, e.g. "Artist". */
   roleLabel: string;
+  /** The one account role that may use this portal. */
+  role: RoleName;
   /** Navigation order; the page at `/` is the home page. */
   pages: readonly PortalPage[];
 }
