@@ -35,7 +35,7 @@ export const bffSpec = {
   RATE_LIMIT_AUTH_IP_MAX: integer({ desc: 'Sign-in/sign-up/password attempts per IP per RATE_LIMIT_AUTH_WINDOW.', example: '30', default: 30, group: 'Rate limits' }),
   RATE_LIMIT_AUTH_ACCOUNT_MAX: integer({ desc: 'Sign-in/password attempts per account (e-mail) per RATE_LIMIT_AUTH_WINDOW, whatever the IP.', example: '10', default: 10, group: 'Rate limits' }),
   RATE_LIMIT_UPLOAD_MAX: integer({ desc: 'Uploads per user or capture device per RATE_LIMIT_WINDOW.', example: '60', default: 60, group: 'Rate limits' }),
-  UPLOAD_DIR: text({ desc: 'Directory (a persistent volume, outside any web root) where uploads are stored; absolute in staging/production.', example: '/var/lib/zamio/uploads', localDefault: '.data/uploads', group: 'Uploads' }),
+  UPLOAD_DIR: text({ desc: 'Directory (a persistent volume, outside any web root) where uploads are stored; absolute in staging/production.', example: '/var/lib/zamio/uploads', default: '/var/lib/zamio/uploads', localDefault: '.data/uploads', group: 'Uploads' }),
   UPLOAD_MAX_TRACK_AUDIO: integer({ desc: 'Largest track audio upload in bytes.', example: '209715200', default: 209_715_200, group: 'Uploads' }),
   UPLOAD_MAX_CAPTURE_AUDIO: integer({ desc: 'Largest station capture upload in bytes (10 s captures are small).', example: '5242880', default: 5_242_880, group: 'Uploads' }),
   UPLOAD_MAX_PLAYLOG_CSV: integer({ desc: 'Largest playlog CSV upload in bytes.', example: '10485760', default: 10_485_760, group: 'Uploads' }),
@@ -52,7 +52,7 @@ export const bffSchema: AppSchema<BffConfig> = {
   spec: bffSpec,
   refine: (config, env) => [
     ...productionRefusals(config, env),
-    ...((env === 'production' || env === 'staging') && !isAbsolute(config.UPLOAD_DIR)
+    ...((env === 'production' || env === 'staging') && typeof config.UPLOAD_DIR === 'string' && !isAbsolute(config.UPLOAD_DIR)
       ? [{ variable: 'UPLOAD_DIR', problem: `must be an absolute path on a persistent volume in ${env}` }]
       : []),
   ],
