@@ -41,7 +41,7 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
   const { config } = deps;
   const app = Fastify({
     loggerInstance: deps.logger,
-    ...requestIdOptions,
+    ...requestIdOptions(),
     trustProxy: trustProxyOf(config.TRUST_PROXY),
     // Longer than Traefik's idle timeout towards servers, so the proxy closes
     // idle connections first and never sends on one we are closing.
@@ -51,7 +51,6 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     // On close, idle keep-alive sockets are ended at once; busy ones finish.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-    disableRequestLogging: false,
     routerOptions: { ignoreTrailingSlash: true },
     // Unknown body fields must fail validation (400), not be silently dropped.
     ajv: { customOptions: { removeAdditional: false } },

@@ -85,7 +85,7 @@ export async function startWorker(config: WorkerConfig & { ZAMIO_ENV: Environmen
     ],
   });
 
-  const health = Fastify({ loggerInstance: logger, ...requestIdOptions, disableRequestLogging: true, forceCloseConnections: true });
+  const health = Fastify({ loggerInstance: logger, ...requestIdOptions({ quietRequests: true }), forceCloseConnections: true });
   await health.register(healthRoutes, {
     identity: { service: 'worker', version: config.APP_VERSION, revision: config.GIT_REVISION, startedAt },
     checks: dataHealthChecks(db, pingQueue, true),

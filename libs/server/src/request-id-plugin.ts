@@ -1,17 +1,40 @@
 // Gives every request an id (the proxy's X-Request-ID when well formed, else a
 // new UUID), returns it in the response and binds it to every log line and
 // job enqueued while the request runs.
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { requestIdFrom, runWithContext, type Logger } from '@zamio/logger';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
+/**
+ * One log line per request, written when it completes: request (method, url,
+ * client address), route, status, duration and request id. The "incoming
+ * request" line drops to debug so production logs are not doubled.
+ */
+export class RequestLogController extends LogController {
+  constructor(options: { quiet?: boolean } = {}) {
+    super({ requestIdLogLabel: 'reqId', disableRequestLogging: options.quiet ?? false });
+  }
+
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const fields = { req: request, res: reply, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...fields, err: error }, 'request errored');
+    else reply.log.info(fields, 'request completed');
+  }
+}
+
 /** Pass to Fastify's constructor so `request.id` is the correlation id. */
-export const requestIdOptions: Pick<FastifyServerOptions, 'genReqId' | 'requestIdHeader' | 'requestIdLogLabel'> = {
-  requestIdHeader: false,
-  requestIdLogLabel: 'reqId',
-  genReqId: (request) => requestIdFrom(request.headers[REQUEST_ID_HEADER]),
-};
+export function requestIdOptions(options: { quietRequests?: boolean } = {}): Pick<FastifyServerOptions, 'genReqId' | 'requestIdHeader' | 'logController'> {
+  return {
+    requestIdHeader: false,
+    logController: new RequestLogController({ quiet: options.quietRequests }),
+    genReqId: (request) => requestIdFrom(request.headers[REQUEST_ID_HEADER]),
+  };
+}
 
 export function registerRequestContext(app: FastifyInstance): void {
   app.addHook('onRequest', (request, reply, done) => {
