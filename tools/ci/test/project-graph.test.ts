@@ -12,7 +12,7 @@ const APPS = ['artist', 'station', 'publisher', 'admin', 'bff', 'worker'];
 const LIBS = ['env', 'logger', 'health', 'api-client', 'contracts', 'db', 'queue', 'ui'];
 
 interface Graph {
-  graph: { nodes: Record<string, { type: string; data: { root: string } }>; dependencies: Record<string, { target: string }[]> };
+  graph: { nodes: Record<string, { type: string; data: { root: string; tags?: string[] } }>; dependencies: Record<string, { target: string; type: string }[]> };
 }
 
 describe('Nx project graph', () => {
@@ -26,10 +26,18 @@ describe('Nx project graph', () => {
     for (const name of [...APPS, ...LIBS]) expect(names).toContain(name);
   });
 
-  it('lets apps depend only on libs', () => {
+  it('lets apps import only libs (build tooling is an implicit, non-code dependency)', () => {
     for (const app of APPS) {
-      const targets = (graph.dependencies[app] ?? []).map((d) => d.target).filter((t) => graph.nodes[t]);
-      for (const target of targets) expect(graph.nodes[target]!.data.root, `${app} → ${target}`).toMatch(/^libs\//);
+      for (const dependency of (graph.dependencies[app] ?? []).filter((d) => graph.nodes[d.target])) {
+        const target = graph.nodes[dependency.target]!;
+        if (dependency.type === 'implicit') {
+          // docker/, tools/build, tools/docker: a Dockerfile change must mark images affected.
+          expect(target.data.tags, `${app} → ${dependency.target}`).toContain('type:tool');
+          expect(target.data.root, `${app} → ${dependency.target}`).not.toMatch(/^apps\//);
+        } else {
+          expect(target.data.root, `${app} → ${dependency.target}`).toMatch(/^libs\//);
+        }
+      }
     }
   });
 

@@ -7,7 +7,7 @@ import { captureLogs, createTestDatabase, createTestRedis, freePort, type LogCap
 // A cross-app test on purpose: it proves the bff → queue → worker path.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startBff, type RunningBff } from '@zamio/bff/start';
-import { startWorker, type RunningWorker } from '../../src/start-worker';
+import { startWorker, type RunningWorker } from '@zamio/worker/start';
 
 export interface Stack {
   bff: RunningBff;

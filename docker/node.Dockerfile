@@ -1,0 +1,112 @@
+# Node services (bff, worker) — one file, the app picked by `--build-arg APP`
+# and `--target <app>`; plus a `dev` target for docker-compose (all deps,
+# source bind-mounted). Build from the repository root:
+#   docker build -f docker/node.Dockerfile --build-arg APP=bff --target bff .
+#
+# Base: Debian slim, not Alpine — glibc like the machines the lockfile was
+# resolved on (native optional deps: esbuild, rolldown, nx), and the CI
+# stand-ins of ../shared/container-bases are Debian too.
+ARG NODE_IMAGE=node:24-bookworm-slim
+
+# --- manifests: every package.json + the lockfile, nothing else. Its output
+# only changes when a manifest does, so the npm ci layer below stays cached
+# across source edits (BuildKit keys COPY --from by content).
+FROM ${NODE_IMAGE} AS manifests
+WORKDIR /src
+COPY . .
+RUN find . -type f ! -name package.json ! -name package-lock.json -delete \
+ && find . -type d -empty -delete
+
+# --- deps: the whole workspace's dependencies, dev tools included (builder only).
+# --ignore-scripts: no install script runs; the `node` devDependency would
+# otherwise download a second Node binary, and esbuild/nx/rolldown find their
+# platform binaries through optional dependencies without scripts.
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /workspace
+ENV NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE=false
+COPY --from=manifests /src/ ./
+RUN --mount=type=cache,target=/root/.npm,sharing=locked \
+    --mount=type=secret,id=extra_ca,required=false \
+    if [ -s /run/secrets/extra_ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/extra_ca; fi; \
+    npm ci --ignore-scripts --no-audit --no-fund
+
+# --- dev: what docker-compose runs with the source bind-mounted over
+# /workspace and node_modules in a named volume (seeded from this layer).
+FROM deps AS dev
+ENV NODE_ENV=development
+CMD ["npx", "tsx", "watch", "--clear-screen=false", "apps/bff/src/main.ts"]
+
+# --- build: bundle the app (tools/build/build-node-app.mjs via nx).
+FROM deps AS build
+ARG APP
+COPY . .
+RUN test -n "$APP" || { echo "build arg APP is required (bff or worker)" >&2; exit 1; }; \
+    npx nx build "$APP" --skip-nx-cache --outputStyle=static
+
+# --- runtime-deps: production dependencies of the bundle only, installed from
+# the pruned manifest + lockfile the build wrote (exact versions, integrity
+# checked). Unchanged deps → byte-identical inputs → this layer stays cached.
+FROM ${NODE_IMAGE} AS runtime-deps
+ARG APP
+WORKDIR /app
+COPY --from=build /workspace/dist/apps/${APP}/package.json /workspace/dist/apps/${APP}/package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm,sharing=locked \
+    --mount=type=secret,id=extra_ca,required=false \
+    if [ -s /run/secrets/extra_ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/extra_ca; fi; \
+    npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
+ && find node_modules -type f \( -name '*.map' -o -name '*.ts' -o -name '*.mts' -o -name '*.cts' -o -name '*.md' \) -delete
+
+# --- tini: a real init as PID 1 (forwards signals, reaps zombies — node does
+# not reap orphans, and the bff's cluster primary forks). Installed from
+# Debian in a throwaway stage; only the static binary is copied on.
+FROM ${NODE_IMAGE} AS tini
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tini \
+ && cp /usr/bin/tini-static /tini \
+ && rm -rf /var/lib/apt/lists/*
+
+# --- runtime: built JS + production node_modules, nothing else.
+FROM ${NODE_IMAGE} AS runtime
+ARG APP
+ARG VERSION=0.0.0-dev
+ARG REVISION=unknown
+ARG CREATED=unknown
+ARG SOURCE=https://github.com/zamio/zamio
+LABEL org.opencontainers.image.title="zamio-${APP}" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.created="${CREATED}" \
+      org.opencontainers.image.source="${SOURCE}" \
+      org.opencontainers.image.vendor="ZamIO" \
+      org.opencontainers.image.licenses="UNLICENSED"
+# APP_VERSION/GIT_REVISION are what the apps report (/version, logs).
+ENV NODE_ENV=production \
+    APP_VERSION=${VERSION} \
+    GIT_REVISION=${REVISION} \
+    ZAMIO_ENV=production \
+    LOG_PRETTY=false
+WORKDIR /app
+COPY --from=tini /tini /usr/local/bin/tini
+# Owned by root, readable by all: the app cannot rewrite its own code.
+COPY --from=runtime-deps /app/node_modules ./node_modules
+COPY --from=build /workspace/dist/apps/${APP}/ ./
+# The one writable place: mount a persistent volume here and point UPLOAD_DIR at it.
+RUN mkdir -p /var/lib/zamio/uploads && chown node:node /var/lib/zamio/uploads
+USER node
+ENTRYPOINT ["/usr/local/bin/tini", "--"]
+STOPSIGNAL SIGTERM
+
+# --- bff: HTTP API. The HEALTHCHECK is the readiness signal Traefik routes on
+# (see coolify.md): 2 s × 2 retries + ~2 s proxy throttle = 6 s < SHUTDOWN_DRAIN_DELAY (8 s),
+# the same numbers as Coolify's health check in coolify/resources.yaml.
+FROM runtime AS bff
+EXPOSE 3000 9464
+HEALTHCHECK --interval=2s --timeout=1s --retries=2 --start-period=30s CMD ["node", "/app/healthcheck.js"]
+CMD ["node", "main.js"]
+
+# --- worker: job consumer with its own small health port.
+FROM runtime AS worker
+ENV WORKER_HEALTH_PORT=3001
+EXPOSE 3001 9464
+HEALTHCHECK --interval=10s --timeout=3s --retries=3 --start-period=30s CMD ["node", "/app/healthcheck.js"]
+CMD ["node", "main.js"]

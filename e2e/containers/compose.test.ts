@@ -1,0 +1,133 @@
+// Local development stack (docker-compose.yml) end to end: up with the
+// stand-in bases, everything healthy, sign in through a portal's dev server,
+// edit a portal and a bff source file in the bind mount and see the change
+// served with no container restarted, then `down -v` leaves nothing behind.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseImages, caSecretEnv, docker, dockerBin, GiveUp, requireDocker, runCommand, waitFor, workspaceRoot } from './support/docker';
+import { freePort } from './support/free-port';
+
+const available = await requireDocker();
+const id = randomBytes(3).toString('hex');
+const project = `zamioe2e${id}`;
+const devImage = `zamio-e2e-dev-${id}:local`;
+const SERVICES = ['postgres', 'redis', 'bff', 'worker', 'artist', 'station', 'publisher', 'admin'];
+
+// docker-compose v1.29 is what this machine has; `docker compose` v2 elsewhere.
+const composeCommand = existsSync('/usr/bin/docker-compose') ? ['/usr/bin/docker-compose'] : [dockerBin, 'compose'];
+let composeEnv: NodeJS.ProcessEnv = {};
+const compose = (...args: string[]) => runCommand(composeCommand[0]!, [...composeCommand.slice(1), ...args], { env: composeEnv });
+
+async function containerOf(service: string): Promise<string> {
+  const result = await compose('ps', '-q', service);
+  const container = result.output.trim().split('\n').pop();
+  if (!container) throw new Error(`no container for ${service}: ${result.output}`);
+  return container;
+}
+const startedAt = async (service: string) => docker('inspect', '--format', '{{.State.StartedAt}}', await containerOf(service));
+
+describe.runIf(available)('docker-compose development stack', () => {
+  let artistUrl = '';
+  const restore: { path: string; content: string }[] = [];
+
+  beforeAll(async () => {
+    const bases = await baseImages();
+    const ports = { BFF_PORT: await freePort(), ARTIST_PORT: await freePort(), STATION_PORT: await freePort(), PUBLISHER_PORT: await freePort(), ADMIN_PORT: await freePort() };
+    composeEnv = {
+      COMPOSE_PROJECT_NAME: project,
+      ZAMIO_DEV_IMAGE: devImage,
+      NODE_IMAGE: bases.NODE_IMAGE,
+      POSTGRES_IMAGE: bases.POSTGRES_IMAGE,
+      REDIS_IMAGE: bases.REDIS_IMAGE,
+      ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+    };
+    artistUrl = `http://127.0.0.1:${ports.ARTIST_PORT}`;
+
+    // compose v1 cannot pass build secrets: build the dev image first.
+    const secret = caSecretEnv().ZAMIO_CA_SECRET ?? process.env.ZAMIO_CA_SECRET;
+    const build = await runCommand(dockerBin, ['build', '-f', 'docker/node.Dockerfile', '--target', 'dev', '--build-arg', `NODE_IMAGE=${bases.NODE_IMAGE}`, ...(secret ? ['--secret', secret] : []), '-t', devImage, '.'], { env: { DOCKER_BUILDKIT: '1' } });
+    expect(build.code, build.output.slice(-3000)).toBe(0);
+
+    const config = await compose('config', '-q');
+    expect(config.code, config.output).toBe(0);
+    const up = await compose('up', '-d', '--no-build');
+    expect(up.code, up.output.slice(-3000)).toBe(0);
+
+    await waitFor('every compose service to be healthy', async () => {
+      const states = await Promise.all(SERVICES.map(async (service) => docker('inspect', '--format', '{{.State.Health.Status}}', await containerOf(service))));
+      if (states.includes('unhealthy')) throw new GiveUp(`unhealthy: ${SERVICES.filter((_, i) => states[i] === 'unhealthy').join(', ')}`);
+      return states.every((s) => s === 'healthy') ? true : undefined;
+    }, 480_000, 3_000);
+  }, 900_000);
+
+  afterAll(async () => {
+    for (const { path, content } of restore) writeFileSync(path, content);
+    if (!composeEnv.COMPOSE_PROJECT_NAME) return;
+    await compose('down', '-v', '--remove-orphans');
+    await runCommand(dockerBin, ['rmi', '-f', devImage]);
+  }, 180_000);
+
+  it('ran the one-shot migration to completion', async () => {
+    expect(await docker('inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', await containerOf('migrate'))).toBe('exited 0');
+  });
+
+  it('serves a portal page and proxies /api to the bff', async () => {
+    const page = await fetch(`${artistUrl}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/config.js');
+    const version = await fetch(`${artistUrl}/api/version`);
+    expect(version.status).toBe(200);
+    expect(((await version.json()) as { version: string }).version).toBeTruthy();
+  });
+
+  it('signs in with the seeded demo account through the portal dev server', async () => {
+    const login = await fetch(`${artistUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: artistUrl },
+      body: JSON.stringify({ email: 'artist@demo.zamio.local', password: 'zamio-demo-password' }),
+    });
+    expect(login.status, await login.clone().text()).toBe(200);
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const me = await fetch(`${artistUrl}/api/auth/me`, { headers: { cookie } });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { user: { email: string } }).user.email).toBe('artist@demo.zamio.local');
+  });
+
+  it('reloads edited portal and bff sources without restarting containers', async () => {
+    const before = { artist: await startedAt('artist'), bff: await startedAt('bff') };
+    const probe = `zamio-reload-probe-${id}`;
+
+    const portalFile = join(workspaceRoot, 'apps/artist/src/artist-portal.ts');
+    const bffFile = join(workspaceRoot, 'apps/bff/src/main.ts');
+    for (const path of [portalFile, bffFile]) restore.push({ path, content: readFileSync(path, 'utf8') });
+    try {
+      writeFileSync(portalFile, `${restore[0]!.content}\nexport const reloadProbe = '${probe}';\n`);
+      await waitFor('the dev server to serve the edited portal module', async () => {
+        const body = await (await fetch(`${artistUrl}/src/artist-portal.ts`)).text();
+        return body.includes(probe) ? true : undefined;
+      }, 60_000);
+
+      writeFileSync(bffFile, `${restore[1]!.content}\nconsole.log('${probe}');\n`);
+      await waitFor('tsx watch to restart the bff with the edited source', async () => {
+        const logs = (await compose('logs', '--no-color', 'bff')).output;
+        return logs.includes(probe) ? true : undefined;
+      }, 90_000);
+      await waitFor('the reloaded bff to answer through the portal proxy', async () => ((await fetch(`${artistUrl}/api/version`)).status === 200 ? true : undefined), 90_000);
+    } finally {
+      for (const { path, content } of restore) writeFileSync(path, content);
+    }
+    expect(await startedAt('artist')).toBe(before.artist);
+    expect(await startedAt('bff')).toBe(before.bff);
+  });
+
+  it('down -v leaves no containers or volumes behind', async () => {
+    const down = await compose('down', '-v', '--remove-orphans');
+    expect(down.code, down.output).toBe(0);
+    const label = `label=com.docker.compose.project=${project}`;
+    expect(await docker('ps', '-a', '-q', '--filter', label)).toBe('');
+    expect(await docker('volume', 'ls', '-q', '--filter', label)).toBe('');
+    expect(await docker('network', 'ls', '-q', '--filter', label)).toBe('');
+  });
+});

@@ -1,0 +1,190 @@
+// Builds all six production images with the stand-in bases (or the official
+// ones), then checks each like a reviewer would: non-root, labelled, no dev
+// tooling or sources inside, healthy when run, clean exit on SIGTERM, and
+// the portal's nginx cache/security/proxy behaviour.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseImages, buildScript, caSecretEnv, docker, dockerBin, publishedPort, requireDocker, runCommand, waitHealthy, workspaceRoot } from './support/docker';
+
+const available = await requireDocker();
+const id = randomBytes(3).toString('hex');
+const namespace = `zamio-e2e-${id}`;
+const version = JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')).version as string;
+const NODE_APPS = ['bff', 'worker'];
+const PORTALS = ['artist', 'station', 'publisher', 'admin'];
+const image = (app: string) => `${namespace}/${app}:${version}`;
+const name = (what: string) => `zamio-e2e-${id}-${what}`;
+const network = name('net');
+const containers: string[] = [];
+
+async function start(what: string, img: string, args: string[], command: string[] = []): Promise<string> {
+  const container = name(what);
+  containers.push(container);
+  await docker('run', '-d', '--name', container, '--network', network, ...args, img, ...command);
+  return container;
+}
+
+describe.runIf(available)('production images', () => {
+  let bases: Awaited<ReturnType<typeof baseImages>>;
+  let revision = '';
+  let subnet = '';
+
+  beforeAll(async () => {
+    bases = await baseImages();
+    for (const app of [...NODE_APPS, ...PORTALS]) {
+      const build = await runCommand(process.execPath, [buildScript, app], { env: { ...caSecretEnv(), NODE_IMAGE: bases.NODE_IMAGE, NGINX_IMAGE: bases.NGINX_IMAGE, ZAMIO_IMAGE_NAMESPACE: namespace, ZAMIO_REGISTRY: '' } });
+      if (build.code !== 0) throw new Error(`building ${app} failed:\n${build.output.slice(-4000)}`);
+    }
+    revision = await docker('inspect', '--format', '{{index .Config.Labels "org.opencontainers.image.revision"}}', image('bff'));
+    await docker('network', 'create', network);
+    subnet = await docker('network', 'inspect', '--format', '{{(index .IPAM.Config 0).Subnet}}', network);
+  });
+
+  afterAll(async () => {
+    for (const container of containers) await runCommand(dockerBin, ['rm', '-f', '-v', container]);
+    await runCommand(dockerBin, ['network', 'rm', network]);
+    for (const app of [...NODE_APPS, ...PORTALS]) {
+      const tags = (await runCommand(dockerBin, ['images', '--format', '{{.Repository}}:{{.Tag}}', `${namespace}/${app}`])).output.split('\n').filter(Boolean);
+      if (tags.length) await runCommand(dockerBin, ['rmi', '-f', ...tags]);
+    }
+  });
+
+  it.each([...NODE_APPS, ...PORTALS])('%s: non-root, OCI labels, health check, exposed port', async (app) => {
+    const config = JSON.parse(await docker('inspect', '--format', '{{json .Config}}', image(app))) as {
+      User: string; Labels: Record<string, string>; ExposedPorts: Record<string, unknown>; Healthcheck?: { Test: string[] }; Env: string[];
+    };
+    expect(['node', 'nginx', '1000', '101']).toContain(config.User);
+    for (const label of ['title', 'version', 'revision', 'created', 'source']) expect(config.Labels[`org.opencontainers.image.${label}`], label).toBeTruthy();
+    expect(config.Labels['org.opencontainers.image.version']).toBe(version);
+    expect(config.Labels['org.opencontainers.image.title']).toBe(`zamio-${app}`);
+    expect(config.Healthcheck?.Test.join(' ')).toMatch(/healthcheck\.js|healthz/);
+    expect(Object.keys(config.ExposedPorts).length).toBeGreaterThan(0);
+    expect(config.Env).toContain(`APP_VERSION=${version}`);
+    const shaTag = await docker('images', '--format', '{{.Tag}}', `${namespace}/${app}`);
+    expect(shaTag).toMatch(/sha-[0-9a-f]{7}/);
+  });
+
+  it.each(NODE_APPS)('%s: production dependencies only, no sources, maps or env files', async (app) => {
+    const listing = await docker('run', '--rm', '--entrypoint', 'sh', image(app), '-c', 'ls node_modules node_modules/@* ; echo ---; find / -xdev \\( -name "*.map" -o -name ".env" -o -name ".env.*" -o -name "*.ts" -o -name "*.tsx" \\) -not -path "/proc/*" -not -path "/usr/local/include/*" 2>/dev/null; echo ---; ls /app');
+    const [modules = '', leaks = '', app_ = ''] = listing.split('---\n');
+    for (const devTool of ['typescript', 'vitest', 'nx', 'esbuild', 'vite', 'tsx', 'pino-pretty', 'eslint', 'types']) {
+      expect(modules.split(/\s+/), devTool).not.toContain(devTool);
+    }
+    expect(leaks.trim()).toBe('');
+    expect(app_).toMatch(/main\.js/);
+    expect(app_).not.toMatch(/\bsrc\b/);
+  });
+
+  it.each(PORTALS)('%s: static files only, no source maps or sources', async (app) => {
+    const leaks = await docker('run', '--rm', '--entrypoint', 'sh', image(app), '-c', 'find /usr/share/nginx/html /etc/nginx \\( -name "*.map" -o -name "*.ts" -o -name "*.tsx" -o -name ".env*" -o -name "node_modules" \\)');
+    expect(leaks).toBe('');
+  });
+
+  describe('running', () => {
+    let bff = '';
+    let worker = '';
+    let bffPort = 0;
+
+    beforeAll(async () => {
+      const pg = await start('postgres', bases.POSTGRES_IMAGE, ['-e', 'POSTGRES_PASSWORD=e2e-secret', '-e', 'POSTGRES_DB=zamio', '--health-cmd', 'pg_isready -U postgres -d zamio -h 127.0.0.1', '--health-interval', '2s', '--health-retries', '60']);
+      const redis = await start('redis', bases.REDIS_IMAGE, ['--health-cmd', 'redis-cli ping', '--health-interval', '2s', '--health-retries', '60']);
+      await Promise.all([waitHealthy(pg), waitHealthy(redis)]);
+
+      // Valid production settings: a strong generated secret, https public URL.
+      const productionEnv = [
+        'ZAMIO_ENV=production',
+        `DATABASE_URL=postgres://postgres:e2e-secret@${name('postgres')}:5432/zamio`,
+        `REDIS_URL=redis://${name('redis')}:6379/0`,
+        `SESSION_SECRET=${randomBytes(48).toString('base64')}`,
+        `TRUST_PROXY=${subnet}`,
+        'PUBLIC_API_URL=https://api.zamio.example',
+        'FORCE_HTTPS=true',
+        'WEB_CONCURRENCY=2',
+        'SHUTDOWN_DRAIN_DELAY=1s',
+        'SHUTDOWN_TIMEOUT=15s',
+        'UPLOAD_DIR=/var/lib/zamio/uploads',
+      ].flatMap((pair) => ['-e', pair]);
+      bff = await start('bff', image('bff'), [...productionEnv, '-e', 'MIGRATE_ON_START=true', '-p', '127.0.0.1::3000']);
+      await waitHealthy(bff);
+      worker = await start('worker', image('worker'), productionEnv);
+      await waitHealthy(worker);
+      bffPort = await publishedPort(bff, 3000);
+    });
+
+    it('bff reports the build version and revision on /version', async () => {
+      const body = (await (await fetch(`http://127.0.0.1:${bffPort}/version`)).json()) as Record<string, unknown>;
+      expect(body.version).toBe(version);
+      expect(body.revision).toBe(revision);
+      const logs = (await runCommand(dockerBin, ['logs', bff])).output;
+      expect(logs).toContain(`"version":"${version}"`);
+      expect(logs).toContain(revision);
+    });
+
+    it('bff is ready on /readyz with the migrated schema', async () => {
+      const response = await fetch(`http://127.0.0.1:${bffPort}/readyz`);
+      expect(response.status).toBe(200);
+    });
+
+    describe.each(PORTALS)('portal %s', (app) => {
+      let base = '';
+      beforeAll(async () => {
+        const portal = await start(app, image(app), ['-e', `INTERNAL_API_URL=http://${name('bff')}:3000`, '-e', 'FEATURE_FLAGS=realtime, "quoted",</script>', '-e', 'ZAMIO_ENV=staging', '-p', '127.0.0.1::8080']);
+        await waitHealthy(portal, 60_000);
+        base = `http://127.0.0.1:${await publishedPort(portal, 8080)}`;
+      });
+
+      it('serves index.html and client routes no-cache, with security headers', async () => {
+        for (const path of ['/', '/index.html', '/some/client/route']) {
+          const response = await fetch(`${base}${path}`);
+          expect(response.status, path).toBe(200);
+          expect(response.headers.get('cache-control'), path).toBe('no-cache');
+          expect(await response.text()).toMatch(/<script src="\/config\.js"><\/script>/);
+          expect(response.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+          expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+          expect(response.headers.get('referrer-policy')).toBeTruthy();
+        }
+      });
+
+      it('serves hashed assets immutable and precompressed; a missing asset is 404', async () => {
+        const html = await (await fetch(`${base}/`)).text();
+        const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+        expect(asset).toBeTruthy();
+        const gz = await fetch(`${base}${asset}`, { headers: { 'accept-encoding': 'gzip' } });
+        expect(gz.status).toBe(200);
+        expect(gz.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+        expect(gz.headers.get('content-encoding')).toBe('gzip');
+        expect((await fetch(`${base}/assets/does-not-exist-1234.js`)).status).toBe(404);
+        expect((await fetch(`${base}/missing.png`)).status).toBe(404);
+      });
+
+      it('answers /healthz and writes /config.js from env, escaped', async () => {
+        expect((await fetch(`${base}/healthz`)).status).toBe(200);
+        const response = await fetch(`${base}/config.js`);
+        expect(response.headers.get('cache-control')).toBe('no-cache');
+        const script = await response.text();
+        expect(script).not.toContain('</script>');
+        const window: { __ZAMIO_CONFIG__?: unknown } = {};
+        new Function('window', script)(window);
+        expect(window.__ZAMIO_CONFIG__).toEqual({ apiBaseUrl: '/api', environment: 'staging', version, features: ['realtime', '"quoted"', '</script>'] });
+      });
+
+      it('proxies /api to the bff with a request id', async () => {
+        const response = await fetch(`${base}/api/version`, { headers: { 'x-forwarded-proto': 'https' } });
+        expect(response.status).toBe(200);
+        expect(((await response.json()) as { version: string }).version).toBe(version);
+        expect(response.headers.get('x-request-id')).toBeTruthy();
+      });
+    });
+
+    it('bff and worker stop cleanly on SIGTERM within the grace period', async () => {
+      for (const container of [bff, worker]) {
+        const started = Date.now();
+        await docker('stop', '-t', '30', container);
+        expect(Date.now() - started).toBeLessThan(30_000);
+        expect(await docker('inspect', '--format', '{{.State.ExitCode}}', container), container).toBe('0');
+      }
+    });
+  });
+});

@@ -1,0 +1,15 @@
+// Container suite (`npm run test:containers`): builds and runs the real images
+// and the compose stack. Slow by nature, so one file at a time, long timeouts.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    root: import.meta.dirname,
+    include: ['*.test.ts'],
+    testTimeout: 180_000,
+    hookTimeout: 900_000,
+    pool: 'forks',
+    fileParallelism: false,
+    reporters: ['default'],
+  },
+});
