@@ -178,6 +178,25 @@ describe.runIf(available)('production images', () => {
       });
     });
 
+    it('takes portal runtime config from env at start: same image, new env, new behaviour; a restart keeps it', async () => {
+      const configOf = async (container: string) => {
+        await waitHealthy(container, 60_000);
+        const script = await (await fetch(`http://127.0.0.1:${await publishedPort(container, 8080)}/config.js`)).text();
+        const window: { __ZAMIO_CONFIG__?: { environment: string; features: string[] } } = {};
+        new Function('window', script)(window);
+        return window.__ZAMIO_CONFIG__;
+      };
+      const env = (environment: string, flags: string) => ['-e', `INTERNAL_API_URL=http://${name('bff')}:3000`, '-e', `ZAMIO_ENV=${environment}`, '-e', `FEATURE_FLAGS=${flags}`, '-p', '127.0.0.1::8080'];
+      const first = await start('artist-config-a', image('artist'), env('staging', 'alpha'));
+      expect(await configOf(first)).toMatchObject({ environment: 'staging', features: ['alpha'] });
+      // Restarting the same container regenerates the same file (idempotent).
+      await docker('restart', first);
+      expect(await configOf(first)).toMatchObject({ environment: 'staging', features: ['alpha'] });
+      // The same image with other env values: behaviour changes with no rebuild.
+      const second = await start('artist-config-b', image('artist'), env('production', 'beta,gamma'));
+      expect(await configOf(second)).toMatchObject({ environment: 'production', features: ['beta', 'gamma'] });
+    });
+
     it('bff and worker stop cleanly on SIGTERM within the grace period', async () => {
       for (const container of [bff, worker]) {
         const started = Date.now();
