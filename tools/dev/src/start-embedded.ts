@@ -78,6 +78,12 @@ const stop = async (signal: string) => {
   if (stopping) process.exit(1);
   stopping = true;
   logger.info({ signal }, 'stopping embedded platform');
+  // Open browser tabs keep HMR sockets and keep-alive connections; never let
+  // them hold a developer's terminal: give the orderly stop 10 s at most.
+  setTimeout(() => {
+    logger.warn('stop took longer than 10 s; exiting anyway');
+    process.exit(1);
+  }, 10_000).unref();
   await Promise.all(portals.map((p) => p.close()));
   await worker.lifecycle.shutdown(signal);
   const code = await bff.lifecycle.shutdown(signal);
