@@ -30,8 +30,13 @@ describe('embedded platform in a browser', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    // Stop as a developer does: Ctrl-C with a portal still open in the browser
+    // (its HMR socket and keep-alive connections must not hold the shutdown).
+    const open = await browser?.newPage();
+    await open?.goto(platform.portalUrls.admin, { waitUntil: 'domcontentloaded' });
+    await open?.getByTestId('login-page').waitFor();
     if (platform) expect(await platform.stop()).toBe(0);
+    await browser?.close();
   });
 
   it('prints every portal URL and the demo accounts', () => {
