@@ -4,8 +4,8 @@
 import { EXIT, type DeployContext } from './deploy-context';
 import { inspectApplications, isBlocked } from './inspect-applications';
 import { printPlan } from './print-plan';
-import { readReleaseLog, writeReleaseLog, type Release } from './release-log';
-import { runRollout } from './rollout';
+import { readReleaseLog } from './release-log';
+import { runRecordedRollout } from './recorded-rollout';
 
 export async function runApply(context: DeployContext, tag: string, force: boolean): Promise<number> {
   const { resources, out } = context;
@@ -19,24 +19,7 @@ export async function runApply(context: DeployContext, tag: string, force: boole
   }
 
   const log = readReleaseLog(context.statePath, resources.environment);
-  const release: Release = { kind: 'apply', tag, started_at: new Date().toISOString(), outcome: 'in-progress', apps: [] };
-  log.releases.push(release);
-  out('');
-  const ok = await runRollout({
-    client: context.client,
-    release,
-    save: () => writeReleaseLog(context.statePath, log),
-    wait: context.wait,
-    out,
-    force,
-    steps: inspections.map((i) => ({
-      target: i.target,
-      update: i.update,
-      previousTag: i.current.docker_registry_image_tag ?? null,
-      tag,
-      unchanged: i.changes.length === 0,
-    })),
-  });
+  const ok = await runRecordedRollout(context, { log, kind: 'apply', label: tag, inspections, tagOf: () => tag, force });
   out(ok ? `\nReleased ${tag} to ${resources.environment}. Previous tags recorded in ${context.statePath}.` : `\nRelease ${tag} failed; recorded in ${context.statePath}.`);
   return ok ? EXIT.ok : EXIT.rolloutFailed;
 }

@@ -8,8 +8,8 @@
 import { EXIT, type DeployContext } from './deploy-context';
 import { inspectApplications, isBlocked } from './inspect-applications';
 import { printPlan } from './print-plan';
-import { latestRelease, readReleaseLog, writeReleaseLog, type Release } from './release-log';
-import { runRollout } from './rollout';
+import { latestRelease, readReleaseLog } from './release-log';
+import { runRecordedRollout } from './recorded-rollout';
 
 export async function runRollback(context: DeployContext, to: string | undefined): Promise<number> {
   const { resources, out } = context;
@@ -42,24 +42,7 @@ export async function runRollback(context: DeployContext, to: string | undefined
     return EXIT.config;
   }
 
-  const release: Release = { kind: 'rollback', tag: to ?? 'previous', started_at: new Date().toISOString(), outcome: 'in-progress', apps: [] };
-  log.releases.push(release);
-  out('');
-  const ok = await runRollout({
-    client: context.client,
-    release,
-    save: () => writeReleaseLog(context.statePath, log),
-    wait: context.wait,
-    out,
-    force: false,
-    steps: inspections.map((i) => ({
-      target: i.target,
-      update: i.update,
-      previousTag: i.current.docker_registry_image_tag ?? null,
-      tag: wanted.get(i.target.name)!,
-      unchanged: i.changes.length === 0,
-    })),
-  });
+  const ok = await runRecordedRollout(context, { log, kind: 'rollback', label: to ?? 'previous', inspections, tagOf: (i) => wanted.get(i.target.name)!, force: false });
   out(ok ? '\nRolled back.' : '\nRollback failed (see ✗ above).');
   return ok ? EXIT.ok : EXIT.rolloutFailed;
 }

@@ -1,23 +1,16 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createDeployFixture, type DeployFixture } from './support/deploy-fixture';
+import { expect, it } from 'vitest';
+import { useDeployFixture } from './support/deploy-fixture';
 
-let fixture: DeployFixture;
-beforeEach(async () => {
-  fixture = await createDeployFixture();
-});
-afterEach(async () => {
-  expect(fixture.mock.violations).toEqual([]);
-  await fixture.cleanup();
-});
+const fixture = useDeployFixture();
 
-const changedNothing = () => expect(fixture.mock.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+const changedNothing = () => expect(fixture().mock.requests.filter((r) => r.method !== 'GET')).toEqual([]);
 
 it('refuses to deploy when an application\'s env is invalid, naming the variable, and changes nothing', async () => {
-  const worker = fixture.mock.apps.get('worker-uuid')!;
+  const worker = fixture().mock.apps.get('worker-uuid')!;
   delete worker.envs.REDIS_URL;
-  fixture.mock.apps.get('artist-uuid')!.envs.INTERNAL_API_URL = 'not a url';
+  fixture().mock.apps.get('artist-uuid')!.envs.INTERNAL_API_URL = 'not a url';
 
-  const { code, out } = await fixture.run(['apply', '--env', 'production', '--tag', '1.1.0']);
+  const { code, out } = await fixture().run(['apply', '--env', 'production', '--tag', '1.1.0']);
   expect(code).toBe(78);
   expect(out).toContain('✗ REDIS_URL is required but not set');
   expect(out).toMatch(/✗ INTERNAL_API_URL .*not an absolute URL/);
@@ -26,9 +19,9 @@ it('refuses to deploy when an application\'s env is invalid, naming the variable
 });
 
 it('refuses production-unsafe values and an env written for another environment', async () => {
-  fixture.mock.apps.get('bff-uuid')!.envs.SESSION_SECRET = 'weakweakweakweakweakweakweakweak-1';
-  fixture.mock.apps.get('station-uuid')!.envs.ZAMIO_ENV = 'staging';
-  const { code, out } = await fixture.run(['apply', '--env', 'production', '--tag', '1.1.0']);
+  fixture().mock.apps.get('bff-uuid')!.envs.SESSION_SECRET = 'weakweakweakweakweakweakweakweak-1';
+  fixture().mock.apps.get('station-uuid')!.envs.ZAMIO_ENV = 'staging';
+  const { code, out } = await fixture().run(['apply', '--env', 'production', '--tag', '1.1.0']);
   expect(code).toBe(78);
   expect(out).toContain('✗ SESSION_SECRET is weak or an example value');
   expect(out).toContain('✗ ZAMIO_ENV is "staging" but this deploy targets "production"');
@@ -38,46 +31,46 @@ it('refuses production-unsafe values and an env written for another environment'
 });
 
 it('refuses when the drain delay is shorter than the time Traefik needs to stop routing', async () => {
-  fixture.mock.apps.get('bff-uuid')!.envs.SHUTDOWN_DRAIN_DELAY = '5s';
-  const { code, out } = await fixture.run(['apply', '--env', 'production', '--tag', '1.1.0']);
+  fixture().mock.apps.get('bff-uuid')!.envs.SHUTDOWN_DRAIN_DELAY = '5s';
+  const { code, out } = await fixture().run(['apply', '--env', 'production', '--tag', '1.1.0']);
   expect(code).toBe(78);
   expect(out).toContain('SHUTDOWN_DRAIN_DELAY (5 s) must exceed health interval × retries + Traefik throttle (2 s × 2 + 2 s = 6 s)');
   changedNothing();
 });
 
 it('refuses when a Node app still uses Coolify\'s HTTP health check (no curl in the image) or maps host ports', async () => {
-  Object.assign(fixture.mock.apps.get('bff-uuid')!, { health_check_type: 'http', health_check_command: null });
-  fixture.mock.apps.get('admin-uuid')!.ports_mappings = '8080:8080';
-  const { code, out } = await fixture.run(['plan', '--env', 'production', '--tag', '1.1.0']);
+  Object.assign(fixture().mock.apps.get('bff-uuid')!, { health_check_type: 'http', health_check_command: null });
+  fixture().mock.apps.get('admin-uuid')!.ports_mappings = '8080:8080';
+  const { code, out } = await fixture().run(['plan', '--env', 'production', '--tag', '1.1.0']);
   expect(code).toBe(78);
   expect(out).toContain('health check type is "http" but must be "cmd" with command `node /app/healthcheck.js`');
   expect(out).toContain('has host port mappings (8080:8080)');
 });
 
 it('never prints the token, and a 401 says what to fix', async () => {
-  const wrong = `${fixture.mock.token}x`;
-  const { code, out, err } = await fixture.run(['apply', '--env', 'production', '--tag', '1.1.0'], { COOLIFY_TOKEN: wrong });
+  const wrong = `${fixture().mock.token}x`;
+  const { code, out, err } = await fixture().run(['apply', '--env', 'production', '--tag', '1.1.0'], { COOLIFY_TOKEN: wrong });
   expect(code).toBe(77);
   expect(err).toContain('Coolify rejected the API token (401 Unauthenticated.)');
   expect(err).toContain('check COOLIFY_TOKEN');
-  expect(`${out}\n${err}`).not.toContain(fixture.mock.token);
-  expect(fixture.mock.requests[0]!.authorization).toBe(`Bearer ${wrong}`);
+  expect(`${out}\n${err}`).not.toContain(fixture().mock.token);
+  expect(fixture().mock.requests[0]!.authorization).toBe(`Bearer ${wrong}`);
   changedNothing();
 });
 
 it('never prints the token during a failed release or a status report', async () => {
-  fixture.mock.unhealthyImages.add('registry.test/zamio-ci/zamio/bff:1.3.0');
-  const release = await fixture.run(['apply', '--env', 'production', '--tag', '1.3.0']);
-  const status = await fixture.run(['status', '--env', 'production']);
+  fixture().mock.unhealthyImages.add('registry.test/zamio-ci/zamio/bff:1.3.0');
+  const release = await fixture().run(['apply', '--env', 'production', '--tag', '1.3.0']);
+  const status = await fixture().run(['status', '--env', 'production']);
   const output = [release.out, release.err, status.out, status.err].join('\n');
-  expect(output).not.toContain(fixture.mock.token);
-  expect(fixture.mock.requests.every((r) => r.authorization === `Bearer ${fixture.mock.token}`)).toBe(true);
+  expect(output).not.toContain(fixture().mock.token);
+  expect(fixture().mock.requests.every((r) => r.authorization === `Bearer ${fixture().mock.token}`)).toBe(true);
 });
 
 it('reports missing tool configuration by name before calling Coolify', async () => {
-  const { code, err } = await fixture.run(['plan', '--env', 'production', '--tag', '1.1.0'], { COOLIFY_TOKEN: '', ZAMIO_REGISTRY: '' });
+  const { code, err } = await fixture().run(['plan', '--env', 'production', '--tag', '1.1.0'], { COOLIFY_TOKEN: '', ZAMIO_REGISTRY: '' });
   expect(code).toBe(78);
   expect(err).toContain('✗ COOLIFY_TOKEN is required but not set');
   expect(err).toContain('✗ ZAMIO_REGISTRY is required but not set');
-  expect(fixture.mock.requests).toEqual([]);
+  expect(fixture().mock.requests).toEqual([]);
 });

@@ -2,6 +2,7 @@
 // operator would have created them (on tag 1.0.0, valid production env, the
 // command health check set in the UI), the repository's real resources.yaml
 // with their uuids filled in, and a way to run the CLI capturing its output.
+import { afterEach, beforeEach, expect } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,4 +97,20 @@ export async function createDeployFixture(): Promise<DeployFixture> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One fresh fixture per test; after each, every request the tool made and every
+ * answer the mock gave must have kept to Coolify's contract.
+ */
+export function useDeployFixture(): () => DeployFixture {
+  let fixture: DeployFixture;
+  beforeEach(async () => {
+    fixture = await createDeployFixture();
+  });
+  afterEach(async () => {
+    expect(fixture.mock.violations).toEqual([]);
+    await fixture.cleanup();
+  });
+  return () => fixture;
 }
