@@ -10,3 +10,4 @@ export * from './data-services';
 export * from './run-clustered';
 export * from './bind-job-context';
 export * from './load-shedding';
+export * from './container-cpus';

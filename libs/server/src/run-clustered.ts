@@ -2,14 +2,14 @@
 // server runs workers: the primary migrates once, forks, serves the merged
 // /metrics, relays SIGTERM and exits when every worker has drained.
 import cluster from 'node:cluster';
-import { availableParallelism } from 'node:os';
 import { AggregatorRegistry, type Registry } from 'prom-client';
 import type { Logger } from '@zamio/logger';
 import type { Lifecycle } from './lifecycle';
 import { startMetricsServer } from './metrics/metrics-server';
+import { containerCpus } from './container-cpus';
 
 export interface ClusterSettings {
-  /** 0 = one per CPU this process may use. */
+  /** 0 = one per CPU this process may use (container CPU quota respected). */
   concurrency: number;
   logger: Logger;
   metricsPort: number;
@@ -21,7 +21,7 @@ export interface ClusterSettings {
 }
 
 export function resolveConcurrency(requested: number): number {
-  return requested > 0 ? requested : Math.max(1, availableParallelism());
+  return requested > 0 ? requested : containerCpus();
 }
 
 export async function runClustered(settings: ClusterSettings): Promise<void> {

@@ -10,7 +10,7 @@ export const bffSpec = {
   ...runtimeSpec,
   HOST: text({ desc: 'Interface to listen on (Coolify sets 0.0.0.0).', example: '0.0.0.0', default: '0.0.0.0', group: 'HTTP server' }),
   PORT: tcpPort({ desc: 'Public HTTP port of the API.', example: '3000', default: 3000, group: 'HTTP server' }),
-  WEB_CONCURRENCY: integer({ desc: 'Worker processes serving HTTP; 0 means one per CPU the container may use.', example: '2', default: 0, group: 'HTTP server' }),
+  WEB_CONCURRENCY: integer({ desc: 'Worker processes serving HTTP; 0 means one per CPU the container may use (its cgroup CPU quota, else the machine).', example: '2', default: 0, group: 'HTTP server' }),
   PUBLIC_API_URL: optionalUrl({ desc: 'Public base URL of the API as browsers see it (https:// in production).', example: 'https://api.zamio.example', localDefault: '', group: 'URLs' }),
   TRUST_PROXY: list({ desc: 'Addresses/CIDRs of the reverse proxy whose X-Forwarded-* headers are trusted (Coolify: the coolify docker network, e.g. 10.0.1.0/24); `none` trusts nobody.', example: '10.0.1.0/24', localDefault: 'loopback', group: 'Proxy and TLS' }),
   CORS_ORIGINS: list({ desc: 'Exact origins allowed to call the API cross-origin with credentials (comma-separated). Same-origin portals need none.', example: 'https://artist.zamio.example,https://admin.zamio.example', default: [], group: 'CORS' }),
