@@ -48,6 +48,8 @@ export function createPortalViteConfig(options: PortalViteOptions, env: Env = pr
         port: settings.port,
         strictPort: true,
         proxy: { '/api': { target: settings.apiProxyTarget, ws: true, changeOrigin: false } },
+        // Bind mounts through a VM (Docker Desktop) may not deliver file events.
+        ...(env.PORTAL_WATCH_POLLING === 'true' ? { watch: { usePolling: true, interval: 300 } } : {}),
       };
       config.server = server;
       config.preview = { host: server.host, port: server.port, strictPort: true, proxy: server.proxy };

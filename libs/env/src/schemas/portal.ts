@@ -10,6 +10,7 @@ export const portalSpec = {
   PORT: tcpPort({ desc: 'Unprivileged port nginx listens on.', example: '8080', default: 8080, group: 'HTTP server' }),
   PORTAL_HOST: text({ desc: 'Dev server only (npm start, compose): interface the Vite dev server binds to (0.0.0.0 inside compose).', example: '0.0.0.0', default: '127.0.0.1', environments: ['local', 'test'], group: 'Dev server' }),
   PORTAL_PORT: integer({ desc: 'Dev server only: port of this portal\'s Vite dev server (defaults per portal: artist 5173, station 5174, publisher 5175, admin 5176).', example: '5173', default: 0, environments: ['local', 'test'], group: 'Dev server' }),
+  PORTAL_WATCH_POLLING: flag({ desc: 'Dev server only: poll for file changes (bind mounts on Docker Desktop that miss file events).', example: 'true', default: false, environments: ['local', 'test'], group: 'Dev server' }),
   API_BASE_URL: text({ desc: 'Where the browser calls the API: `/api` (same origin, proxied by this container) or an absolute https:// URL of the bff.', example: '/api', default: '/api', group: 'URLs' }),
   INTERNAL_API_URL: optionalUrl({ desc: 'The bff\'s internal URL that this container proxies /api to (Coolify: http://<bff-uuid>:3000).', example: 'http://bff:3000', default: '', group: 'URLs' }),
   FEATURE_FLAGS: list({ desc: 'Comma-separated feature flags turned on in this portal.', example: 'realtime,playlog-csv', default: [], group: 'Runtime' }),
