@@ -1,0 +1,10 @@
+export { DEFAULT_CONFIG, secondsPerFrame, type FingerprintConfig } from './config.ts';
+export { decodeWavPcm, WavFormatError, type DecodedWav } from './wav.ts';
+export { resampleLinear } from './resample.ts';
+export { spectrogram, hannWindow, type Spectrogram } from './spectrogram.ts';
+export { findPeaks, type Peak } from './peaks.ts';
+export { packHash, unpackHash, type HashParts } from './hash.ts';
+export { pairLandmarks, type Landmark } from './landmarks.ts';
+export { fingerprintPcm, type Fingerprint } from './fingerprint.ts';
+export { FingerprintIndex, type Posting } from './fingerprint-index.ts';
+export { matchFingerprint, DEFAULT_MATCH_OPTIONS, type Match, type MatchOptions } from './match.ts';
