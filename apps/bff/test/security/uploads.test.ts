@@ -18,7 +18,7 @@ let trackId: string;
 const MB = 1024 * 1024;
 
 beforeAll(async () => {
-  stack = await startSecureStack({ UPLOAD_MAX_TRACK_AUDIO: String(160 * MB), UPLOAD_MAX_CAPTURE_AUDIO: String(MB), UPLOAD_MAX_PLAYLOG_CSV: String(64 * 1024), RATE_LIMIT_UPLOAD_MAX: '1000' });
+  stack = await startSecureStack({ UPLOAD_MAX_TRACK_AUDIO: String(450 * MB), UPLOAD_MAX_CAPTURE_AUDIO: String(MB), UPLOAD_MAX_PLAYLOG_CSV: String(64 * 1024), RATE_LIMIT_UPLOAD_MAX: '1000' });
   [artist, station] = await Promise.all([stack.account('artist', 'up'), stack.account('station', 'up')]);
   trackId = ((await artist.post('/api/artist/tracks', { title: 'Uploaded' })).body as { id: string }).id;
 });
@@ -69,7 +69,7 @@ describe('uploads', () => {
       method: 'PUT',
       headers: { origin: stack.url, cookie: [...artist.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': artist.csrfToken! },
       head: header,
-      bodyBytes: 210 * MB,
+      bodyBytes: 500 * MB,
       filename: 'huge.wav',
     });
     expect(result.status).toBe(413);
@@ -82,7 +82,9 @@ describe('uploads', () => {
   });
 
   it('streams a large valid upload in bounded memory', async () => {
-    const seconds = 2 * 60 * 60; // 2 h of 8 kHz mono PCM ≈ 110 MB
+    // 7 h of 8 kHz mono PCM ≈ 400 MB: far above V8's slack for uncollected
+    // buffers (tens of MB under load), so holding the file would show plainly.
+    const seconds = 7 * 60 * 60;
     const wav = wavFile(0.001);
     const dataBytes = seconds * 8000 * 2;
     const header = Buffer.from(wav.subarray(0, 44));
@@ -107,7 +109,7 @@ describe('uploads', () => {
     expect(result.status, result.body).toBe(200);
     expect(JSON.parse(result.body).audio.durationMs).toBe(seconds * 1000);
     // Client and server share this process: both stream, so far less than the file is ever held.
-    expect(peak).toBeLessThan(dataBytes / 2);
+    expect(peak).toBeLessThan(dataBytes / 3);
   });
 
   it('caps each kind separately: a 2 MB capture is refused with 413', async () => {
