@@ -15,6 +15,7 @@ export const sharedTestConfig = defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    setupFiles: [resolve(workspaceRoot, 'vitest.setup.ts')],
     reporters: ['default', ['json', { outputFile: resolve(workspaceRoot, '.test-results', `${projectKey}.json`) }]],
   },
 });
