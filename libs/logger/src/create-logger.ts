@@ -34,7 +34,7 @@ export function createLogger(settings: LoggerSettings): Logger {
       const context = currentContext();
       if (!context) return {};
       // Fastify's request loggers already bind reqId; add it only where missing.
-      const bound = (instance as Logger | undefined)?.bindings?.().reqId !== undefined;
+      const bound = instance ? bindsRequestId(instance as Logger) : false;
       return { ...(bound ? {} : { reqId: context.requestId }), ...(context.jobId ? { jobId: context.jobId } : {}), ...(context.userId ? { userId: context.userId } : {}) };
     },
   };
@@ -43,4 +43,16 @@ export function createLogger(settings: LoggerSettings): Logger {
     return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,version' } } });
   }
   return pino(options);
+}
+
+// bindings() re-parses a logger's bound fields; look once per logger instance
+// (a request's child logger), not on every line it writes.
+const requestIdBound = new WeakMap<Logger, boolean>();
+function bindsRequestId(logger: Logger): boolean {
+  let bound = requestIdBound.get(logger);
+  if (bound === undefined) {
+    bound = logger.bindings?.().reqId !== undefined;
+    requestIdBound.set(logger, bound);
+  }
+  return bound;
 }

@@ -3,7 +3,7 @@
 // queue, and the four portals on Vite dev servers with HMR proxying /api.
 import { resolve } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
-import { bffSchema, loadConfig, workerSchema, ConfigError, formatReportText, EXIT_CONFIG } from '@zamio/env';
+import { bffSchema, readProcessEnv, workerSchema } from '@zamio/env';
 import { createLogger } from '@zamio/logger';
 import { openDatabase } from '@zamio/db';
 import { createInProcessQueue } from '@zamio/queue';
@@ -20,17 +20,8 @@ const ports = embeddedPorts(process.env);
 const raw = embeddedServerEnv(process.env, ports);
 // The portals' dev servers are other origins than the bff: trust them for CSRF/CORS.
 raw.CORS_ORIGINS ??= PORTALS.flatMap((name) => [`http://localhost:${ports.portals[name]}`, `http://127.0.0.1:${ports.portals[name]}`]).join(',');
-let bffConfig, workerConfig;
-try {
-  bffConfig = loadConfig(bffSchema, raw);
-  workerConfig = loadConfig(workerSchema, raw);
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(formatReportText(error));
-    process.exit(EXIT_CONFIG);
-  }
-  throw error;
-}
+const bffConfig = readProcessEnv(bffSchema, raw);
+const workerConfig = readProcessEnv(workerSchema, raw);
 
 const logger = createLogger({ service: 'embedded', version: bffConfig.APP_VERSION, level: bffConfig.LOG_LEVEL, pretty: bffConfig.LOG_PRETTY });
 const db = await openDatabase({

@@ -1,9 +1,9 @@
 // The real bff entry point (src/main.ts) as a child process on this Node (24),
-// loaded through tsx's import hook so signals reach the server process itself.
-import { spawn, type ChildProcess } from 'node:child_process';
+// started by @zamio/testing's runEntry and returned once /readyz answers 200.
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { freePort } from '@zamio/testing';
+import { freePort, runEntry } from '@zamio/testing';
 
 const ROOT = join(import.meta.dirname, '../../../../..');
 
@@ -17,36 +17,25 @@ export interface SpawnedBff {
 
 export async function spawnBff(env: Record<string, string>): Promise<SpawnedBff> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/bff/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      ZAMIO_ENV: 'test',
-      LOG_PRETTY: 'false',
-      LOG_LEVEL: 'info',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      METRICS_PORT: '0',
-      REDIS_URL: 'memory:',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const run = runEntry(
+    'apps/bff/src/main.ts',
+    { ZAMIO_ENV: 'test', LOG_PRETTY: 'false', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port), METRICS_PORT: '0', REDIS_URL: 'memory:', ...env },
+    ROOT,
+  );
+  const { child } = run;
+  const output = run.output;
+  const exited = run.exited.then(({ code }) => code);
   const url = `http://127.0.0.1:${port}`;
   await expect
-    .poll(async () => (await fetch(`${url}/readyz`).then((r) => r.status).catch(() => 0)) || (child.exitCode !== null ? `exited: ${output}` : 0), { timeout: 45_000, interval: 200 })
+    .poll(async () => (await fetch(`${url}/readyz`).then((r) => r.status).catch(() => 0)) || (child.exitCode !== null ? `exited: ${output()}` : 0), { timeout: 45_000, interval: 200 })
     .toBe(200);
   return {
     child,
     url,
     exited,
-    output: () => output,
+    output,
     lines: () =>
-      output
+      output()
         .split('\n')
         .filter((line) => line.startsWith('{'))
         .map((line) => JSON.parse(line) as Record<string, unknown>),
