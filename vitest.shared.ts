@@ -16,6 +16,9 @@ export const sharedTestConfig = defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     setupFiles: [resolve(workspaceRoot, 'vitest.setup.ts')],
-    reporters: ['default', ['json', { outputFile: resolve(workspaceRoot, '.test-results', `${projectKey}.json`) }]],
+    reporters: [
+      'default',
+      ['json', { outputFile: resolve(workspaceRoot, '.test-results', `${projectKey}.json`) }],
+    ],
   },
 });

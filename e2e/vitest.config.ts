@@ -11,6 +11,9 @@ export default defineConfig({
     hookTimeout: 240_000,
     pool: 'forks',
     fileParallelism: false,
-    reporters: ['default', ['json', { outputFile: resolve(import.meta.dirname, '../.test-results/e2e.json') }]],
+    reporters: [
+      'default',
+      ['json', { outputFile: resolve(import.meta.dirname, '../.test-results/e2e.json') }],
+    ],
   },
 });

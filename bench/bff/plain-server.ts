@@ -10,15 +10,38 @@ const pool = new pg.Pool({ connectionString: process.argv[3], max: 10 });
 const server = createServer((request, response) => {
   const send = (status: number, body: unknown) => {
     const text = JSON.stringify(body);
-    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
+    response
+      .writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(text),
+      })
+      .end(text);
   };
-  if (request.url === '/livez') return send(200, { status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
+  if (request.url === '/livez')
+    return send(200, { status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
   if (request.url === '/api/system/heartbeats') {
     pool
-      .query<{ service: string; instance: string; version: string; request_id: string | null; beat_at: Date }>(
+      .query<{
+        service: string;
+        instance: string;
+        version: string;
+        request_id: string | null;
+        beat_at: Date;
+      }>(
         'SELECT service, instance, version, request_id, beat_at FROM service_heartbeats ORDER BY beat_at DESC LIMIT 50',
       )
-      .then(({ rows }) => send(200, rows.map((r) => ({ service: r.service, instance: r.instance, version: r.version, requestId: r.request_id, beatAt: new Date(r.beat_at).toISOString() }))))
+      .then(({ rows }) =>
+        send(
+          200,
+          rows.map((r) => ({
+            service: r.service,
+            instance: r.instance,
+            version: r.version,
+            requestId: r.request_id,
+            beatAt: new Date(r.beat_at).toISOString(),
+          })),
+        ),
+      )
       .catch(() => send(503, { error: 'database unavailable' }));
     return;
   }

@@ -31,14 +31,24 @@ async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if ((await fetch(url).then((r) => r.status, () => 0)) === 200) return;
+    if (
+      (await fetch(url).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${url} not ready within 60 s`);
 }
 
 function startChild(args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return child;
 }
 
@@ -54,7 +64,12 @@ async function load(url: string): Promise<{ rps: number; p99: number; errors: nu
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, pipelining: 1 });
   // Only successful answers count as throughput; 503s from load shedding are reported apart.
   const shed = (result.statusCodeStats as Record<string, { count: number }> | undefined)?.['503']?.count ?? 0;
-  return { rps: result['2xx'] / result.duration, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx - shed, shed };
+  return {
+    rps: result['2xx'] / result.duration,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx - shed,
+    shed,
+  };
 }
 
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
@@ -64,10 +79,20 @@ async function main(): Promise<void> {
   const testRedis = createTestRedis();
   const children: ChildProcess[] = [];
   try {
-    const db = createPostgresDatabase({ url: testDb.url, poolMax: 2, idleTimeoutMs: 1_000, connectTimeoutMs: 5_000, acquireTimeoutMs: 5_000, statementTimeoutMs: 30_000, applicationName: 'bench-setup' });
+    const db = createPostgresDatabase({
+      url: testDb.url,
+      poolMax: 2,
+      idleTimeoutMs: 1_000,
+      connectTimeoutMs: 5_000,
+      acquireTimeoutMs: 5_000,
+      statementTimeoutMs: 30_000,
+      applicationName: 'bench-setup',
+    });
     await migrate(db);
     // 50 rows, as the route returns at most 50.
-    await db.query(`INSERT INTO service_heartbeats (service, instance, version, request_id) SELECT 'worker', 'bench-' || i, '1.0.0', 'req-' || i FROM generate_series(1, 50) AS i`);
+    await db.query(
+      `INSERT INTO service_heartbeats (service, instance, version, request_id) SELECT 'worker', 'bench-' || i, '1.0.0', 'req-' || i FROM generate_series(1, 50) AS i`,
+    );
     await db.close();
 
     const [bffPort, plainPort] = [await freePort(), await freePort()];
@@ -102,9 +127,11 @@ async function main(): Promise<void> {
 
     const results: Result[] = [];
     for (const route of ROUTES) {
-      for (const target of targets) results.push({ target: target.name, route, rps: [], p99: [], errors: 0, shed: 0 });
+      for (const target of targets)
+        results.push({ target: target.name, route, rps: [], p99: [], errors: 0, shed: 0 });
       // Warm-up, then alternate the targets run by run so drift hits both alike.
-      for (const target of targets) await autocannon({ url: `${target.base}${route}`, connections: CONNECTIONS, duration: 2 });
+      for (const target of targets)
+        await autocannon({ url: `${target.base}${route}`, connections: CONNECTIONS, duration: 2 });
       for (let run = 0; run < RUNS; run++) {
         for (const target of targets) {
           const measured = await load(`${target.base}${route}`);
@@ -113,7 +140,9 @@ async function main(): Promise<void> {
           entry.p99.push(measured.p99);
           entry.errors += measured.errors;
           entry.shed += measured.shed;
-          console.log(`${route} ${target.name} run ${run + 1}: ${measured.rps.toFixed(0)} ok req/s, p99 ${measured.p99} ms, shed ${measured.shed}, errors ${measured.errors}`);
+          console.log(
+            `${route} ${target.name} run ${run + 1}: ${measured.rps.toFixed(0)} ok req/s, p99 ${measured.p99} ms, shed ${measured.shed}, errors ${measured.errors}`,
+          );
         }
       }
     }
@@ -136,15 +165,21 @@ function writeReport(results: Result[]): void {
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const route of ROUTES) {
-    const [bff, plain] = ['bff (Fastify)', 'plain node:http + pg'].map((name) => results.find((r) => r.route === route && r.target === name)!);
+    const [bff, plain] = ['bff (Fastify)', 'plain node:http + pg'].map((name) =>
+      results.find((r) => r.route === route && r.target === name)!,
+    );
     const ratio = mean(bff!.rps) / mean(plain!.rps);
     for (const r of [bff!, plain!]) {
-      lines.push(`| \`${route}\` | ${r.target} | ${mean(r.rps).toFixed(0)} | ${mean(r.p99).toFixed(0)} | ${r.shed} | ${r.errors} | ${r === bff ? `${(ratio * 100).toFixed(0)} %` : ''} |`);
+      lines.push(
+        `| \`${route}\` | ${r.target} | ${mean(r.rps).toFixed(0)} | ${mean(r.p99).toFixed(0)} | ${r.shed} | ${r.errors} | ${r === bff ? `${(ratio * 100).toFixed(0)} %` : ''} |`,
+      );
     }
   }
   const section = `<!-- bff-bench:start -->\n${lines.join('\n')}\n<!-- bff-bench:end -->`;
   const file = join(ROOT, 'docs/performance.md');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n\n## bff throughput\n\n<!-- bff-bench:start -->\n<!-- bff-bench:end -->\n';
+  const current = existsSync(file)
+    ? readFileSync(file, 'utf8')
+    : '# Performance\n\n## bff throughput\n\n<!-- bff-bench:start -->\n<!-- bff-bench:end -->\n';
   const next = /<!-- bff-bench:start -->[\s\S]*<!-- bff-bench:end -->/.test(current)
     ? current.replace(/<!-- bff-bench:start -->[\s\S]*<!-- bff-bench:end -->/, section)
     : `${current.trimEnd()}\n\n## bff throughput\n\n${section}\n`;

@@ -22,21 +22,41 @@ const SKIP = new Set(['node_modules', '.git', 'dist', '.nx', 'coverage', 'tmp', 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const imageSize = (image) => Number(execFileSync('docker', ['image', 'inspect', '--format', '{{.Size}}', image], { encoding: 'utf8' }).trim());
+const imageSize = (image) =>
+  Number(
+    execFileSync('docker', ['image', 'inspect', '--format', '{{.Size}}', image], { encoding: 'utf8' }).trim(),
+  );
 
 function build(app, context, extra = []) {
   const started = Date.now();
-  const result = spawnSync(process.execPath, [join(root, 'tools/docker/docker-build.mjs'), app, '--context', context, '--', ...extra], {
-    env: { ...process.env, NODE_IMAGE: nodeImage, NGINX_IMAGE: nginxImage, ZAMIO_IMAGE_NAMESPACE: namespace, ZAMIO_REGISTRY: '' },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`build of ${app} failed:\n${(result.stdout + result.stderr).slice(-3000)}`);
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'tools/docker/docker-build.mjs'), app, '--context', context, '--', ...extra],
+    {
+      env: {
+        ...process.env,
+        NODE_IMAGE: nodeImage,
+        NGINX_IMAGE: nginxImage,
+        ZAMIO_IMAGE_NAMESPACE: namespace,
+        ZAMIO_REGISTRY: '',
+      },
+      encoding: 'utf8',
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(`build of ${app} failed:\n${(result.stdout + result.stderr).slice(-3000)}`);
   return Date.now() - started;
 }
 
 function freshContext() {
   const dir = mkdtempSync(join(tmpdir(), 'zamio-bench-'));
-  cpSync(root, dir, { recursive: true, filter: (source) => !relative(root, source).split('/').some((part) => SKIP.has(part)) });
+  cpSync(root, dir, {
+    recursive: true,
+    filter: (source) =>
+      !relative(root, source)
+        .split('/')
+        .some((part) => SKIP.has(part)),
+  });
   return dir;
 }
 
@@ -55,7 +75,9 @@ for (const app of apps) {
     const image = `${namespace}/${app}:${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}`;
     const size = imageSize(image);
     const base = imageSize(NODE_APPS.includes(app) ? nodeImage : nginxImage);
-    rows.push(`| ${app} | ${mb(size)} | ${mb(size - base)} | ${seconds(median(cold))} | ${seconds(median(warm))} |`);
+    rows.push(
+      `| ${app} | ${mb(size)} | ${mb(size - base)} | ${seconds(median(cold))} | ${seconds(median(warm))} |`,
+    );
     console.log(rows.at(-1));
   } finally {
     rmSync(context, { recursive: true, force: true });
@@ -64,18 +86,34 @@ for (const app of apps) {
 
 const table = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${process.env.BENCH_MACHINE ?? 'this machine'}, bases ${nodeImage} / ${nginxImage}, medians of ${runs} run(s).`,
-  'Cold = `--no-cache` build (every layer rebuilt; the BuildKit npm download cache mount stays warm, as on a CI runner with a persistent builder); warm = rebuild after a one-line change to the app\'s entry source (dependency layers cached).',
+  "Cold = `--no-cache` build (every layer rebuilt; the BuildKit npm download cache mount stays warm, as on a CI runner with a persistent builder); warm = rebuild after a one-line change to the app's entry source (dependency layers cached).",
   '',
   '| image | final size | added to base | cold build | warm rebuild |',
   '|---|---|---|---|---|',
   ...rows,
 ].join('\n');
 const doc = join(root, 'docs/performance.md');
-const current = existsSync(doc) ? readFileSync(doc, 'utf8') : '# Performance\n\n## Images\n\n<!-- images:start -->\n<!-- images:end -->\n';
-const updated = current.replace(/<!-- images:start -->[\s\S]*<!-- images:end -->/, `<!-- images:start -->\n${table}\n<!-- images:end -->`);
-writeFileSync(doc, updated.includes('<!-- images:start -->') ? updated : `${current}\n## Images\n\n<!-- images:start -->\n${table}\n<!-- images:end -->\n`);
+const current = existsSync(doc)
+  ? readFileSync(doc, 'utf8')
+  : '# Performance\n\n## Images\n\n<!-- images:start -->\n<!-- images:end -->\n';
+const updated = current.replace(
+  /<!-- images:start -->[\s\S]*<!-- images:end -->/,
+  `<!-- images:start -->\n${table}\n<!-- images:end -->`,
+);
+writeFileSync(
+  doc,
+  updated.includes('<!-- images:start -->')
+    ? updated
+    : `${current}\n## Images\n\n<!-- images:start -->\n${table}\n<!-- images:end -->\n`,
+);
 console.log(`wrote docs/performance.md (${rows.length} images)`);
 for (const app of apps) {
-  const tags = execFileSync('docker', ['images', '--format', '{{.Repository}}:{{.Tag}}', `${namespace}/${app}`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const tags = execFileSync(
+    'docker',
+    ['images', '--format', '{{.Repository}}:{{.Tag}}', `${namespace}/${app}`],
+    { encoding: 'utf8' },
+  )
+    .split('\n')
+    .filter(Boolean);
   if (tags.length) spawnSync('docker', ['rmi', '-f', ...tags], { stdio: 'ignore' });
 }

@@ -6,7 +6,17 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseImages, caSecretEnv, docker, dockerBin, GiveUp, requireDocker, runCommand, waitFor, workspaceRoot } from './support/docker';
+import {
+  baseImages,
+  caSecretEnv,
+  docker,
+  dockerBin,
+  GiveUp,
+  requireDocker,
+  runCommand,
+  waitFor,
+  workspaceRoot,
+} from './support/docker';
 import { freePort } from './support/free-port';
 
 const available = await requireDocker();
@@ -16,9 +26,12 @@ const devImage = `zamio-e2e-dev-${id}:local`;
 const SERVICES = ['postgres', 'redis', 'bff', 'worker', 'artist', 'station', 'publisher', 'admin'];
 
 // docker-compose v1.29 is what this machine has; `docker compose` v2 elsewhere.
-const composeCommand = existsSync('/usr/bin/docker-compose') ? ['/usr/bin/docker-compose'] : [dockerBin, 'compose'];
+const composeCommand = existsSync('/usr/bin/docker-compose')
+  ? ['/usr/bin/docker-compose']
+  : [dockerBin, 'compose'];
 let composeEnv: NodeJS.ProcessEnv = {};
-const compose = (...args: string[]) => runCommand(composeCommand[0]!, [...composeCommand.slice(1), ...args], { env: composeEnv });
+const compose = (...args: string[]) =>
+  runCommand(composeCommand[0]!, [...composeCommand.slice(1), ...args], { env: composeEnv });
 
 async function containerOf(service: string): Promise<string> {
   const result = await compose('ps', '-q', service);
@@ -26,7 +39,8 @@ async function containerOf(service: string): Promise<string> {
   if (!container) throw new Error(`no container for ${service}: ${result.output}`);
   return container;
 }
-const startedAt = async (service: string) => docker('inspect', '--format', '{{.State.StartedAt}}', await containerOf(service));
+const startedAt = async (service: string) =>
+  docker('inspect', '--format', '{{.State.StartedAt}}', await containerOf(service));
 
 describe.runIf(available)('docker-compose development stack', () => {
   let artistUrl = '';
@@ -34,7 +48,13 @@ describe.runIf(available)('docker-compose development stack', () => {
 
   beforeAll(async () => {
     const bases = await baseImages();
-    const ports = { BFF_PORT: await freePort(), ARTIST_PORT: await freePort(), STATION_PORT: await freePort(), PUBLISHER_PORT: await freePort(), ADMIN_PORT: await freePort() };
+    const ports = {
+      BFF_PORT: await freePort(),
+      ARTIST_PORT: await freePort(),
+      STATION_PORT: await freePort(),
+      PUBLISHER_PORT: await freePort(),
+      ADMIN_PORT: await freePort(),
+    };
     composeEnv = {
       COMPOSE_PROJECT_NAME: project,
       ZAMIO_DEV_IMAGE: devImage,
@@ -47,7 +67,23 @@ describe.runIf(available)('docker-compose development stack', () => {
 
     // compose v1 cannot pass build secrets: build the dev image first.
     const secret = caSecretEnv().ZAMIO_CA_SECRET ?? process.env.ZAMIO_CA_SECRET;
-    const build = await runCommand(dockerBin, ['build', '-f', 'docker/node.Dockerfile', '--target', 'dev', '--build-arg', `NODE_IMAGE=${bases.NODE_IMAGE}`, ...(secret ? ['--secret', secret] : []), '-t', devImage, '.'], { env: { DOCKER_BUILDKIT: '1' } });
+    const build = await runCommand(
+      dockerBin,
+      [
+        'build',
+        '-f',
+        'docker/node.Dockerfile',
+        '--target',
+        'dev',
+        '--build-arg',
+        `NODE_IMAGE=${bases.NODE_IMAGE}`,
+        ...(secret ? ['--secret', secret] : []),
+        '-t',
+        devImage,
+        '.',
+      ],
+      { env: { DOCKER_BUILDKIT: '1' } },
+    );
     expect(build.code, build.output.slice(-3000)).toBe(0);
 
     const config = await compose('config', '-q');
@@ -55,11 +91,21 @@ describe.runIf(available)('docker-compose development stack', () => {
     const up = await compose('up', '-d', '--no-build');
     expect(up.code, up.output.slice(-3000)).toBe(0);
 
-    await waitFor('every compose service to be healthy', async () => {
-      const states = await Promise.all(SERVICES.map(async (service) => docker('inspect', '--format', '{{.State.Health.Status}}', await containerOf(service))));
-      if (states.includes('unhealthy')) throw new GiveUp(`unhealthy: ${SERVICES.filter((_, i) => states[i] === 'unhealthy').join(', ')}`);
-      return states.every((s) => s === 'healthy') ? true : undefined;
-    }, 480_000, 3_000);
+    await waitFor(
+      'every compose service to be healthy',
+      async () => {
+        const states = await Promise.all(
+          SERVICES.map(async (service) =>
+            docker('inspect', '--format', '{{.State.Health.Status}}', await containerOf(service)),
+          ),
+        );
+        if (states.includes('unhealthy'))
+          throw new GiveUp(`unhealthy: ${SERVICES.filter((_, i) => states[i] === 'unhealthy').join(', ')}`);
+        return states.every((s) => s === 'healthy') ? true : undefined;
+      },
+      480_000,
+      3_000,
+    );
   }, 900_000);
 
   afterAll(async () => {
@@ -70,7 +116,14 @@ describe.runIf(available)('docker-compose development stack', () => {
   }, 180_000);
 
   it('ran the one-shot migration to completion', async () => {
-    expect(await docker('inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', await containerOf('migrate'))).toBe('exited 0');
+    expect(
+      await docker(
+        'inspect',
+        '--format',
+        '{{.State.Status}} {{.State.ExitCode}}',
+        await containerOf('migrate'),
+      ),
+    ).toBe('exited 0');
   });
 
   it('serves a portal page and proxies /api to the bff', async () => {
@@ -89,7 +142,10 @@ describe.runIf(available)('docker-compose development stack', () => {
       body: JSON.stringify({ email: 'artist@demo.zamio.local', password: 'zamio-demo-password' }),
     });
     expect(login.status, await login.clone().text()).toBe(200);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const me = await fetch(`${artistUrl}/api/auth/me`, { headers: { cookie } });
     expect(me.status).toBe(200);
     expect(((await me.json()) as { user: { email: string } }).user.email).toBe('artist@demo.zamio.local');
@@ -104,17 +160,29 @@ describe.runIf(available)('docker-compose development stack', () => {
     for (const path of [portalFile, bffFile]) restore.push({ path, content: readFileSync(path, 'utf8') });
     try {
       writeFileSync(portalFile, `${restore[0]!.content}\nexport const reloadProbe = '${probe}';\n`);
-      await waitFor('the dev server to serve the edited portal module', async () => {
-        const body = await (await fetch(`${artistUrl}/src/artist-portal.ts`)).text();
-        return body.includes(probe) ? true : undefined;
-      }, 60_000);
+      await waitFor(
+        'the dev server to serve the edited portal module',
+        async () => {
+          const body = await (await fetch(`${artistUrl}/src/artist-portal.ts`)).text();
+          return body.includes(probe) ? true : undefined;
+        },
+        60_000,
+      );
 
       writeFileSync(bffFile, `${restore[1]!.content}\nconsole.log('${probe}');\n`);
-      await waitFor('tsx watch to restart the bff with the edited source', async () => {
-        const logs = (await compose('logs', '--no-color', 'bff')).output;
-        return logs.includes(probe) ? true : undefined;
-      }, 90_000);
-      await waitFor('the reloaded bff to answer through the portal proxy', async () => ((await fetch(`${artistUrl}/api/version`)).status === 200 ? true : undefined), 90_000);
+      await waitFor(
+        'tsx watch to restart the bff with the edited source',
+        async () => {
+          const logs = (await compose('logs', '--no-color', 'bff')).output;
+          return logs.includes(probe) ? true : undefined;
+        },
+        90_000,
+      );
+      await waitFor(
+        'the reloaded bff to answer through the portal proxy',
+        async () => ((await fetch(`${artistUrl}/api/version`)).status === 200 ? true : undefined),
+        90_000,
+      );
     } finally {
       for (const { path, content } of restore) writeFileSync(path, content);
     }

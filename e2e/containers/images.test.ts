@@ -6,7 +6,18 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseImages, buildScript, caSecretEnv, docker, dockerBin, publishedPort, requireDocker, runCommand, waitHealthy, workspaceRoot } from './support/docker';
+import {
+  baseImages,
+  buildScript,
+  caSecretEnv,
+  docker,
+  dockerBin,
+  publishedPort,
+  requireDocker,
+  runCommand,
+  waitHealthy,
+  workspaceRoot,
+} from './support/docker';
 
 const available = await requireDocker();
 const id = randomBytes(3).toString('hex');
@@ -34,10 +45,23 @@ describe.runIf(available)('production images', () => {
   beforeAll(async () => {
     bases = await baseImages();
     for (const app of [...NODE_APPS, ...PORTALS]) {
-      const build = await runCommand(process.execPath, [buildScript, app], { env: { ...caSecretEnv(), NODE_IMAGE: bases.NODE_IMAGE, NGINX_IMAGE: bases.NGINX_IMAGE, ZAMIO_IMAGE_NAMESPACE: namespace, ZAMIO_REGISTRY: '' } });
+      const build = await runCommand(process.execPath, [buildScript, app], {
+        env: {
+          ...caSecretEnv(),
+          NODE_IMAGE: bases.NODE_IMAGE,
+          NGINX_IMAGE: bases.NGINX_IMAGE,
+          ZAMIO_IMAGE_NAMESPACE: namespace,
+          ZAMIO_REGISTRY: '',
+        },
+      });
       if (build.code !== 0) throw new Error(`building ${app} failed:\n${build.output.slice(-4000)}`);
     }
-    revision = await docker('inspect', '--format', '{{index .Config.Labels "org.opencontainers.image.revision"}}', image('bff'));
+    revision = await docker(
+      'inspect',
+      '--format',
+      '{{index .Config.Labels "org.opencontainers.image.revision"}}',
+      image('bff'),
+    );
     await docker('network', 'create', network);
     subnet = await docker('network', 'inspect', '--format', '{{(index .IPAM.Config 0).Subnet}}', network);
   });
@@ -46,17 +70,26 @@ describe.runIf(available)('production images', () => {
     for (const container of containers) await runCommand(dockerBin, ['rm', '-f', '-v', container]);
     await runCommand(dockerBin, ['network', 'rm', network]);
     for (const app of [...NODE_APPS, ...PORTALS]) {
-      const tags = (await runCommand(dockerBin, ['images', '--format', '{{.Repository}}:{{.Tag}}', `${namespace}/${app}`])).output.split('\n').filter(Boolean);
+      const tags = (
+        await runCommand(dockerBin, ['images', '--format', '{{.Repository}}:{{.Tag}}', `${namespace}/${app}`])
+      ).output
+        .split('\n')
+        .filter(Boolean);
       if (tags.length) await runCommand(dockerBin, ['rmi', '-f', ...tags]);
     }
   });
 
   it.each([...NODE_APPS, ...PORTALS])('%s: non-root, OCI labels, health check, exposed port', async (app) => {
     const config = JSON.parse(await docker('inspect', '--format', '{{json .Config}}', image(app))) as {
-      User: string; Labels: Record<string, string>; ExposedPorts: Record<string, unknown>; Healthcheck?: { Test: string[] }; Env: string[];
+      User: string;
+      Labels: Record<string, string>;
+      ExposedPorts: Record<string, unknown>;
+      Healthcheck?: { Test: string[] };
+      Env: string[];
     };
     expect(['node', 'nginx', '1000', '101']).toContain(config.User);
-    for (const label of ['title', 'version', 'revision', 'created', 'source']) expect(config.Labels[`org.opencontainers.image.${label}`], label).toBeTruthy();
+    for (const label of ['title', 'version', 'revision', 'created', 'source'])
+      expect(config.Labels[`org.opencontainers.image.${label}`], label).toBeTruthy();
     expect(config.Labels['org.opencontainers.image.version']).toBe(version);
     expect(config.Labels['org.opencontainers.image.title']).toBe(`zamio-${app}`);
     expect(config.Healthcheck?.Test.join(' ')).toMatch(/healthcheck\.js|healthz/);
@@ -67,9 +100,27 @@ describe.runIf(available)('production images', () => {
   });
 
   it.each(NODE_APPS)('%s: production dependencies only, no sources, maps or env files', async (app) => {
-    const listing = await docker('run', '--rm', '--entrypoint', 'sh', image(app), '-c', 'ls node_modules node_modules/@* ; echo ---; find / -xdev \\( -name "*.map" -o -name ".env" -o -name ".env.*" -o -name "*.ts" -o -name "*.tsx" \\) -not -path "/proc/*" -not -path "/usr/local/include/*" 2>/dev/null; echo ---; ls /app');
+    const listing = await docker(
+      'run',
+      '--rm',
+      '--entrypoint',
+      'sh',
+      image(app),
+      '-c',
+      'ls node_modules node_modules/@* ; echo ---; find / -xdev \\( -name "*.map" -o -name ".env" -o -name ".env.*" -o -name "*.ts" -o -name "*.tsx" \\) -not -path "/proc/*" -not -path "/usr/local/include/*" 2>/dev/null; echo ---; ls /app',
+    );
     const [modules = '', leaks = '', app_ = ''] = listing.split('---\n');
-    for (const devTool of ['typescript', 'vitest', 'nx', 'esbuild', 'vite', 'tsx', 'pino-pretty', 'eslint', 'types']) {
+    for (const devTool of [
+      'typescript',
+      'vitest',
+      'nx',
+      'esbuild',
+      'vite',
+      'tsx',
+      'pino-pretty',
+      'eslint',
+      'types',
+    ]) {
       expect(modules.split(/\s+/), devTool).not.toContain(devTool);
     }
     expect(leaks.trim()).toBe('');
@@ -78,7 +129,15 @@ describe.runIf(available)('production images', () => {
   });
 
   it.each(PORTALS)('%s: static files only, no source maps or sources', async (app) => {
-    const leaks = await docker('run', '--rm', '--entrypoint', 'sh', image(app), '-c', 'find /usr/share/nginx/html /etc/nginx \\( -name "*.map" -o -name "*.ts" -o -name "*.tsx" -o -name ".env*" -o -name "node_modules" \\)');
+    const leaks = await docker(
+      'run',
+      '--rm',
+      '--entrypoint',
+      'sh',
+      image(app),
+      '-c',
+      'find /usr/share/nginx/html /etc/nginx \\( -name "*.map" -o -name "*.ts" -o -name "*.tsx" -o -name ".env*" -o -name "node_modules" \\)',
+    );
     expect(leaks).toBe('');
   });
 
@@ -88,8 +147,26 @@ describe.runIf(available)('production images', () => {
     let bffPort = 0;
 
     beforeAll(async () => {
-      const pg = await start('postgres', bases.POSTGRES_IMAGE, ['-e', 'POSTGRES_PASSWORD=e2e-secret', '-e', 'POSTGRES_DB=zamio', '--health-cmd', 'pg_isready -U postgres -d zamio -h 127.0.0.1', '--health-interval', '2s', '--health-retries', '60']);
-      const redis = await start('redis', bases.REDIS_IMAGE, ['--health-cmd', 'redis-cli ping', '--health-interval', '2s', '--health-retries', '60']);
+      const pg = await start('postgres', bases.POSTGRES_IMAGE, [
+        '-e',
+        'POSTGRES_PASSWORD=e2e-secret',
+        '-e',
+        'POSTGRES_DB=zamio',
+        '--health-cmd',
+        'pg_isready -U postgres -d zamio -h 127.0.0.1',
+        '--health-interval',
+        '2s',
+        '--health-retries',
+        '60',
+      ]);
+      const redis = await start('redis', bases.REDIS_IMAGE, [
+        '--health-cmd',
+        'redis-cli ping',
+        '--health-interval',
+        '2s',
+        '--health-retries',
+        '60',
+      ]);
       await Promise.all([waitHealthy(pg), waitHealthy(redis)]);
 
       // Valid production settings: a strong generated secret, https public URL.
@@ -106,7 +183,13 @@ describe.runIf(available)('production images', () => {
         'SHUTDOWN_TIMEOUT=15s',
         'UPLOAD_DIR=/var/lib/zamio/uploads',
       ].flatMap((pair) => ['-e', pair]);
-      bff = await start('bff', image('bff'), [...productionEnv, '-e', 'MIGRATE_ON_START=true', '-p', '127.0.0.1::3000']);
+      bff = await start('bff', image('bff'), [
+        ...productionEnv,
+        '-e',
+        'MIGRATE_ON_START=true',
+        '-p',
+        '127.0.0.1::3000',
+      ]);
       await waitHealthy(bff);
       worker = await start('worker', image('worker'), productionEnv);
       await waitHealthy(worker);
@@ -114,7 +197,10 @@ describe.runIf(available)('production images', () => {
     });
 
     it('bff reports the build version and revision on /version', async () => {
-      const body = (await (await fetch(`http://127.0.0.1:${bffPort}/version`)).json()) as Record<string, unknown>;
+      const body = (await (await fetch(`http://127.0.0.1:${bffPort}/version`)).json()) as Record<
+        string,
+        unknown
+      >;
       expect(body.version).toBe(version);
       expect(body.revision).toBe(revision);
       const logs = (await runCommand(dockerBin, ['logs', bff])).output;
@@ -130,7 +216,16 @@ describe.runIf(available)('production images', () => {
     describe.each(PORTALS)('portal %s', (app) => {
       let base = '';
       beforeAll(async () => {
-        const portal = await start(app, image(app), ['-e', `INTERNAL_API_URL=http://${name('bff')}:3000`, '-e', 'FEATURE_FLAGS=realtime, "quoted",</script>', '-e', 'ZAMIO_ENV=staging', '-p', '127.0.0.1::8080']);
+        const portal = await start(app, image(app), [
+          '-e',
+          `INTERNAL_API_URL=http://${name('bff')}:3000`,
+          '-e',
+          'FEATURE_FLAGS=realtime, "quoted",</script>',
+          '-e',
+          'ZAMIO_ENV=staging',
+          '-p',
+          '127.0.0.1::8080',
+        ]);
         await waitHealthy(portal, 60_000);
         base = `http://127.0.0.1:${await publishedPort(portal, 8080)}`;
       });
@@ -167,7 +262,12 @@ describe.runIf(available)('production images', () => {
         expect(script).not.toContain('</script>');
         const window: { __ZAMIO_CONFIG__?: unknown } = {};
         new Function('window', script)(window);
-        expect(window.__ZAMIO_CONFIG__).toEqual({ apiBaseUrl: '/api', environment: 'staging', version, features: ['realtime', '"quoted"', '</script>'] });
+        expect(window.__ZAMIO_CONFIG__).toEqual({
+          apiBaseUrl: '/api',
+          environment: 'staging',
+          version,
+          features: ['realtime', '"quoted"', '</script>'],
+        });
       });
 
       it('proxies /api to the bff with a request id', async () => {
@@ -181,12 +281,23 @@ describe.runIf(available)('production images', () => {
     it('takes portal runtime config from env at start: same image, new env, new behaviour; a restart keeps it', async () => {
       const configOf = async (container: string) => {
         await waitHealthy(container, 60_000);
-        const script = await (await fetch(`http://127.0.0.1:${await publishedPort(container, 8080)}/config.js`)).text();
+        const script = await (
+          await fetch(`http://127.0.0.1:${await publishedPort(container, 8080)}/config.js`)
+        ).text();
         const window: { __ZAMIO_CONFIG__?: { environment: string; features: string[] } } = {};
         new Function('window', script)(window);
         return window.__ZAMIO_CONFIG__;
       };
-      const env = (environment: string, flags: string) => ['-e', `INTERNAL_API_URL=http://${name('bff')}:3000`, '-e', `ZAMIO_ENV=${environment}`, '-e', `FEATURE_FLAGS=${flags}`, '-p', '127.0.0.1::8080'];
+      const env = (environment: string, flags: string) => [
+        '-e',
+        `INTERNAL_API_URL=http://${name('bff')}:3000`,
+        '-e',
+        `ZAMIO_ENV=${environment}`,
+        '-e',
+        `FEATURE_FLAGS=${flags}`,
+        '-p',
+        '127.0.0.1::8080',
+      ];
       const first = await start('artist-config-a', image('artist'), env('staging', 'alpha'));
       expect(await configOf(first)).toMatchObject({ environment: 'staging', features: ['alpha'] });
       // Restarting the same container regenerates the same file (idempotent).
@@ -194,7 +305,10 @@ describe.runIf(available)('production images', () => {
       expect(await configOf(first)).toMatchObject({ environment: 'staging', features: ['alpha'] });
       // The same image with other env values: behaviour changes with no rebuild.
       const second = await start('artist-config-b', image('artist'), env('production', 'beta,gamma'));
-      expect(await configOf(second)).toMatchObject({ environment: 'production', features: ['beta', 'gamma'] });
+      expect(await configOf(second)).toMatchObject({
+        environment: 'production',
+        features: ['beta', 'gamma'],
+      });
     });
 
     it('bff and worker stop cleanly on SIGTERM within the grace period', async () => {

@@ -6,7 +6,15 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { baseImages, buildScript, caSecretEnv, dockerBin, requireDocker, runCommand, workspaceRoot } from './support/docker';
+import {
+  baseImages,
+  buildScript,
+  caSecretEnv,
+  dockerBin,
+  requireDocker,
+  runCommand,
+  workspaceRoot,
+} from './support/docker';
 
 const available = await requireDocker();
 const namespace = `zamio-e2e-cache-${randomBytes(3).toString('hex')}`;
@@ -15,7 +23,13 @@ const SKIP = new Set(['node_modules', '.git', 'dist', '.nx', 'coverage', 'tmp', 
 /** Copies the repo as a build context (what .dockerignore would keep anyway, roughly). */
 function copyContext(): string {
   const dir = mkdtempSync(join(tmpdir(), 'zamio-context-'));
-  cpSync(workspaceRoot, dir, { recursive: true, filter: (source) => !relative(workspaceRoot, source).split('/').some((part) => SKIP.has(part)) });
+  cpSync(workspaceRoot, dir, {
+    recursive: true,
+    filter: (source) =>
+      !relative(workspaceRoot, source)
+        .split('/')
+        .some((part) => SKIP.has(part)),
+  });
   return dir;
 }
 
@@ -23,7 +37,11 @@ describe.runIf(available)('layer caching', () => {
   const contexts: string[] = [];
   afterAll(async () => {
     for (const dir of contexts) rmSync(dir, { recursive: true, force: true });
-    const tags = (await runCommand(dockerBin, ['images', '--format', '{{.Repository}}:{{.Tag}}', `${namespace}/bff`])).output.split('\n').filter(Boolean);
+    const tags = (
+      await runCommand(dockerBin, ['images', '--format', '{{.Repository}}:{{.Tag}}', `${namespace}/bff`])
+    ).output
+      .split('\n')
+      .filter(Boolean);
     if (tags.length) await runCommand(dockerBin, ['rmi', '-f', ...tags]);
   });
 
@@ -33,7 +51,13 @@ describe.runIf(available)('layer caching', () => {
     contexts.push(context);
     const build = () =>
       runCommand(process.execPath, [buildScript, 'bff', '--context', context, '--progress', 'plain'], {
-        env: { ...caSecretEnv(), NODE_IMAGE: bases.NODE_IMAGE, NGINX_IMAGE: bases.NGINX_IMAGE, ZAMIO_IMAGE_NAMESPACE: namespace, ZAMIO_REGISTRY: '' },
+        env: {
+          ...caSecretEnv(),
+          NODE_IMAGE: bases.NODE_IMAGE,
+          NGINX_IMAGE: bases.NGINX_IMAGE,
+          ZAMIO_IMAGE_NAMESPACE: namespace,
+          ZAMIO_REGISTRY: '',
+        },
       });
     const first = await build();
     expect(first.code, first.output.slice(-3000)).toBe(0);
@@ -56,7 +80,18 @@ describe.runIf(available)('layer caching', () => {
   }, 900_000);
 
   it('a bff source change leaves every portal image unaffected', async () => {
-    const result = await runCommand(process.execPath, [realpathSync(join(workspaceRoot, 'node_modules/.bin/nx')), 'show', 'projects', '--affected', '--files=apps/bff/src/main.ts', '--json'], { env: { NX_DAEMON: 'false' } });
+    const result = await runCommand(
+      process.execPath,
+      [
+        realpathSync(join(workspaceRoot, 'node_modules/.bin/nx')),
+        'show',
+        'projects',
+        '--affected',
+        '--files=apps/bff/src/main.ts',
+        '--json',
+      ],
+      { env: { NX_DAEMON: 'false' } },
+    );
     expect(result.code, result.output).toBe(0);
     const affected = JSON.parse(result.output.slice(result.output.indexOf('['))) as string[];
     expect(affected).toContain('bff');

@@ -12,6 +12,9 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: false,
     // The JSON summary joins the other suites' in `npm test`'s closing count.
-    reporters: ['default', ['json', { outputFile: resolve(import.meta.dirname, '../../.test-results/e2e-containers.json') }]],
+    reporters: [
+      'default',
+      ['json', { outputFile: resolve(import.meta.dirname, '../../.test-results/e2e-containers.json') }],
+    ],
   },
 });

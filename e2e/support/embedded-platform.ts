@@ -39,7 +39,15 @@ export async function startEmbeddedPlatform(timeoutMs = 180_000): Promise<Embedd
   const dataDir = mkdtempSync(join(tmpdir(), 'zamio-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [TSX_CLI, 'tools/dev/src/start-embedded.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(base), WORKER_HEALTH_PORT: String(base + 1), ZAMIO_PORT_BASE: String(base + 2), DATABASE_URL: `pglite:${dataDir}`, LOG_PRETTY: 'false', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(base),
+      WORKER_HEALTH_PORT: String(base + 1),
+      ZAMIO_PORT_BASE: String(base + 2),
+      DATABASE_URL: `pglite:${dataDir}`,
+      LOG_PRETTY: 'false',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -56,7 +64,9 @@ export async function startEmbeddedPlatform(timeoutMs = 180_000): Promise<Embedd
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  const portalUrls = Object.fromEntries(PORTALS.map((name, i) => [name, `http://localhost:${base + 2 + i}`])) as EmbeddedPlatform['portalUrls'];
+  const portalUrls = Object.fromEntries(
+    PORTALS.map((name, i) => [name, `http://localhost:${base + 2 + i}`]),
+  ) as EmbeddedPlatform['portalUrls'];
   return {
     bffUrl: `http://127.0.0.1:${base}`,
     portalUrls,

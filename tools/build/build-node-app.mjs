@@ -39,7 +39,9 @@ const outDir = join(workspaceRoot, 'dist', 'apps', app);
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
-const entryPoints = Object.fromEntries(Object.entries(ENTRIES[app]).map(([name, file]) => [name, join(appRoot, file)]));
+const entryPoints = Object.fromEntries(
+  Object.entries(ENTRIES[app]).map(([name, file]) => [name, join(appRoot, file)]),
+);
 const result = await build({
   entryPoints,
   outdir: outDir,
@@ -61,7 +63,9 @@ const result = await build({
   plugins: [externalPackagesPlugin()],
   // ESM output has no require(); some bundled code (or a CJS dependency's
   // interop) may still call it.
-  banner: { js: "import { createRequire as __zamioCreateRequire } from 'node:module'; const require = __zamioCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __zamioCreateRequire } from 'node:module'; const require = __zamioCreateRequire(import.meta.url);",
+  },
 });
 
 const rootPackage = (await import(join(workspaceRoot, 'package.json'), { with: { type: 'json' } })).default;
@@ -81,4 +85,6 @@ await writePrunedLockfile({ workspaceRoot, manifest, outDir });
 cpSync(join(workspaceRoot, 'libs/db/migrations'), join(outDir, 'migrations'), { recursive: true });
 cpSync(join(workspaceRoot, 'tools/build/healthcheck.js'), join(outDir, 'healthcheck.js'));
 
-console.log(`built ${relative(workspaceRoot, outDir)}: ${Object.keys(entryPoints).join(', ')}; ${Object.keys(dependencies).length} npm packages external`);
+console.log(
+  `built ${relative(workspaceRoot, outDir)}: ${Object.keys(entryPoints).join(', ')}; ${Object.keys(dependencies).length} npm packages external`,
+);

@@ -57,10 +57,16 @@ export function resolveExternalVersions(metafile, workspaceRoot) {
       if (!manifest) throw new Error(`${input} imports ${name}, which is not installed; run npm install`);
       const seen = versions.get(name);
       if (seen && seen.version !== manifest.version) {
-        throw new Error(`${name} resolves to ${seen.version} (from ${seen.input}) and ${manifest.version} (from ${input}); align the versions in the workspace package.json files`);
+        throw new Error(
+          `${name} resolves to ${seen.version} (from ${seen.input}) and ${manifest.version} (from ${input}); align the versions in the workspace package.json files`,
+        );
       }
       versions.set(name, { version: manifest.version, input });
     }
   }
-  return Object.fromEntries([...versions.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, { version }]) => [name, version]));
+  return Object.fromEntries(
+    [...versions.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, { version }]) => [name, version]),
+  );
 }

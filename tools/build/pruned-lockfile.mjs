@@ -6,5 +6,9 @@ import { generatePrunedDeployOutput } from '@nx/js';
 
 export async function writePrunedLockfile({ workspaceRoot, manifest, outDir }) {
   const graph = await createProjectGraphAsync({ exitOnError: false });
-  generatePrunedDeployOutput(manifest, graph, outDir, { outputDirectory: outDir, packageManager: 'npm', workspaceRoot });
+  generatePrunedDeployOutput(manifest, graph, outDir, {
+    outputDirectory: outDir,
+    packageManager: 'npm',
+    workspaceRoot,
+  });
 }

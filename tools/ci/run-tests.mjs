@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check CI needs, in order, failing on the first failure:
-//   1. generated config docs in sync; 2. lint, typecheck and unit/integration
+//   0. formatting (Prettier); 1. generated config docs in sync; 2. lint, typecheck and unit/integration
 //   tests of every project (Nx, cached locally); 3. browser tests of the
 //   embedded platform; 4. container tests (required when CI=true).
 // Ends with one line "N passed, N failed" over every Vitest run.
@@ -18,7 +18,8 @@ const run = (label, command, args, env = {}) => {
   return result.status === 0;
 };
 
-const dockerReachable = () => spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 15_000 }).status === 0;
+const dockerReachable = () =>
+  spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 15_000 }).status === 0;
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // The browser tests drive Debian's Chromium (a downloaded browser is not an
@@ -56,8 +57,19 @@ function summarize() {
 }
 
 const steps = [
+  () => run('formatting (Prettier)', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']),
   () => run('configuration docs', 'npx', ['zamio-env', 'docs', '--check']),
-  () => run('lint, typecheck, unit and integration tests', 'npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--outputStyle=static', ...(ci ? ['--skip-nx-cache'] : [])]),
+  () =>
+    run('lint, typecheck, unit and integration tests', 'npx', [
+      'nx',
+      'run-many',
+      '-t',
+      'lint',
+      'typecheck',
+      'test',
+      '--outputStyle=static',
+      ...(ci ? ['--skip-nx-cache'] : []),
+    ]),
   () => {
     if (!ensureChromium()) {
       if (ci) {
@@ -67,7 +79,12 @@ const steps = [
       console.log(`\n=== browser tests: SKIPPED — no ${chromium}; install Debian's chromium to run them`);
       return true;
     }
-    return run('browser tests (embedded platform)', 'npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts']);
+    return run('browser tests (embedded platform)', 'npx', [
+      'vitest',
+      'run',
+      '--config',
+      'e2e/vitest.config.ts',
+    ]);
   },
   () => {
     if (!existsSync(join(root, 'e2e/containers/vitest.config.ts'))) {
@@ -75,7 +92,9 @@ const steps = [
       return true;
     }
     if (!ci && !dockerReachable()) {
-      console.log('\n=== container tests: SKIPPED — no Docker engine reachable (they are required when CI=true; see docs/development.md)');
+      console.log(
+        '\n=== container tests: SKIPPED — no Docker engine reachable (they are required when CI=true; see docs/development.md)',
+      );
       return true;
     }
     return run('container tests', 'npm', ['run', 'test:containers']);

@@ -26,10 +26,19 @@ const { dockerfile, target } = dockerfileOf(app);
 const context = resolve(values.context ?? workspaceRoot);
 const facts = buildFacts(workspaceRoot, env);
 const namespace = env.ZAMIO_IMAGE_NAMESPACE || 'zamio';
-const tags = [...imageTags(app, { ...facts, namespace }), ...(env.ZAMIO_REGISTRY ? imageTags(app, { ...facts, namespace, registry: env.ZAMIO_REGISTRY }) : [])];
+const tags = [
+  ...imageTags(app, { ...facts, namespace }),
+  ...(env.ZAMIO_REGISTRY ? imageTags(app, { ...facts, namespace, registry: env.ZAMIO_REGISTRY }) : []),
+];
 
 const args = ['build', '-f', resolve(context, dockerfile), '--target', target];
-const buildArgs = { APP: app, VERSION: facts.version, REVISION: facts.revision, CREATED: facts.created, SOURCE: facts.source };
+const buildArgs = {
+  APP: app,
+  VERSION: facts.version,
+  REVISION: facts.revision,
+  CREATED: facts.created,
+  SOURCE: facts.source,
+};
 if (env.NODE_IMAGE) buildArgs.NODE_IMAGE = env.NODE_IMAGE;
 if (env.NGINX_IMAGE) buildArgs.NGINX_IMAGE = env.NGINX_IMAGE;
 for (const [name, value] of Object.entries(buildArgs)) args.push('--build-arg', `${name}=${value}`);
@@ -38,10 +47,14 @@ if (values.progress) args.push(`--progress=${values.progress}`);
 for (const tag of tags) args.push('-t', tag);
 args.push(...extra, context);
 
-console.log(`docker-build ${app}: ${tags.join(' ')}${facts.dirty ? ' (working tree has uncommitted changes)' : ''}`);
+console.log(
+  `docker-build ${app}: ${tags.join(' ')}${facts.dirty ? ' (working tree has uncommitted changes)' : ''}`,
+);
 const result = spawnSync('docker', args, { stdio: 'inherit', env: { ...env, DOCKER_BUILDKIT: '1' } });
 if (result.error) {
-  console.error(`docker-build: cannot run docker (${result.error.message}); source ../shared/container-bases/docker-env.sh or install Docker`);
+  console.error(
+    `docker-build: cannot run docker (${result.error.message}); source ../shared/container-bases/docker-env.sh or install Docker`,
+  );
   process.exit(1);
 }
 process.exit(result.status ?? 1);

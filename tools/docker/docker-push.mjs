@@ -21,7 +21,9 @@ if (!registry) {
 }
 const facts = buildFacts(workspaceRoot);
 if (facts.dirty && process.env.ZAMIO_ALLOW_DIRTY_PUSH !== 'true') {
-  console.error('docker-push: the working tree has uncommitted changes; commit first (or ZAMIO_ALLOW_DIRTY_PUSH=true)');
+  console.error(
+    'docker-push: the working tree has uncommitted changes; commit first (or ZAMIO_ALLOW_DIRTY_PUSH=true)',
+  );
   process.exit(1);
 }
 const namespace = process.env.ZAMIO_IMAGE_NAMESPACE || 'zamio';

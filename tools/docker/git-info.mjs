@@ -3,7 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const git = (root, ...args) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+const git = (root, ...args) =>
+  execFileSync('git', ['-C', root, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
 
 export function buildFacts(workspaceRoot, env = process.env) {
   const version = JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')).version;
@@ -20,13 +24,16 @@ export function buildFacts(workspaceRoot, env = process.env) {
   } catch {
     // Not a git checkout (e.g. a source tarball): fall back to env or placeholders.
   }
-  if (!revision) throw new Error('cannot tell the git revision: build from a git checkout or set GIT_REVISION');
+  if (!revision)
+    throw new Error('cannot tell the git revision: build from a git checkout or set GIT_REVISION');
   return {
     version,
     revision: dirty ? `${revision}-dirty` : revision,
     shortSha: revision.slice(0, 7),
     dirty,
     created: created || new Date().toISOString(),
-    source: source.replace(/^git@([^:]+):/, 'https://$1/').replace(/\.git$/, '') || 'https://github.com/zamio/zamio',
+    source:
+      source.replace(/^git@([^:]+):/, 'https://$1/').replace(/\.git$/, '') ||
+      'https://github.com/zamio/zamio',
   };
 }

@@ -67,8 +67,14 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     // document), no framing, no sniffing, no referrer, HSTS — and none of the
     // headers that only matter to HTML pages or dead browsers (each header
     // helmet sets costs time on every response; see docs/performance.md).
-    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
-    hsts: config.HSTS_MAX_AGE > 0 ? { maxAge: Math.floor(config.HSTS_MAX_AGE / 1000), includeSubDomains: true } : false,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    },
+    hsts:
+      config.HSTS_MAX_AGE > 0
+        ? { maxAge: Math.floor(config.HSTS_MAX_AGE / 1000), includeSubDomains: true }
+        : false,
     crossOriginResourcePolicy: { policy: 'same-site' },
     crossOriginOpenerPolicy: false,
     originAgentCluster: false,
@@ -82,8 +88,18 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
   // Load shedding: 503 + Retry-After rather than queue work we cannot finish.
   await registerLoadShedding(app);
 
-  const identity = { service: 'bff', version: config.APP_VERSION, revision: config.GIT_REVISION, startedAt: deps.startedAt };
-  const healthOptions = { identity, checks: deps.checks, isShuttingDown: deps.isShuttingDown, detailsToken: config.HEALTH_DETAILS_TOKEN };
+  const identity = {
+    service: 'bff',
+    version: config.APP_VERSION,
+    revision: config.GIT_REVISION,
+    startedAt: deps.startedAt,
+  };
+  const healthOptions = {
+    identity,
+    checks: deps.checks,
+    isShuttingDown: deps.isShuttingDown,
+    detailsToken: config.HEALTH_DETAILS_TOKEN,
+  };
   await app.register(healthRoutes, healthOptions);
   await app.register(healthRoutes, { ...healthOptions, prefix: '/api' });
 
@@ -97,7 +113,12 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
   };
   app.get('/version', async () => version);
   // Health probes and /version above stay unlimited; everything below is rate limited.
-  await registerRateLimits(app, { settings: config, redis: deps.rateLimitRedis, logger: deps.logger, metrics: deps.metrics.business });
+  await registerRateLimits(app, {
+    settings: config,
+    redis: deps.rateLimitRedis,
+    logger: deps.logger,
+    metrics: deps.metrics.business,
+  });
   await app.register(systemRoutes, { prefix: '/api', version, db: deps.db, queue: deps.queue });
   await app.register(securedApi, {
     prefix: '/api',
@@ -106,9 +127,17 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     sessionSecrets: [config.SESSION_SECRET, config.SESSION_SECRET_PREVIOUS].filter(Boolean),
     secureCookies: config.FORCE_HTTPS,
     sessionTtlMs: config.SESSION_TTL,
-    trustedOrigins: [...config.CORS_ORIGINS, ...(config.PUBLIC_API_URL ? [new URL(config.PUBLIC_API_URL).origin] : [])],
+    trustedOrigins: [
+      ...config.CORS_ORIGINS,
+      ...(config.PUBLIC_API_URL ? [new URL(config.PUBLIC_API_URL).origin] : []),
+    ],
     uploadDir: config.UPLOAD_DIR,
-    uploadCaps: { 'track-audio': config.UPLOAD_MAX_TRACK_AUDIO, 'capture-audio': config.UPLOAD_MAX_CAPTURE_AUDIO, 'playlog-csv': config.UPLOAD_MAX_PLAYLOG_CSV, document: config.UPLOAD_MAX_DOCUMENT },
+    uploadCaps: {
+      'track-audio': config.UPLOAD_MAX_TRACK_AUDIO,
+      'capture-audio': config.UPLOAD_MAX_CAPTURE_AUDIO,
+      'playlog-csv': config.UPLOAD_MAX_PLAYLOG_CSV,
+      document: config.UPLOAD_MAX_DOCUMENT,
+    },
     rateLimits: config,
   });
   return app;

@@ -6,7 +6,12 @@ import { applyMigrations, openDataServices, runClustered } from '@zamio/server';
 import { startBff } from './start-bff';
 
 const config = readProcessEnv(bffSchema);
-const logger = createLogger({ service: 'bff', version: config.APP_VERSION, level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
+const logger = createLogger({
+  service: 'bff',
+  version: config.APP_VERSION,
+  level: config.LOG_LEVEL,
+  pretty: config.LOG_PRETTY,
+});
 
 await runClustered({
   concurrency: config.WEB_CONCURRENCY,
@@ -21,7 +26,14 @@ await runClustered({
     await db.close();
   },
   startSingle: async () => (await startBff(config, { logger })).lifecycle,
-  startWorker: async (registerMetrics) => (await startBff(config, { logger, role: 'cluster-worker', onMetrics: (m) => registerMetrics(m.registry) })).lifecycle,
+  startWorker: async (registerMetrics) =>
+    (
+      await startBff(config, {
+        logger,
+        role: 'cluster-worker',
+        onMetrics: (m) => registerMetrics(m.registry),
+      })
+    ).lifecycle,
 }).catch((error: unknown) => {
   logger.fatal({ err: error }, 'bff failed to start');
   process.exit(1);

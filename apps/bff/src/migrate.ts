@@ -7,7 +7,12 @@ import { createLogger } from '@zamio/logger';
 import { applyMigrations, openDataServices } from '@zamio/server';
 
 const config = readProcessEnv(bffSchema);
-const logger = createLogger({ service: 'bff-migrate', version: config.APP_VERSION, level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
+const logger = createLogger({
+  service: 'bff-migrate',
+  version: config.APP_VERSION,
+  level: config.LOG_LEVEL,
+  pretty: config.LOG_PRETTY,
+});
 
 try {
   const db = await openDataServices(config, logger, 'bff-migrate');

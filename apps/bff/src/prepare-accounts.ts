@@ -13,8 +13,12 @@ export interface AccountSettings {
 }
 
 export async function prepareAccounts(db: Database, config: AccountSettings, logger: Logger): Promise<void> {
-  const outcome = await bootstrapAdmin(db, { email: config.BOOTSTRAP_ADMIN_EMAIL, passwordFile: config.BOOTSTRAP_ADMIN_PASSWORD_FILE });
-  if (outcome === 'created') logger.info({ email: config.BOOTSTRAP_ADMIN_EMAIL }, 'first administrator created');
+  const outcome = await bootstrapAdmin(db, {
+    email: config.BOOTSTRAP_ADMIN_EMAIL,
+    passwordFile: config.BOOTSTRAP_ADMIN_PASSWORD_FILE,
+  });
+  if (outcome === 'created')
+    logger.info({ email: config.BOOTSTRAP_ADMIN_EMAIL }, 'first administrator created');
   if (config.SEED_DEMO_DATA) {
     const created = await seedDemoAccounts(db);
     logger.info({ created }, 'demo accounts ready');

@@ -39,19 +39,40 @@ export interface RunningBff {
   metrics: ServiceMetrics;
 }
 
-export async function startBff(config: BffConfig & { ZAMIO_ENV: Environment }, options: StartBffOptions = {}): Promise<RunningBff> {
+export async function startBff(
+  config: BffConfig & { ZAMIO_ENV: Environment },
+  options: StartBffOptions = {},
+): Promise<RunningBff> {
   const startedAt = Date.now();
-  const logger = options.logger ?? createLogger({ service: 'bff', version: config.APP_VERSION, level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
+  const logger =
+    options.logger ??
+    createLogger({
+      service: 'bff',
+      version: config.APP_VERSION,
+      level: config.LOG_LEVEL,
+      pretty: config.LOG_PRETTY,
+    });
   const role = options.role ?? 'single';
-  logger.info({ version: config.APP_VERSION, revision: config.GIT_REVISION, environment: config.ZAMIO_ENV, pid: process.pid }, 'bff starting');
+  logger.info(
+    {
+      version: config.APP_VERSION,
+      revision: config.GIT_REVISION,
+      environment: config.ZAMIO_ENV,
+      pid: process.pid,
+    },
+    'bff starting',
+  );
 
   const db = options.db ?? (await openDataServices(config, logger, 'bff'));
-  if (config.MIGRATE_ON_START && role === 'single') await applyMigrations(db, logger, config.MIGRATION_STATEMENT_TIMEOUT);
+  if (config.MIGRATE_ON_START && role === 'single')
+    await applyMigrations(db, logger, config.MIGRATION_STATEMENT_TIMEOUT);
 
   // Idempotent and safe to race between replicas; needs the migrated schema.
   await prepareAccounts(db, config, logger);
 
-  const redisProducer = config.REDIS_URL.startsWith('memory:') ? undefined : openRedisProducer(config, logger);
+  const redisProducer = config.REDIS_URL.startsWith('memory:')
+    ? undefined
+    : openRedisProducer(config, logger);
   if (redisProducer) await awaitRedis(redisProducer.redis, config, logger);
   const queue = options.queue ?? redisProducer?.producer ?? createInProcessQueue();
 
@@ -67,9 +88,17 @@ export async function startBff(config: BffConfig & { ZAMIO_ENV: Environment }, o
     logger,
     steps: [
       { name: 'http', run: () => app.close() },
-      { name: 'metrics', run: () => new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve())) },
+      {
+        name: 'metrics',
+        run: () =>
+          new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve())),
+      },
       { name: 'queue', run: () => queue.close() },
-      { name: 'redis', run: async () => void (await redisProducer?.redis.quit().catch(() => redisProducer.redis.disconnect())) },
+      {
+        name: 'redis',
+        run: async () =>
+          void (await redisProducer?.redis.quit().catch(() => redisProducer.redis.disconnect())),
+      },
       ...(options.db ? [] : [{ name: 'database', run: () => db.close() }]),
     ],
   });
@@ -86,7 +115,10 @@ export async function startBff(config: BffConfig & { ZAMIO_ENV: Environment }, o
     rateLimitRedis: redisProducer?.redis,
   });
 
-  const metricsServer = role === 'single' && config.METRICS_PORT > 0 ? await startMetricsServer(metrics.registry, config.METRICS_PORT, config.HOST) : undefined;
+  const metricsServer =
+    role === 'single' && config.METRICS_PORT > 0
+      ? await startMetricsServer(metrics.registry, config.METRICS_PORT, config.HOST)
+      : undefined;
 
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   logger.info({ address, metricsPort: metricsServer ? config.METRICS_PORT : undefined }, 'bff listening');

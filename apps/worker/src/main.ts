@@ -4,7 +4,12 @@ import { createLogger } from '@zamio/logger';
 import { startWorker } from './start-worker';
 
 const config = readProcessEnv(workerSchema);
-const logger = createLogger({ service: 'worker', version: config.APP_VERSION, level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
+const logger = createLogger({
+  service: 'worker',
+  version: config.APP_VERSION,
+  level: config.LOG_LEVEL,
+  pretty: config.LOG_PRETTY,
+});
 
 try {
   const worker = await startWorker(config, { logger });

@@ -17,11 +17,36 @@ describe('worker', () => {
 
   beforeAll(async () => {
     const port = await freePort();
-    const config = loadConfig(workerSchema, { ZAMIO_ENV: 'test', HOST: '127.0.0.1', DATABASE_URL: 'pglite:memory', REDIS_URL: 'memory:', METRICS_PORT: '0', WORKER_HEALTH_PORT: String(port) });
-    db = await openDatabase({ url: config.DATABASE_URL, poolMax: 1, idleTimeoutMs: 0, connectTimeoutMs: 0, acquireTimeoutMs: 0, statementTimeoutMs: 0, applicationName: 'test' });
+    const config = loadConfig(workerSchema, {
+      ZAMIO_ENV: 'test',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'pglite:memory',
+      REDIS_URL: 'memory:',
+      METRICS_PORT: '0',
+      WORKER_HEALTH_PORT: String(port),
+    });
+    db = await openDatabase({
+      url: config.DATABASE_URL,
+      poolMax: 1,
+      idleTimeoutMs: 0,
+      connectTimeoutMs: 0,
+      acquireTimeoutMs: 0,
+      statementTimeoutMs: 0,
+      applicationName: 'test',
+    });
     await migrate(db);
     queue = createInProcessQueue();
-    worker = await startWorker(config, { db, queue, logger: createLogger({ service: 'worker', version: 'test', level: 'info', pretty: false, destination: logs.stream }) });
+    worker = await startWorker(config, {
+      db,
+      queue,
+      logger: createLogger({
+        service: 'worker',
+        version: 'test',
+        level: 'info',
+        pretty: false,
+        destination: logs.stream,
+      }),
+    });
   });
   afterAll(async () => {
     await db?.close();
@@ -30,16 +55,24 @@ describe('worker', () => {
   it('records a heartbeat job under its request id and logs with it', async () => {
     await queue.enqueue('system.heartbeat', { requestId: 'req-worker-test-1', origin: 'test' });
     await queue.idle();
-    const { rows } = await db.query<{ request_id: string }>("SELECT request_id FROM service_heartbeats WHERE service = 'worker'");
+    const { rows } = await db.query<{ request_id: string }>(
+      "SELECT request_id FROM service_heartbeats WHERE service = 'worker'",
+    );
     expect(rows.map((r) => r.request_id)).toContain('req-worker-test-1');
-    expect(logs.lines().some((line) => line.reqId === 'req-worker-test-1' && line.msg === 'heartbeat recorded')).toBe(true);
+    expect(
+      logs.lines().some((line) => line.reqId === 'req-worker-test-1' && line.msg === 'heartbeat recorded'),
+    ).toBe(true);
   });
 
   it('serves liveness and readiness, and turns unready on shutdown', async () => {
     expect((await fetch(`${worker.healthUrl}/livez`)).status).toBe(200);
     const ready = await fetch(`${worker.healthUrl}/readyz`);
     expect(ready.status).toBe(200);
-    expect(((await ready.json()) as { checks: { name: string }[] }).checks.map((c) => c.name)).toEqual(['postgres', 'schema', 'redis']);
+    expect(((await ready.json()) as { checks: { name: string }[] }).checks.map((c) => c.name)).toEqual([
+      'postgres',
+      'schema',
+      'redis',
+    ]);
     const stopping = worker.lifecycle.shutdown('test');
     expect(worker.lifecycle.shuttingDown).toBe(true);
     expect(await stopping).toBe(0);

@@ -9,7 +9,8 @@ const run = promisify(execFile);
 export const workspaceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** docker-env.sh puts Debian's docker first on PATH; fall back to /usr/bin/docker. */
-export const dockerBin = process.env.DOCKER_BIN ?? (existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker');
+export const dockerBin =
+  process.env.DOCKER_BIN ?? (existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker');
 
 export async function docker(...args: string[]): Promise<string> {
   const { stdout } = await run(dockerBin, args, { maxBuffer: 64 * 1024 * 1024 });
@@ -17,9 +18,16 @@ export async function docker(...args: string[]): Promise<string> {
 }
 
 /** Runs a command, resolving with its combined output and exit code (never rejects). */
-export function runCommand(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<{ code: number; output: string }> {
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<{ code: number; output: string }> {
   return new Promise((resolvePromise) => {
-    const child = spawn(command, args, { cwd: options.cwd ?? workspaceRoot, env: { ...process.env, ...options.env } });
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? workspaceRoot,
+      env: { ...process.env, ...options.env },
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -51,8 +59,11 @@ export async function imageExists(image: string): Promise<boolean> {
 }
 
 /** Stand-in bases when present (CI), the official images otherwise. */
-export async function baseImages(): Promise<Record<'NODE_IMAGE' | 'NGINX_IMAGE' | 'POSTGRES_IMAGE' | 'REDIS_IMAGE', string>> {
-  const pick = async (variable: string, standIn: string, official: string) => process.env[variable] ?? ((await imageExists(standIn)) ? standIn : official);
+export async function baseImages(): Promise<
+  Record<'NODE_IMAGE' | 'NGINX_IMAGE' | 'POSTGRES_IMAGE' | 'REDIS_IMAGE', string>
+> {
+  const pick = async (variable: string, standIn: string, official: string) =>
+    process.env[variable] ?? ((await imageExists(standIn)) ? standIn : official);
   return {
     NODE_IMAGE: await pick('NODE_IMAGE', 'zamio-base/node:24', 'node:24-bookworm-slim'),
     NGINX_IMAGE: await pick('NGINX_IMAGE', 'zamio-base/nginx:1.22', 'nginx:1.28-bookworm'),
@@ -71,7 +82,12 @@ export function caSecretEnv(): NodeJS.ProcessEnv {
 /** Thrown from a waitFor probe to stop waiting at once (the thing will never get there). */
 export class GiveUp extends Error {}
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000, intervalMs = 1_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 120_000,
+  intervalMs = 1_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -84,21 +100,38 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`,
+  );
 }
 
 export async function healthOf(container: string): Promise<string> {
-  return docker('inspect', '--format', '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}', container);
+  return docker(
+    'inspect',
+    '--format',
+    '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}',
+    container,
+  );
 }
 
 export async function waitHealthy(container: string, timeoutMs = 180_000): Promise<void> {
-  await waitFor(`${container} to become healthy`, async () => {
-    const state = await docker('inspect', '--format', '{{.State.Status}}', container);
-    if (state === 'exited' || state === 'dead') throw new GiveUp(`${container} ${state}:\n${(await runCommand(dockerBin, ['logs', '--tail', '40', container])).output}`);
-    const status = await healthOf(container);
-    if (status === 'unhealthy') throw new GiveUp(`${container} is unhealthy:\n${(await runCommand(dockerBin, ['logs', '--tail', '40', container])).output}`);
-    return status === 'healthy' ? true : undefined;
-  }, timeoutMs);
+  await waitFor(
+    `${container} to become healthy`,
+    async () => {
+      const state = await docker('inspect', '--format', '{{.State.Status}}', container);
+      if (state === 'exited' || state === 'dead')
+        throw new GiveUp(
+          `${container} ${state}:\n${(await runCommand(dockerBin, ['logs', '--tail', '40', container])).output}`,
+        );
+      const status = await healthOf(container);
+      if (status === 'unhealthy')
+        throw new GiveUp(
+          `${container} is unhealthy:\n${(await runCommand(dockerBin, ['logs', '--tail', '40', container])).output}`,
+        );
+      return status === 'healthy' ? true : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /** Host port that docker published for a container port (bound to 127.0.0.1). */

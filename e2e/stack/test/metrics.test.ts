@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import parsePrometheusTextFormat, { type PrometheusFamily } from 'parse-prometheus-text-format';
 import { startBffAndWorker, type Stack } from './support/bff-and-worker';
 
-const BUSINESS_COUNTERS = ['zamio_tracks_fingerprinted_total', 'zamio_captures_matched_total', 'zamio_plays_created_total', 'zamio_royalty_runs_total', 'zamio_rate_limit_hits_total', 'zamio_heartbeats_total'];
+const BUSINESS_COUNTERS = [
+  'zamio_tracks_fingerprinted_total',
+  'zamio_captures_matched_total',
+  'zamio_plays_created_total',
+  'zamio_royalty_runs_total',
+  'zamio_rate_limit_hits_total',
+  'zamio_heartbeats_total',
+];
 
 interface Scrape {
   families: Map<string, PrometheusFamily>;
@@ -28,7 +35,11 @@ async function scrape(url: string): Promise<Scrape> {
     histogramCount(name, labels) {
       const line = text
         .split('\n')
-        .find((l) => l.startsWith(`${name}_count{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
+        .find(
+          (l) =>
+            l.startsWith(`${name}_count{`) &&
+            Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)),
+        );
       return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
     },
   };
@@ -49,7 +60,14 @@ describe('/metrics', () => {
     const metrics = scraped.families;
 
     expect(metrics.get('http_request_duration_seconds')?.type).toBe('HISTOGRAM');
-    expect(scraped.histogramCount('http_request_duration_seconds', { method: 'POST', route: '/api/system/heartbeat', status: '202', service: 'bff' })).toBeGreaterThanOrEqual(1);
+    expect(
+      scraped.histogramCount('http_request_duration_seconds', {
+        method: 'POST',
+        route: '/api/system/heartbeat',
+        status: '202',
+        service: 'bff',
+      }),
+    ).toBeGreaterThanOrEqual(1);
 
     const pool = metrics.get('db_pool_connections');
     expect(pool?.type).toBe('GAUGE');
@@ -57,19 +75,34 @@ describe('/metrics', () => {
     expect(Number(pool?.metrics.find((m) => m.labels?.state === 'max')?.value)).toBe(10);
 
     expect(metrics.get('nodejs_eventloop_lag_seconds')?.type).toBe('GAUGE');
-    expect(metrics.get('queue_jobs')?.metrics).toContainEqual(expect.objectContaining({ labels: expect.objectContaining({ queue: 'system', state: 'waiting' }) }));
+    expect(metrics.get('queue_jobs')?.metrics).toContainEqual(
+      expect.objectContaining({ labels: expect.objectContaining({ queue: 'system', state: 'waiting' }) }),
+    );
     for (const name of BUSINESS_COUNTERS) expect(metrics.get(name)?.type, name).toBe('COUNTER');
   });
 
   it('worker: job durations and the heartbeat counter after a job ran', async () => {
     expect((await fetch(`${stack.bff.url}/api/system/heartbeat`, { method: 'POST' })).status).toBe(202);
     await expect
-      .poll(async () => Number((await scrape(stack.workerMetricsUrl)).families.get('zamio_heartbeats_total')?.metrics[0]?.value ?? 0), { timeout: 15_000, interval: 200 })
+      .poll(
+        async () =>
+          Number(
+            (await scrape(stack.workerMetricsUrl)).families.get('zamio_heartbeats_total')?.metrics[0]
+              ?.value ?? 0,
+          ),
+        { timeout: 15_000, interval: 200 },
+      )
       .toBeGreaterThanOrEqual(1);
     const scraped = await scrape(stack.workerMetricsUrl);
     const metrics = scraped.families;
     expect(metrics.get('zamio_job_duration_seconds')?.type).toBe('HISTOGRAM');
-    expect(scraped.histogramCount('zamio_job_duration_seconds', { job: 'system.heartbeat', outcome: 'completed', service: 'worker' })).toBeGreaterThanOrEqual(1);
+    expect(
+      scraped.histogramCount('zamio_job_duration_seconds', {
+        job: 'system.heartbeat',
+        outcome: 'completed',
+        service: 'worker',
+      }),
+    ).toBeGreaterThanOrEqual(1);
     expect(metrics.get('db_pool_connections')).toBeDefined();
     expect(metrics.get('nodejs_eventloop_lag_seconds')).toBeDefined();
   });

@@ -16,7 +16,8 @@ describe('request id correlation bff → queue → worker', () => {
     await stack?.stop();
   });
 
-  const enqueue = (headers: Record<string, string>) => fetch(`${stack.bff.url}/api/system/heartbeat`, { method: 'POST', headers });
+  const enqueue = (headers: Record<string, string>) =>
+    fetch(`${stack.bff.url}/api/system/heartbeat`, { method: 'POST', headers });
 
   it('appears in the bff request log, the job data and the worker log lines for the job', async () => {
     const requestId = `test-${randomBytes(8).toString('hex')}`;
@@ -27,15 +28,34 @@ describe('request id correlation bff → queue → worker', () => {
 
     // The worker recorded the job with the same request id, in its own logs.
     await expect
-      .poll(() => stack.workerLogs.lines().find((line) => line.msg === 'heartbeat recorded' && line.reqId === requestId), { timeout: 15_000, interval: 100 })
+      .poll(
+        () =>
+          stack.workerLogs
+            .lines()
+            .find((line) => line.msg === 'heartbeat recorded' && line.reqId === requestId),
+        { timeout: 15_000, interval: 100 },
+      )
       .toMatchObject({ service: 'worker', reqId: requestId, jobId });
     // The bff's access log line: method, route, status, duration, request id.
     await expect
-      .poll(() => stack.bffLogs.lines().find((line) => line.reqId === requestId && line.msg === 'request completed'), { timeout: 5_000 })
-      .toMatchObject({ method: 'POST', route: '/api/system/heartbeat', res: { statusCode: 202 }, responseTime: expect.any(Number) });
-    expect(stack.bffLogs.lines().find((line) => line.reqId === requestId && line.msg === 'heartbeat enqueued')).toMatchObject({ jobId });
+      .poll(
+        () =>
+          stack.bffLogs.lines().find((line) => line.reqId === requestId && line.msg === 'request completed'),
+        { timeout: 5_000 },
+      )
+      .toMatchObject({
+        method: 'POST',
+        route: '/api/system/heartbeat',
+        res: { statusCode: 202 },
+        responseTime: expect.any(Number),
+      });
+    expect(
+      stack.bffLogs.lines().find((line) => line.reqId === requestId && line.msg === 'heartbeat enqueued'),
+    ).toMatchObject({ jobId });
     // And the database row written by the job carries it too.
-    const rows = (await (await fetch(`${stack.bff.url}/api/system/heartbeats`)).json()) as { requestId: string }[];
+    const rows = (await (await fetch(`${stack.bff.url}/api/system/heartbeats`)).json()) as {
+      requestId: string;
+    }[];
     expect(rows.map((r) => r.requestId)).toContain(requestId);
   });
 

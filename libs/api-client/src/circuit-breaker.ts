@@ -19,7 +19,9 @@ export const DEFAULT_BREAKER: BreakerOptions = { consecutiveFailures: 5, halfOpe
  */
 export function isServiceFailure(error: unknown): boolean {
   if (!isApiError(error)) return false;
-  return error.kind === 'network' || error.kind === 'timeout' || (error.kind === 'http' && error.status >= 500);
+  return (
+    error.kind === 'network' || error.kind === 'timeout' || (error.kind === 'http' && error.status >= 500)
+  );
 }
 
 export function createCircuitBreaker(options: BreakerOptions): CircuitBreakerPolicy {
@@ -29,7 +31,9 @@ export function createCircuitBreaker(options: BreakerOptions): CircuitBreakerPol
   });
 }
 
-export function resolveBreakerOptions(breaker: false | Partial<BreakerOptions> | undefined): BreakerOptions | undefined {
+export function resolveBreakerOptions(
+  breaker: false | Partial<BreakerOptions> | undefined,
+): BreakerOptions | undefined {
   if (breaker === false) return undefined;
   return { ...DEFAULT_BREAKER, ...breaker };
 }

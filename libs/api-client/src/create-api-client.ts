@@ -82,7 +82,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   const raw = (path: string, request: RawRequestOptions = {}) => {
     const extra = options.headersFor?.((request.method ?? 'GET').toUpperCase());
-    return send(http, breaker, retry, path, extra ? { ...request, headers: { ...extra, ...request.headers } } : request);
+    return send(
+      http,
+      breaker,
+      retry,
+      path,
+      extra ? { ...request, headers: { ...extra, ...request.headers } } : request,
+    );
   };
   const json = async <T>(path: string, options: RawRequestOptions): Promise<T> => {
     // Fixed here (not in send) so a body-parsing error can name the same request id.
@@ -139,7 +145,12 @@ async function send(
   }
 }
 
-function kyOptionsFor(method: string, requestId: string, retry: RetryOptions, request: RawRequestOptions): KyOptions {
+function kyOptionsFor(
+  method: string,
+  requestId: string,
+  retry: RetryOptions,
+  request: RawRequestOptions,
+): KyOptions {
   return {
     method,
     headers: { ...request.headers, [REQUEST_ID_HEADER]: requestId },

@@ -2,7 +2,13 @@ export { createApiClient, DEFAULT_TIMEOUT_MS } from './create-api-client';
 export type { ApiClient, ApiClientOptions, RequestOptions, RawRequestOptions } from './create-api-client';
 export { ApiError, isApiError, serverMessageOf } from './api-error';
 export type { ApiErrorKind, ApiErrorDetails } from './api-error';
-export { DEFAULT_RETRY, RETRYABLE_METHODS, RETRYABLE_STATUS_CODES, backoffCeilingMs, fullJitter } from './retry-policy';
+export {
+  DEFAULT_RETRY,
+  RETRYABLE_METHODS,
+  RETRYABLE_STATUS_CODES,
+  backoffCeilingMs,
+  fullJitter,
+} from './retry-policy';
 export type { RetryOptions } from './retry-policy';
 export { DEFAULT_BREAKER, isServiceFailure } from './circuit-breaker';
 export type { BreakerOptions } from './circuit-breaker';

@@ -28,7 +28,10 @@ export const RETRYABLE_STATUS_CODES = [408, 429, 502, 503, 504] as const;
 export const RETRY_AFTER_STATUS_CODES = [429, 503] as const;
 
 /** Exponential backoff ceiling for the n-th retry (1-based), capped at maxDelayMs. */
-export function backoffCeilingMs(retry: number, options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>): number {
+export function backoffCeilingMs(
+  retry: number,
+  options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>,
+): number {
   return Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (retry - 1));
 }
 

@@ -27,10 +27,22 @@ export function toApiError(error: unknown, request: RequestIdentity): unknown {
     });
   }
   if (isTimeoutError(error)) {
-    return new ApiError({ ...base, kind: 'timeout', status: 0, message: `${request.method} ${request.path} timed out`, requestId: request.requestId });
+    return new ApiError({
+      ...base,
+      kind: 'timeout',
+      status: 0,
+      message: `${request.method} ${request.path} timed out`,
+      requestId: request.requestId,
+    });
   }
   if (isNetworkError(error)) {
-    return new ApiError({ ...base, kind: 'network', status: 0, message: `${request.method} ${request.path} could not reach the server`, requestId: request.requestId });
+    return new ApiError({
+      ...base,
+      kind: 'network',
+      status: 0,
+      message: `${request.method} ${request.path} could not reach the server`,
+      requestId: request.requestId,
+    });
   }
   if (isBrokenCircuitError(error)) {
     return new ApiError({

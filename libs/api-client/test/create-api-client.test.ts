@@ -14,7 +14,11 @@ afterEach(async () => {
 
 // Tiny backoff so retry tests run in milliseconds.
 const client = (options: Partial<ApiClientOptions> = {}) =>
-  createApiClient({ baseUrl: `${server.url}/api`, retries: { limit: 2, baseDelayMs: 5, maxDelayMs: 20 }, ...options });
+  createApiClient({
+    baseUrl: `${server.url}/api`,
+    retries: { limit: 2, baseDelayMs: 5, maxDelayMs: 20 },
+    ...options,
+  });
 
 async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
@@ -34,7 +38,11 @@ describe('createApiClient', () => {
   });
 
   it('retries a GET on 503 and then succeeds', async () => {
-    server.respondWith(json(503, { message: 'busy' }), json(503, { message: 'busy' }), json(200, { ok: true }));
+    server.respondWith(
+      json(503, { message: 'busy' }),
+      json(503, { message: 'busy' }),
+      json(200, { ok: true }),
+    );
     await expect(client().get('/health')).resolves.toEqual({ ok: true });
     expect(server.received).toHaveLength(3);
   });
@@ -55,9 +63,22 @@ describe('createApiClient', () => {
   });
 
   it('does not retry client errors and reports the server message and request id', async () => {
-    server.respondWith(json(422, { statusCode: 422, error: 'Unprocessable Entity', message: 'splits must total 100 %' }, { 'x-request-id': 'server-id-1' }));
+    server.respondWith(
+      json(
+        422,
+        { statusCode: 422, error: 'Unprocessable Entity', message: 'splits must total 100 %' },
+        { 'x-request-id': 'server-id-1' },
+      ),
+    );
     const error = await failureOf(client().put('/tracks/1/splits', []));
-    expect(error).toMatchObject({ kind: 'http', status: 422, message: 'splits must total 100 %', requestId: 'server-id-1', method: 'PUT', path: '/tracks/1/splits' });
+    expect(error).toMatchObject({
+      kind: 'http',
+      status: 422,
+      message: 'splits must total 100 %',
+      requestId: 'server-id-1',
+      method: 'PUT',
+      path: '/tracks/1/splits',
+    });
     expect(server.received).toHaveLength(1);
   });
 
@@ -71,7 +92,10 @@ describe('createApiClient', () => {
   });
 
   it('clamps a long Retry-After to maxRetryAfterMs', async () => {
-    server.respondWith(json(503, { message: 'maintenance' }, { 'retry-after': '3600' }), json(200, { ok: true }));
+    server.respondWith(
+      json(503, { message: 'maintenance' }, { 'retry-after': '3600' }),
+      json(200, { ok: true }),
+    );
     await client({ retries: { limit: 1, baseDelayMs: 5, maxRetryAfterMs: 50 } }).get('/plays');
     expect(server.received[1]!.at - server.received[0]!.at).toBeLessThan(1_000);
   });
@@ -88,7 +112,9 @@ describe('createApiClient', () => {
   it('reports an unreachable server as a network error after retrying', async () => {
     const unreachable = server.url;
     await server.close();
-    const error = await failureOf(createApiClient({ baseUrl: unreachable, retries: { limit: 1, baseDelayMs: 5 } }).get('/version'));
+    const error = await failureOf(
+      createApiClient({ baseUrl: unreachable, retries: { limit: 1, baseDelayMs: 5 } }).get('/version'),
+    );
     expect(error.kind).toBe('network');
     server = await startLocalTestServer(); // afterEach closes it again
   });

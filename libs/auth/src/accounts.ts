@@ -2,7 +2,13 @@
 import type { Database, Queryable } from '@zamio/db';
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from './password-hashing';
 import { initialStatusFor, type Role, type SelfServiceRole } from './roles';
-import { findUserByEmail, findUserById, insertUser, updatePasswordHash, type UserRow } from './store/users-store';
+import {
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  updatePasswordHash,
+  type UserRow,
+} from './store/users-store';
 import { insertStation } from './store/stations-store';
 import { revokeUserSessions } from './store/sessions-store';
 import { HttpError, unauthorized } from './errors';
@@ -18,7 +24,13 @@ export interface SignUpInput {
 export async function signUp(db: Database, input: SignUpInput): Promise<UserRow> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const user = await insertUser(tx, { email: input.email, displayName: input.displayName, role: input.role, status: initialStatusFor(input.role), passwordHash });
+    const user = await insertUser(tx, {
+      email: input.email,
+      displayName: input.displayName,
+      role: input.role,
+      status: initialStatusFor(input.role),
+      passwordHash,
+    });
     if (input.role === 'station') await insertStation(tx, user.id, input.displayName);
     return user;
   });
@@ -35,17 +47,26 @@ export async function authenticate(db: Queryable, email: string, password: strin
     await burnPasswordCheck(password);
     throw unauthorized('e-mail or password is wrong');
   }
-  if (!(await verifyPassword(password, user.password_hash))) throw unauthorized('e-mail or password is wrong');
-  if (user.status === 'pending') throw new HttpError(403, 'this account is waiting for approval by an administrator');
+  if (!(await verifyPassword(password, user.password_hash)))
+    throw unauthorized('e-mail or password is wrong');
+  if (user.status === 'pending')
+    throw new HttpError(403, 'this account is waiting for approval by an administrator');
   if (user.status !== 'active') throw new HttpError(403, 'this account is disabled');
   if (needsRehash(user.password_hash)) await updatePasswordHash(db, user.id, await hashPassword(password));
   return user;
 }
 
 /** Changes the password and signs out every other session of the user. */
-export async function changePassword(db: Queryable, userId: string, currentPassword: string, newPassword: string, keepSessionId: string): Promise<void> {
+export async function changePassword(
+  db: Queryable,
+  userId: string,
+  currentPassword: string,
+  newPassword: string,
+  keepSessionId: string,
+): Promise<void> {
   const user = await findUserById(db, userId);
-  if (!user || !(await verifyPassword(currentPassword, user.password_hash))) throw new HttpError(403, 'the current password is wrong');
+  if (!user || !(await verifyPassword(currentPassword, user.password_hash)))
+    throw new HttpError(403, 'the current password is wrong');
   await updatePasswordHash(db, userId, await hashPassword(newPassword));
   await revokeUserSessions(db, userId, keepSessionId);
 }
@@ -55,7 +76,10 @@ export async function changePassword(db: Queryable, userId: string, currentPassw
  * whether it was created. Used by the bootstrap admin and the demo seeding,
  * which must be idempotent.
  */
-export async function ensureAccount(db: Database, account: { email: string; password: string; displayName: string; role: Role }): Promise<boolean> {
+export async function ensureAccount(
+  db: Database,
+  account: { email: string; password: string; displayName: string; role: Role },
+): Promise<boolean> {
   if (await findUserByEmail(db, account.email)) return false;
   const passwordHash = await hashPassword(account.password);
   return db.transaction(async (tx) => {

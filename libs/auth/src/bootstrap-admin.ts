@@ -7,7 +7,9 @@ import { ensureAccount } from './accounts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-hashing';
 
 export async function adminExists(db: Database): Promise<boolean> {
-  const { rows } = await db.query<{ exists: boolean }>("SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND status = 'active') AS exists");
+  const { rows } = await db.query<{ exists: boolean }>(
+    "SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND status = 'active') AS exists",
+  );
   return rows[0]?.exists === true;
 }
 
@@ -25,10 +27,18 @@ export async function readPasswordFile(path: string): Promise<string> {
 
 export type BootstrapOutcome = 'not-configured' | 'admin-exists' | 'created';
 
-export async function bootstrapAdmin(db: Database, settings: { email: string; passwordFile: string }): Promise<BootstrapOutcome> {
+export async function bootstrapAdmin(
+  db: Database,
+  settings: { email: string; passwordFile: string },
+): Promise<BootstrapOutcome> {
   if (!settings.email || !settings.passwordFile) return 'not-configured';
   if (await adminExists(db)) return 'admin-exists';
   const password = await readPasswordFile(settings.passwordFile);
-  const created = await ensureAccount(db, { email: settings.email, password, displayName: 'Administrator', role: 'admin' });
+  const created = await ensureAccount(db, {
+    email: settings.email,
+    password,
+    displayName: 'Administrator',
+    role: 'admin',
+  });
   return created ? 'created' : 'admin-exists';
 }

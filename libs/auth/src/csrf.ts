@@ -13,7 +13,11 @@ export function csrfTokenFor(sessionId: string, secret: string): string {
   return createHmac('sha256', secret).update(`csrf:${sessionId}`).digest('base64url');
 }
 
-export function verifyCsrfToken(token: string | undefined, sessionId: string, secrets: readonly string[]): boolean {
+export function verifyCsrfToken(
+  token: string | undefined,
+  sessionId: string,
+  secrets: readonly string[],
+): boolean {
   if (!token || token.length > 128) return false;
   const given = Buffer.from(token);
   return secrets

@@ -22,14 +22,24 @@ export const PASSWORD_MAX_LENGTH = 256;
 
 function derive(password: string, salt: Buffer, params: ScryptParameters): Promise<Buffer> {
   const N = 2 ** params.logN;
-  const options: ScryptOptions = { N, r: params.r, p: params.p, maxmem: 128 * N * params.r * params.p + 16 * 1024 * 1024 };
+  const options: ScryptOptions = {
+    N,
+    r: params.r,
+    p: params.p,
+    maxmem: 128 * N * params.r * params.p + 16 * 1024 * 1024,
+  };
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   );
 }
 
 /** Returns `$scrypt$ln=15,r=8,p=3$<salt b64>$<hash b64>`. */
-export async function hashPassword(password: string, params: ScryptParameters = DEFAULT_SCRYPT): Promise<string> {
+export async function hashPassword(
+  password: string,
+  params: ScryptParameters = DEFAULT_SCRYPT,
+): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
   const key = await derive(password, salt, params);
   return `$scrypt$ln=${params.logN},r=${params.r},p=${params.p}$${salt.toString('base64')}$${key.toString('base64')}`;
@@ -37,7 +47,9 @@ export async function hashPassword(password: string, params: ScryptParameters = 
 
 const HASH_FORMAT = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$/;
 
-export function parseHash(stored: string): { params: ScryptParameters; salt: Buffer; key: Buffer } | undefined {
+export function parseHash(
+  stored: string,
+): { params: ScryptParameters; salt: Buffer; key: Buffer } | undefined {
   const match = HASH_FORMAT.exec(stored);
   if (!match) return undefined;
   return {
@@ -57,7 +69,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** True when a hash was made with weaker parameters than today's: re-hash on next login. */
 export function needsRehash(stored: string, params: ScryptParameters = DEFAULT_SCRYPT): boolean {
   const parsed = parseHash(stored);
-  return !parsed || parsed.params.logN < params.logN || parsed.params.r < params.r || parsed.params.p < params.p;
+  return (
+    !parsed || parsed.params.logN < params.logN || parsed.params.r < params.r || parsed.params.p < params.p
+  );
 }
 
 // Verifying against this when the e-mail is unknown keeps the response time

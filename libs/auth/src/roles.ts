@@ -10,7 +10,8 @@ export type SelfServiceRole = (typeof SELF_SERVICE_ROLES)[number];
 export type AccountStatus = 'active' | 'pending' | 'disabled';
 
 /** Stations and publishers are vetted by an admin before they can sign in. */
-export const initialStatusFor = (role: SelfServiceRole): AccountStatus => (role === 'artist' ? 'active' : 'pending');
+export const initialStatusFor = (role: SelfServiceRole): AccountStatus =>
+  role === 'artist' ? 'active' : 'pending';
 
 export interface Principal {
   userId: string;

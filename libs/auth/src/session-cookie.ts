@@ -36,7 +36,8 @@ const SESSION_ID_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 export const newSessionId = (): string => randomBytes(32).toString('base64url');
 
 /** What the database stores instead of the id itself. */
-export const hashSessionId = (sessionId: string): string => createHash('sha256').update(sessionId).digest('hex');
+export const hashSessionId = (sessionId: string): string =>
+  createHash('sha256').update(sessionId).digest('hex');
 
 export interface SessionCookieOptions {
   secure: boolean;
@@ -44,9 +45,21 @@ export interface SessionCookieOptions {
 }
 
 export function sessionCookieAttributes(options: SessionCookieOptions) {
-  return { path: '/', httpOnly: true, secure: options.secure, sameSite: 'lax' as const, maxAge: options.maxAgeSeconds };
+  return {
+    path: '/',
+    httpOnly: true,
+    secure: options.secure,
+    sameSite: 'lax' as const,
+    maxAge: options.maxAgeSeconds,
+  };
 }
 
 export function csrfCookieAttributes(options: SessionCookieOptions) {
-  return { path: '/', httpOnly: false, secure: options.secure, sameSite: 'lax' as const, maxAge: options.maxAgeSeconds };
+  return {
+    path: '/',
+    httpOnly: false,
+    secure: options.secure,
+    sameSite: 'lax' as const,
+    maxAge: options.maxAgeSeconds,
+  };
 }

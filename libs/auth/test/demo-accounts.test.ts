@@ -12,14 +12,17 @@ async function exercise(db: Database) {
   await migrate(db, { statementTimeoutMs: 60_000 });
   expect(await seedDemoAccounts(db)).toBe(4);
   expect(await seedDemoAccounts(db)).toBe(0);
-  for (const account of DEMO_ACCOUNTS) expect((await authenticate(db, account.email, DEMO_PASSWORD)).role).toBe(account.role);
-  const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM stations");
+  for (const account of DEMO_ACCOUNTS)
+    expect((await authenticate(db, account.email, DEMO_PASSWORD)).role).toBe(account.role);
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM stations');
   expect(rows[0]!.n).toBe(1);
   // An admin exists already: the bootstrap does nothing.
   const dir = await mkdtemp(join(tmpdir(), 'zamio-admin-'));
   try {
     await writeFile(join(dir, 'pw'), 'bootstrap admin password\n');
-    expect(await bootstrapAdmin(db, { email: 'ops@example.test', passwordFile: join(dir, 'pw') })).toBe('admin-exists');
+    expect(await bootstrapAdmin(db, { email: 'ops@example.test', passwordFile: join(dir, 'pw') })).toBe(
+      'admin-exists',
+    );
     expect(await bootstrapAdmin(db, { email: '', passwordFile: '' })).toBe('not-configured');
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -38,12 +41,22 @@ describe('demo accounts and bootstrap admin', () => {
 
   it('work on PostgreSQL, and the bootstrap creates the first admin from a password file', async () => {
     const test = await createTestDatabase();
-    const db = createPostgresDatabase({ url: test.url, poolMax: 2, idleTimeoutMs: 1_000, connectTimeoutMs: 5_000, acquireTimeoutMs: 5_000, statementTimeoutMs: 30_000, applicationName: 'auth-test' });
+    const db = createPostgresDatabase({
+      url: test.url,
+      poolMax: 2,
+      idleTimeoutMs: 1_000,
+      connectTimeoutMs: 5_000,
+      acquireTimeoutMs: 5_000,
+      statementTimeoutMs: 30_000,
+      applicationName: 'auth-test',
+    });
     const dir = await mkdtemp(join(tmpdir(), 'zamio-admin-'));
     try {
       await migrate(db, { statementTimeoutMs: 60_000 });
       await writeFile(join(dir, 'pw'), 'bootstrap admin password\n');
-      expect(await bootstrapAdmin(db, { email: 'Ops@Example.test', passwordFile: join(dir, 'pw') })).toBe('created');
+      expect(await bootstrapAdmin(db, { email: 'Ops@Example.test', passwordFile: join(dir, 'pw') })).toBe(
+        'created',
+      );
       expect((await authenticate(db, 'ops@example.test', 'bootstrap admin password')).role).toBe('admin');
       await exercise(db);
     } finally {

@@ -8,7 +8,10 @@ describe('session cookie signing with key rotation', () => {
   it('accepts its own signature, rejects tampering, and asks to re-sign cookies signed with the previous key', () => {
     const id = newSessionId();
     const old = createSessionCookieSigner(['old-secret-old-secret-old-secret']);
-    const rotated = createSessionCookieSigner(['new-secret-new-secret-new-secret', 'old-secret-old-secret-old-secret']);
+    const rotated = createSessionCookieSigner([
+      'new-secret-new-secret-new-secret',
+      'old-secret-old-secret-old-secret',
+    ]);
     const current = createSessionCookieSigner(['new-secret-new-secret-new-secret']);
     const cookie = old.sign(id);
     expect(old.unsign(cookie)).toEqual({ sessionId: id, renew: false });

@@ -16,7 +16,10 @@ export const UserListQuery = Type.Object(
 );
 export type UserListQuery = Static<typeof UserListQuery>;
 
-export const DeviceCreateBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 80 }) }, { additionalProperties: false });
+export const DeviceCreateBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 80 }) },
+  { additionalProperties: false },
+);
 export type DeviceCreateBody = Static<typeof DeviceCreateBody>;
 
 export const Device = Type.Object({
@@ -29,5 +32,9 @@ export const Device = Type.Object({
 export type Device = Static<typeof Device>;
 
 /** The token is shown exactly once, at creation. */
-export const IssuedDevice = Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String(), token: Type.String() });
+export const IssuedDevice = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  token: Type.String(),
+});
 export type IssuedDevice = Static<typeof IssuedDevice>;

@@ -7,14 +7,32 @@ export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254
 export const NewPassword = Type.String({ minLength: 12, maxLength: 256 });
 export const Password = Type.String({ minLength: 1, maxLength: 256 });
 
-export const RoleName = Type.Union([Type.Literal('artist'), Type.Literal('station'), Type.Literal('publisher'), Type.Literal('admin')]);
+export const RoleName = Type.Union([
+  Type.Literal('artist'),
+  Type.Literal('station'),
+  Type.Literal('publisher'),
+  Type.Literal('admin'),
+]);
 export type RoleName = Static<typeof RoleName>;
-export const SelfServiceRole = Type.Union([Type.Literal('artist'), Type.Literal('station'), Type.Literal('publisher')]);
-export const AccountStatus = Type.Union([Type.Literal('active'), Type.Literal('pending'), Type.Literal('disabled')]);
+export const SelfServiceRole = Type.Union([
+  Type.Literal('artist'),
+  Type.Literal('station'),
+  Type.Literal('publisher'),
+]);
+export const AccountStatus = Type.Union([
+  Type.Literal('active'),
+  Type.Literal('pending'),
+  Type.Literal('disabled'),
+]);
 export type AccountStatus = Static<typeof AccountStatus>;
 
 export const SignUpBody = Type.Object(
-  { email: Email, password: NewPassword, displayName: Type.String({ minLength: 1, maxLength: 120 }), role: SelfServiceRole },
+  {
+    email: Email,
+    password: NewPassword,
+    displayName: Type.String({ minLength: 1, maxLength: 120 }),
+    role: SelfServiceRole,
+  },
   { additionalProperties: false },
 );
 export type SignUpBody = Static<typeof SignUpBody>;
@@ -22,7 +40,10 @@ export type SignUpBody = Static<typeof SignUpBody>;
 export const LoginBody = Type.Object({ email: Email, password: Password }, { additionalProperties: false });
 export type LoginBody = Static<typeof LoginBody>;
 
-export const ChangePasswordBody = Type.Object({ currentPassword: Password, newPassword: NewPassword }, { additionalProperties: false });
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Password, newPassword: NewPassword },
+  { additionalProperties: false },
+);
 export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 
 export const User = Type.Object({

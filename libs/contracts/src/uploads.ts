@@ -1,7 +1,12 @@
 // Upload results and the catalogue rows that own uploads (tracks, captures).
 import Type, { type Static } from 'typebox';
 
-export const UploadKind = Type.Union([Type.Literal('track-audio'), Type.Literal('capture-audio'), Type.Literal('playlog-csv'), Type.Literal('document')]);
+export const UploadKind = Type.Union([
+  Type.Literal('track-audio'),
+  Type.Literal('capture-audio'),
+  Type.Literal('playlog-csv'),
+  Type.Literal('document'),
+]);
 
 export const UploadResult = Type.Object({
   id: Type.String({ format: 'uuid' }),

@@ -29,7 +29,10 @@ export async function createPgliteDatabase(url: string): Promise<Database> {
         // Multi-statement scripts (migrations) need the simple protocol.
         const results = await db.exec(text);
         const last = results.at(-1);
-        return { rows: (last?.rows ?? []) as never[], rowCount: last?.affectedRows ?? last?.rows.length ?? 0 };
+        return {
+          rows: (last?.rows ?? []) as never[],
+          rowCount: last?.affectedRows ?? last?.rows.length ?? 0,
+        };
       }
       const result = await db.query(text, params as unknown[]);
       return { rows: result.rows as never[], rowCount: result.affectedRows ?? result.rows.length };
@@ -69,7 +72,9 @@ function claimFolder(dir: string): void {
   try {
     const pid = Number(readFileSync(lock, 'utf8'));
     if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(`the embedded database in ${dir} is in use by process ${pid}; run one embedded process (npm start), or point DATABASE_URL at PostgreSQL`);
+      throw new Error(
+        `the embedded database in ${dir} is in use by process ${pid}; run one embedded process (npm start), or point DATABASE_URL at PostgreSQL`,
+      );
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

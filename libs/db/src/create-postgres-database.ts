@@ -2,7 +2,13 @@
 // pg_terminate_backend) is dropped by the pool and replaced on next use, so the
 // process never needs a restart to recover.
 import pg from 'pg';
-import { DatabaseUnavailableError, isConnectionError, type Database, type Queryable, type QueryResult } from './database';
+import {
+  DatabaseUnavailableError,
+  isConnectionError,
+  type Database,
+  type Queryable,
+  type QueryResult,
+} from './database';
 
 export interface PostgresSettings {
   url: string;
@@ -32,7 +38,11 @@ export function createPostgresDatabase(settings: PostgresSettings): Database {
   // process would crash. The pool discards them and opens fresh ones on demand.
   pool.on('error', (error) => settings.onPoolError?.(error));
 
-  const run = async <R>(client: Queryable | pg.Pool, text: string, params?: readonly unknown[]): Promise<QueryResult<R>> => {
+  const run = async <R>(
+    client: Queryable | pg.Pool,
+    text: string,
+    params?: readonly unknown[],
+  ): Promise<QueryResult<R>> => {
     try {
       const result = await (client as pg.Pool).query(text, params as unknown[] | undefined);
       return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
@@ -79,13 +89,21 @@ export function createPostgresDatabase(settings: PostgresSettings): Database {
         client.release(broken);
       }
     },
-    stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: settings.poolMax }),
+    stats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: settings.poolMax,
+    }),
     close: () => pool.end(),
   };
 }
 
 function wrap(error: unknown): unknown {
   if (error instanceof DatabaseUnavailableError) return error;
-  if (isConnectionError(error)) return new DatabaseUnavailableError(`database unavailable: ${(error as Error).message}`, { cause: error });
+  if (isConnectionError(error))
+    return new DatabaseUnavailableError(`database unavailable: ${(error as Error).message}`, {
+      cause: error,
+    });
   return error;
 }

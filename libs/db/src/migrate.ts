@@ -37,8 +37,13 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
   const dir = options.migrationsDir ?? defaultMigrationsDir();
   return db.withConnection(async (connection) => {
     if (db.kind === 'postgres') {
-      await connection.query(`SET statement_timeout = ${Math.max(0, Math.floor(options.statementTimeoutMs ?? 600_000))}`);
-      const { rows } = await connection.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [MIGRATION_LOCK_ID]);
+      await connection.query(
+        `SET statement_timeout = ${Math.max(0, Math.floor(options.statementTimeoutMs ?? 600_000))}`,
+      );
+      const { rows } = await connection.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock($1) AS locked',
+        [MIGRATION_LOCK_ID],
+      );
       if (!rows[0]?.locked) {
         options.onWaitingForLock?.();
         await connection.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
@@ -52,7 +57,9 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
         validateChecksums: true,
         ...atomicExecutors(connection),
       });
-      postgrator.on('migration-finished', (m: Postgrator.Migration) => options.onApplied?.({ version: m.version, name: m.name }));
+      postgrator.on('migration-finished', (m: Postgrator.Migration) =>
+        options.onApplied?.({ version: m.version, name: m.name }),
+      );
       const applied = await postgrator.migrate();
       const version = await postgrator.getDatabaseVersion();
       return { applied: applied.map((m) => ({ version: m.version, name: m.name })), version };

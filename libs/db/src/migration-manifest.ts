@@ -24,7 +24,13 @@ export function readMigrationFiles(dir: string): MigrationFile[] {
     .map((name) => {
       const match = MIGRATION_FILE.exec(name);
       if (!match) throw new Error(`migration file ${name} must be named NNN.do.kebab-name.sql`);
-      return { name, version: Number(match[1]), sha256: createHash('sha256').update(readFileSync(join(dir, name))).digest('hex') };
+      return {
+        name,
+        version: Number(match[1]),
+        sha256: createHash('sha256')
+          .update(readFileSync(join(dir, name)))
+          .digest('hex'),
+      };
     })
     .sort((a, b) => a.version - b.version);
 }
@@ -46,18 +52,26 @@ export function appendOnlyViolations(files: readonly MigrationFile[], manifest: 
   recorded.forEach(([name, sha256], index) => {
     const file = byName.get(name);
     if (!file) problems.push(`${name} was released and must not be removed or renamed`);
-    else if (file.sha256 !== sha256) problems.push(`${name} was released and must not be edited (write a new migration instead)`);
-    else if (files[index]?.name !== name) problems.push(`${name} was released at position ${index + 1} and must not be reordered`);
+    else if (file.sha256 !== sha256)
+      problems.push(`${name} was released and must not be edited (write a new migration instead)`);
+    else if (files[index]?.name !== name)
+      problems.push(`${name} was released at position ${index + 1} and must not be reordered`);
   });
   const lastRecorded = Math.max(0, ...recorded.map(([name]) => byName.get(name)?.version ?? 0));
   for (const file of files.filter((f) => !(f.name in manifest))) {
-    if (file.version <= lastRecorded) problems.push(`${file.name} is new but numbered before released migrations; give it a number after ${lastRecorded}`);
+    if (file.version <= lastRecorded)
+      problems.push(
+        `${file.name} is new but numbered before released migrations; give it a number after ${lastRecorded}`,
+      );
   }
   return problems;
 }
 
 /** The manifest with new files appended; throws if a released entry would change. */
-export function appendToManifest(files: readonly MigrationFile[], manifest: MigrationManifest): MigrationManifest {
+export function appendToManifest(
+  files: readonly MigrationFile[],
+  manifest: MigrationManifest,
+): MigrationManifest {
   const problems = appendOnlyViolations(files, manifest);
   if (problems.length > 0) throw new Error(`migrations are append-only:\n- ${problems.join('\n- ')}`);
   const next: MigrationManifest = { ...manifest };

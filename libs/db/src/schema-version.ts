@@ -8,7 +8,9 @@ export const REQUIRED_SCHEMA_VERSION = 2;
 
 export async function currentSchemaVersion(db: Queryable): Promise<number> {
   try {
-    const { rows } = await db.query<{ version: string | number | null }>(`SELECT max(version) AS version FROM ${SCHEMA_TABLE}`);
+    const { rows } = await db.query<{ version: string | number | null }>(
+      `SELECT max(version) AS version FROM ${SCHEMA_TABLE}`,
+    );
     return Number(rows[0]?.version ?? 0);
   } catch (error) {
     // 42P01: the table does not exist yet (nothing migrated).

@@ -9,16 +9,24 @@ export interface WaitOptions {
 }
 
 export async function waitForDatabase(db: Queryable, options: WaitOptions): Promise<void> {
-  const retryPolicy = retry(handleAll, { maxAttempts: Number.MAX_SAFE_INTEGER, backoff: new ExponentialBackoff({ initialDelay: 200, maxDelay: 5_000 }) });
+  const retryPolicy = retry(handleAll, {
+    maxAttempts: Number.MAX_SAFE_INTEGER,
+    backoff: new ExponentialBackoff({ initialDelay: 200, maxDelay: 5_000 }),
+  });
   const policy = wrap(timeout(options.deadlineMs, TimeoutStrategy.Aggressive), retryPolicy);
-  const listener = retryPolicy.onRetry((event) => options.onRetry?.(event.attempt, event.delay, 'error' in event ? event.error : undefined));
+  const listener = retryPolicy.onRetry((event) =>
+    options.onRetry?.(event.attempt, event.delay, 'error' in event ? event.error : undefined),
+  );
   try {
     await policy.execute(async ({ signal }) => {
       if (signal.aborted) throw new Error('deadline reached');
       await db.query('SELECT 1');
     });
   } catch (error) {
-    throw new Error(`database not reachable within ${options.deadlineMs} ms: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `database not reachable within ${options.deadlineMs} ms: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   } finally {
     listener.dispose();
   }

@@ -21,7 +21,15 @@ import {
 } from '../src/index';
 
 const open = (url: string, name: string): Database =>
-  createPostgresDatabase({ url, poolMax: 2, idleTimeoutMs: 5_000, connectTimeoutMs: 5_000, acquireTimeoutMs: 5_000, statementTimeoutMs: 5_000, applicationName: name });
+  createPostgresDatabase({
+    url,
+    poolMax: 2,
+    idleTimeoutMs: 5_000,
+    connectTimeoutMs: 5_000,
+    acquireTimeoutMs: 5_000,
+    statementTimeoutMs: 5_000,
+    applicationName: name,
+  });
 
 describe('migrate on the real Postgres', () => {
   let testDb: TestDatabase;
@@ -48,7 +56,9 @@ describe('migrate on the real Postgres', () => {
     expect(applied).toEqual(files.map((f) => f.version));
     expect(Math.min(first.applied.length, second.applied.length)).toBe(0);
     expect(waited).toHaveLength(1);
-    const { rows } = await a.query<{ version: string; n: string }>(`SELECT version, count(*) AS n FROM ${SCHEMA_TABLE} WHERE version > 0 GROUP BY version ORDER BY version`);
+    const { rows } = await a.query<{ version: string; n: string }>(
+      `SELECT version, count(*) AS n FROM ${SCHEMA_TABLE} WHERE version > 0 GROUP BY version ORDER BY version`,
+    );
     expect(rows.map((r) => [Number(r.version), Number(r.n)])).toEqual(files.map((f) => [f.version, 1]));
     expect(await currentSchemaVersion(a)).toBe(REQUIRED_SCHEMA_VERSION);
     // The lock is released: a third run finds nothing to do at once.
@@ -62,7 +72,10 @@ describe('migrate on the real Postgres', () => {
     try {
       cpSync(defaultMigrationsDir(), dir, { recursive: true });
       const first = readMigrationFiles(dir)[0]!;
-      writeFileSync(join(dir, first.name), `${readFileSync(join(dir, first.name), 'utf8')}\n-- edited after release\n`);
+      writeFileSync(
+        join(dir, first.name),
+        `${readFileSync(join(dir, first.name), 'utf8')}\n-- edited after release\n`,
+      );
       await expect(migrate(db, { migrationsDir: dir })).rejects.toThrow(/checksum/i);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -75,10 +88,15 @@ describe('migrate on the real Postgres', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zamio-migrations-'));
     try {
       writeFileSync(join(dir, '001.do.good.sql'), 'CREATE TABLE good (id int);');
-      writeFileSync(join(dir, '002.do.bad.sql'), 'CREATE TABLE half_done (id int);\nSELECT no_such_function();');
+      writeFileSync(
+        join(dir, '002.do.bad.sql'),
+        'CREATE TABLE half_done (id int);\nSELECT no_such_function();',
+      );
       await expect(migrate(db, { migrationsDir: dir })).rejects.toThrow(/no_such_function/);
       expect(await currentSchemaVersion(db)).toBe(1);
-      const { rows } = await db.query<{ name: string | null }>("SELECT to_regclass('half_done')::text AS name");
+      const { rows } = await db.query<{ name: string | null }>(
+        "SELECT to_regclass('half_done')::text AS name",
+      );
       expect(rows[0]?.name).toBeNull();
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -109,11 +127,22 @@ describe('append-only migrations (CI check)', () => {
     ];
     const manifest = { '001.do.a.sql': 'aaa', '002.do.b.sql': 'bbb' };
     expect(appendOnlyViolations(files, manifest)).toEqual([]);
-    expect(appendOnlyViolations([files[0]!, { ...files[1]!, sha256: 'changed' }], manifest)).toEqual([expect.stringMatching(/002\.do\.b\.sql .*must not be edited/)]);
-    expect(appendOnlyViolations([files[1]!], manifest)).toEqual(expect.arrayContaining([expect.stringMatching(/001\.do\.a\.sql .*must not be removed/)]));
-    expect(appendOnlyViolations(files, { '002.do.b.sql': 'bbb', '001.do.a.sql': 'aaa' })).toEqual(expect.arrayContaining([expect.stringMatching(/must not be reordered/)]));
-    expect(appendOnlyViolations([...files, { name: '001.do.late.sql', version: 1, sha256: 'ccc' }].sort((x, y) => x.version - y.version), manifest)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/numbered before released/)]),
+    expect(appendOnlyViolations([files[0]!, { ...files[1]!, sha256: 'changed' }], manifest)).toEqual([
+      expect.stringMatching(/002\.do\.b\.sql .*must not be edited/),
+    ]);
+    expect(appendOnlyViolations([files[1]!], manifest)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/001\.do\.a\.sql .*must not be removed/)]),
     );
+    expect(appendOnlyViolations(files, { '002.do.b.sql': 'bbb', '001.do.a.sql': 'aaa' })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/must not be reordered/)]),
+    );
+    expect(
+      appendOnlyViolations(
+        [...files, { name: '001.do.late.sql', version: 1, sha256: 'ccc' }].sort(
+          (x, y) => x.version - y.version,
+        ),
+        manifest,
+      ),
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/numbered before released/)]));
   });
 });

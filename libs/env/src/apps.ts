@@ -4,7 +4,11 @@ import { bffSchema } from './schemas/bff';
 import { workerSchema } from './schemas/worker';
 import { portalSchema } from './schemas/portal';
 
-export const APP_SCHEMAS = { bff: bffSchema, worker: workerSchema, portal: portalSchema } as const satisfies Record<string, AppSchema<never>>;
+export const APP_SCHEMAS = {
+  bff: bffSchema,
+  worker: workerSchema,
+  portal: portalSchema,
+} as const satisfies Record<string, AppSchema<never>>;
 export type AppName = keyof typeof APP_SCHEMAS;
 export const APP_NAMES = Object.keys(APP_SCHEMAS) as AppName[];
 

@@ -39,14 +39,25 @@ describe('every variable', () => {
       });
       if (!variable.zamio.secret && name !== 'ZAMIO_ENV') {
         it(`${app}.${name} accepts its documented example in local`, () => {
-          const problems = problemsOf(app, { ZAMIO_ENV: 'local', INTERNAL_API_URL: 'http://bff:3000', [name]: variable.zamio.example });
+          const problems = problemsOf(app, {
+            ZAMIO_ENV: 'local',
+            INTERNAL_API_URL: 'http://bff:3000',
+            [name]: variable.zamio.example,
+          });
           expect(problems.filter((p) => p.variable === name)).toEqual([]);
         });
       }
-      const typed = variable.choices !== undefined || /(PORT|TIMEOUT|DELAY|DEADLINE|MAX|LIMIT|CONCURRENCY|AGE)$/.test(name) || typeof variable.default === 'boolean';
+      const typed =
+        variable.choices !== undefined ||
+        /(PORT|TIMEOUT|DELAY|DEADLINE|MAX|LIMIT|CONCURRENCY|AGE)$/.test(name) ||
+        typeof variable.default === 'boolean';
       if (typed) {
         it(`${app}.${name} rejects a malformed value and names it`, () => {
-          const problems = problemsOf(app, { ZAMIO_ENV: 'local', INTERNAL_API_URL: 'http://bff:3000', [name]: 'not-a-valid-value%' });
+          const problems = problemsOf(app, {
+            ZAMIO_ENV: 'local',
+            INTERNAL_API_URL: 'http://bff:3000',
+            [name]: 'not-a-valid-value%',
+          });
           expect(problems.map((p) => p.variable)).toContain(name);
         });
       }
@@ -71,7 +82,9 @@ describe('loadConfig', () => {
 
   it('treats empty strings as missing', () => {
     const problems = problemsOf('bff', { ...validProductionEnv, DATABASE_URL: '  ' });
-    expect(problems).toEqual([expect.objectContaining({ variable: 'DATABASE_URL', problem: 'is required but not set' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ variable: 'DATABASE_URL', problem: 'is required but not set' }),
+    ]);
   });
 
   it('accepts a complete production environment', () => {
@@ -88,7 +101,12 @@ describe('loadConfig', () => {
   });
 
   it('parses durations, lists and URLs', () => {
-    const config = loadConfig(APP_SCHEMAS.bff, { ...validProductionEnv, KEEP_ALIVE_TIMEOUT: '2m', CORS_ORIGINS: 'https://a.example, https://b.example', PUBLIC_API_URL: 'https://api.example/' });
+    const config = loadConfig(APP_SCHEMAS.bff, {
+      ...validProductionEnv,
+      KEEP_ALIVE_TIMEOUT: '2m',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      PUBLIC_API_URL: 'https://api.example/',
+    });
     expect(config.KEEP_ALIVE_TIMEOUT).toBe(120_000);
     expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
     expect(config.PUBLIC_API_URL).toBe('https://api.example');
@@ -99,7 +117,10 @@ describe('loadConfig', () => {
   });
 
   it('never echoes a secret value in a report', () => {
-    const problems = problemsOf('bff', { ...validProductionEnv, DATABASE_URL: 'mysql://u:hunter2-secret@h/db' });
+    const problems = problemsOf('bff', {
+      ...validProductionEnv,
+      DATABASE_URL: 'mysql://u:hunter2-secret@h/db',
+    });
     expect(JSON.stringify(problems)).not.toContain('hunter2-secret');
   });
 });
@@ -126,7 +147,9 @@ describe('production refusals', () => {
       expect(mine).toHaveLength(1);
       expect(mine[0]!.problem).toContain(words);
       // Staging is held to the same rules; local is not.
-      expect(problemsOf('bff', { ...validProductionEnv, ZAMIO_ENV: 'staging', ...change }).map((p) => p.variable)).toContain(variable);
+      expect(
+        problemsOf('bff', { ...validProductionEnv, ZAMIO_ENV: 'staging', ...change }).map((p) => p.variable),
+      ).toContain(variable);
       expect(problemsOf('bff', { ...validProductionEnv, ZAMIO_ENV: 'local', ...change })).toEqual([]);
     });
   }
@@ -137,6 +160,10 @@ describe('production refusals', () => {
   });
 
   it('refuses an http:// cross-origin API base URL for portals in production', () => {
-    expect(problemsOf('portal', { ...validProductionEnv, API_BASE_URL: 'http://api.zamio.example' }).map((p) => p.variable)).toEqual(['API_BASE_URL']);
+    expect(
+      problemsOf('portal', { ...validProductionEnv, API_BASE_URL: 'http://api.zamio.example' }).map(
+        (p) => p.variable,
+      ),
+    ).toEqual(['API_BASE_URL']);
   });
 });

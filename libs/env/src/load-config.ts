@@ -13,12 +13,15 @@ export interface AppSchema<C> {
   refine?: (config: C, env: Environment) => ConfigProblem[];
 }
 
-export type ConfigOf<S extends SchemaSpec> = { readonly [K in keyof S]: S[K] extends { _parse?: (input: string) => infer T } ? T : never };
+export type ConfigOf<S extends SchemaSpec> = {
+  readonly [K in keyof S]: S[K] extends { _parse?: (input: string) => infer T } ? T : never;
+};
 
 /** The deployment environment: ZAMIO_ENV, else derived from NODE_ENV. */
 export function environmentOf(raw: RawEnv): Environment {
   const explicit = raw.ZAMIO_ENV?.trim();
-  if (explicit === 'local' || explicit === 'test' || explicit === 'staging' || explicit === 'production') return explicit;
+  if (explicit === 'local' || explicit === 'test' || explicit === 'staging' || explicit === 'production')
+    return explicit;
   if (raw.NODE_ENV === 'production') return 'production';
   if (raw.NODE_ENV === 'test') return 'test';
   return 'local';
@@ -32,7 +35,8 @@ export function prepareEnv(spec: SchemaSpec, raw: RawEnv, env: Environment): Raw
   for (const key of Object.keys(spec)) {
     const value = raw[key];
     if (value !== undefined && value.trim() !== '') prepared[key] = value;
-    else if (isLocalLike(env) && spec[key]!.zamio.localDefault !== undefined) prepared[key] = spec[key]!.zamio.localDefault;
+    else if (isLocalLike(env) && spec[key]!.zamio.localDefault !== undefined)
+      prepared[key] = spec[key]!.zamio.localDefault;
   }
   return prepared;
 }
@@ -47,7 +51,12 @@ export function loadConfig<C>(schema: AppSchema<C>, raw: RawEnv): C & { ZAMIO_EN
   });
 
   if (raw.ZAMIO_ENV !== undefined && raw.ZAMIO_ENV.trim() !== '' && raw.ZAMIO_ENV.trim() !== env) {
-    problems.push({ variable: 'ZAMIO_ENV', problem: `"${raw.ZAMIO_ENV}" is not one of local, test, staging, production`, description: 'Deployment environment.', example: 'production' });
+    problems.push({
+      variable: 'ZAMIO_ENV',
+      problem: `"${raw.ZAMIO_ENV}" is not one of local, test, staging, production`,
+      description: 'Deployment environment.',
+      example: 'production',
+    });
   }
 
   // envalid decides devDefault by NODE_ENV; we pass our own environment through
@@ -55,10 +64,13 @@ export function loadConfig<C>(schema: AppSchema<C>, raw: RawEnv): C & { ZAMIO_EN
   const cleaned = cleanEnv({ ...prepared, NODE_ENV: 'production' }, schema.spec, {
     reporter: ({ errors }) => {
       for (const [variable, error] of Object.entries(errors)) {
-        const missing = (error as Error).name === 'EnvMissingError' || /undefined/.test((error as Error).message);
+        const missing =
+          (error as Error).name === 'EnvMissingError' || /undefined/.test((error as Error).message);
         problems.push({
           variable,
-          problem: missing ? 'is required but not set' : cleanMessage((error as Error).message, variable, schema.spec[variable]?.zamio.secret),
+          problem: missing
+            ? 'is required but not set'
+            : cleanMessage((error as Error).message, variable, schema.spec[variable]?.zamio.secret),
           ...describe(variable),
         });
       }
@@ -73,7 +85,12 @@ export function loadConfig<C>(schema: AppSchema<C>, raw: RawEnv): C & { ZAMIO_EN
   if (schema.refine) {
     const reported = new Set(problems.map((p) => p.variable));
     for (const problem of schema.refine(plain, env)) {
-      if (!reported.has(problem.variable)) problems.push({ variable: problem.variable, problem: problem.problem, ...describe(problem.variable) });
+      if (!reported.has(problem.variable))
+        problems.push({
+          variable: problem.variable,
+          problem: problem.problem,
+          ...describe(problem.variable),
+        });
     }
   }
   if (problems.length > 0) throw new ConfigError(schema.app, problems);
@@ -81,7 +98,9 @@ export function loadConfig<C>(schema: AppSchema<C>, raw: RawEnv): C & { ZAMIO_EN
 }
 
 function cleanMessage(message: string, variable: string, secret?: boolean): string {
-  const text = message.replace(/^Invalid (?:[a-z]+ )?input for "?[A-Z0-9_]+"?:?\s*/i, '').trim() || `invalid value for ${variable}`;
+  const text =
+    message.replace(/^Invalid (?:[a-z]+ )?input for "?[A-Z0-9_]+"?:?\s*/i, '').trim() ||
+    `invalid value for ${variable}`;
   // Never echo a secret's value back in a report.
   return secret ? 'has an invalid value' : text;
 }

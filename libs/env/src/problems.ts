@@ -12,7 +12,9 @@ export class ConfigError extends Error {
   readonly app: string;
 
   constructor(app: string, problems: readonly ConfigProblem[]) {
-    super(`${app}: ${problems.length} configuration problem(s): ${problems.map((p) => p.variable).join(', ')}`);
+    super(
+      `${app}: ${problems.length} configuration problem(s): ${problems.map((p) => p.variable).join(', ')}`,
+    );
     this.name = 'ConfigError';
     this.app = app;
     this.problems = problems;

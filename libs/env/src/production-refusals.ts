@@ -17,7 +17,15 @@ interface ServerLikeConfig {
   FORCE_HTTPS?: boolean;
 }
 
-const KNOWN_WEAK = [/^change-?me/i, /^secret$/i, /^password/i, /generate-with/i, /local-development/i, /^example/i, /^(.)\1+$/];
+const KNOWN_WEAK = [
+  /^change-?me/i,
+  /^secret$/i,
+  /^password/i,
+  /generate-with/i,
+  /local-development/i,
+  /^example/i,
+  /^(.)\1+$/,
+];
 
 export function isWeakSecret(value: string): boolean {
   if (value.length < 32) return true;
@@ -30,21 +38,37 @@ export function productionRefusals(config: ServerLikeConfig, env: Environment): 
   const problems: ConfigProblem[] = [];
   const refuse = (variable: string, problem: string) => problems.push({ variable, problem });
 
-  if (config.LOG_PRETTY) refuse('LOG_PRETTY', `pretty logs are for development; ${env} needs JSON logs (set LOG_PRETTY=false)`);
-  if (config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace') refuse('LOG_LEVEL', `debug logging is refused in ${env}; use info or warn`);
-  if (config.DATABASE_URL?.startsWith('pglite:')) refuse('DATABASE_URL', `the embedded database is for local use; ${env} needs a postgres:// URL`);
-  if (config.REDIS_URL?.startsWith('memory:')) refuse('REDIS_URL', `in-process queues cannot be shared between replicas; ${env} needs a redis:// or rediss:// URL`);
+  if (config.LOG_PRETTY)
+    refuse('LOG_PRETTY', `pretty logs are for development; ${env} needs JSON logs (set LOG_PRETTY=false)`);
+  if (config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace')
+    refuse('LOG_LEVEL', `debug logging is refused in ${env}; use info or warn`);
+  if (config.DATABASE_URL?.startsWith('pglite:'))
+    refuse('DATABASE_URL', `the embedded database is for local use; ${env} needs a postgres:// URL`);
+  if (config.REDIS_URL?.startsWith('memory:'))
+    refuse(
+      'REDIS_URL',
+      `in-process queues cannot be shared between replicas; ${env} needs a redis:// or rediss:// URL`,
+    );
   if (config.SESSION_SECRET !== undefined && isWeakSecret(config.SESSION_SECRET)) {
-    refuse('SESSION_SECRET', 'is weak or an example value; use 32+ random characters (openssl rand -base64 48)');
+    refuse(
+      'SESSION_SECRET',
+      'is weak or an example value; use 32+ random characters (openssl rand -base64 48)',
+    );
   }
   if (config.SESSION_SECRET_PREVIOUS && isWeakSecret(config.SESSION_SECRET_PREVIOUS)) {
     refuse('SESSION_SECRET_PREVIOUS', 'is weak or an example value');
   }
   if (config.TRUST_PROXY !== undefined && config.TRUST_PROXY.length === 0) {
-    refuse('TRUST_PROXY', `must name the proxy's addresses (e.g. the coolify network CIDR), or "none" when no proxy is in front`);
+    refuse(
+      'TRUST_PROXY',
+      `must name the proxy's addresses (e.g. the coolify network CIDR), or "none" when no proxy is in front`,
+    );
   }
   if (config.CORS_ORIGINS?.some((origin) => origin === '*' || origin.includes('*'))) {
-    refuse('CORS_ORIGINS', 'a wildcard origin with credentialed requests is refused; list exact https:// origins');
+    refuse(
+      'CORS_ORIGINS',
+      'a wildcard origin with credentialed requests is refused; list exact https:// origins',
+    );
   }
   if (config.CORS_ORIGINS?.some((origin) => origin.startsWith('http:'))) {
     refuse('CORS_ORIGINS', 'plain http:// origins are refused; use https://');
@@ -52,7 +76,9 @@ export function productionRefusals(config: ServerLikeConfig, env: Environment): 
   if (config.PUBLIC_API_URL !== undefined && !config.PUBLIC_API_URL.startsWith('https://')) {
     refuse('PUBLIC_API_URL', `must be an https:// URL in ${env}`);
   }
-  if (config.SEED_DEMO_DATA) refuse('SEED_DEMO_DATA', `demo accounts with known passwords are refused in ${env}`);
-  if (config.FORCE_HTTPS === false) refuse('FORCE_HTTPS', `must stay on in ${env} (Secure cookies, HTTPS redirect)`);
+  if (config.SEED_DEMO_DATA)
+    refuse('SEED_DEMO_DATA', `demo accounts with known passwords are refused in ${env}`);
+  if (config.FORCE_HTTPS === false)
+    refuse('FORCE_HTTPS', `must stay on in ${env} (Secure cookies, HTTPS redirect)`);
   return problems;
 }

@@ -6,7 +6,10 @@ import { loadConfig, type AppSchema, type RawEnv } from './load-config';
 import { formatReport } from './report';
 import type { Environment } from './variable';
 
-export function readProcessEnv<C>(schema: AppSchema<C>, raw: RawEnv = process.env): C & { ZAMIO_ENV: Environment } {
+export function readProcessEnv<C>(
+  schema: AppSchema<C>,
+  raw: RawEnv = process.env,
+): C & { ZAMIO_ENV: Environment } {
   try {
     return loadConfig(schema, raw);
   } catch (error) {

@@ -3,7 +3,10 @@
 import type { ConfigError } from './problems';
 
 export function formatReportText(error: ConfigError): string {
-  const lines = [`${error.app}: configuration is invalid (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}):`, ''];
+  const lines = [
+    `${error.app}: configuration is invalid (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}):`,
+    '',
+  ];
   for (const p of error.problems) {
     lines.push(`  ✗ ${p.variable} ${p.problem}`);
     if (p.description) lines.push(`      ${p.description}`);
@@ -14,7 +17,13 @@ export function formatReportText(error: ConfigError): string {
 }
 
 export function formatReportJson(error: ConfigError): string {
-  return JSON.stringify({ level: 'fatal', time: Date.now(), app: error.app, msg: 'invalid configuration', problems: error.problems });
+  return JSON.stringify({
+    level: 'fatal',
+    time: Date.now(),
+    app: error.app,
+    msg: 'invalid configuration',
+    problems: error.problems,
+  });
 }
 
 export function formatReport(error: ConfigError, tty: boolean): string {

@@ -92,6 +92,7 @@ const optionalUrlValidator = makeValidator<string>((input) => {
   } catch {
     throw new Error(`"${input}" is not an absolute URL`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`"${input}" must be http:// or https://`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new Error(`"${input}" must be http:// or https://`);
   return input.replace(/\/+$/, '');
 });

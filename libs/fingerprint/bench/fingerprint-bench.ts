@@ -5,7 +5,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_CONFIG, decodeWavPcm, FingerprintIndex, fingerprintPcm, matchFingerprint } from '../src/index.ts';
+import {
+  DEFAULT_CONFIG,
+  decodeWavPcm,
+  FingerprintIndex,
+  fingerprintPcm,
+  matchFingerprint,
+} from '../src/index.ts';
 import { addNoiseAtSnr, encodeWav16, makeTrack, renderTrack, seededRandom } from '../test/synthetic-audio.ts';
 
 const TRACKS = Number(process.env.BENCH_TRACKS ?? 200);
@@ -17,7 +23,9 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 }
 
-const tracks = Array.from({ length: TRACKS }, (_, i) => makeTrack(10_000 + i, 30 + Math.floor(random() * 31)));
+const tracks = Array.from({ length: TRACKS }, (_, i) =>
+  makeTrack(10_000 + i, 30 + Math.floor(random() * 31)),
+);
 const index = new FingerprintIndex();
 let indexMs = 0;
 let indexedSeconds = 0;
@@ -36,7 +44,12 @@ const queries = Array.from({ length: QUERIES }, (_, q) => {
   const from = random() * (track.durationSeconds - 10);
   const raw = renderTrack(track, 44_100, from, 10, 100 + q).map((s) => s * 0.6);
   addNoiseAtSnr(raw, 10, 200 + q);
-  return { id: `track-${n}`, from, wav: encodeWav16([raw], 44_100), pcm8k: renderTrack(track, RATE, from, 10, 300 + q) };
+  return {
+    id: `track-${n}`,
+    from,
+    wav: encodeWav16([raw], 44_100),
+    pcm8k: renderTrack(track, RATE, from, 10, 300 + q),
+  };
 });
 
 function timeEach<T>(items: readonly T[], fn: (item: T) => void): number[] {
@@ -70,10 +83,30 @@ const matchMs = fingerprints
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const rows = [
-  ['fingerprint 10 s capture, PCM already at 8 kHz', `${(1000 / (sum(fp8k) / fp8k.length)).toFixed(0)} /s`, `${percentile(fp8k, 0.5).toFixed(2)} ms`, `${percentile(fp8k, 0.95).toFixed(2)} ms`],
-  ['decode 44.1 kHz WAV + resample + fingerprint, 10 s', `${(1000 / (sum(fpWav) / fpWav.length)).toFixed(0)} /s`, `${percentile(fpWav, 0.5).toFixed(2)} ms`, `${percentile(fpWav, 0.95).toFixed(2)} ms`],
-  [`match against ${TRACKS} tracks (${index.size.hashes} distinct hashes)`, `${(1000 / (sum(matchMs) / matchMs.length)).toFixed(0)} /s`, `${percentile(matchMs, 0.5).toFixed(2)} ms`, `${percentile(matchMs, 0.95).toFixed(2)} ms`],
-  [`index build (${(indexedSeconds / 60).toFixed(0)} min of audio)`, `${(indexedSeconds / (indexMs / 1000)).toFixed(0)} audio-s/s`, '', ''],
+  [
+    'fingerprint 10 s capture, PCM already at 8 kHz',
+    `${(1000 / (sum(fp8k) / fp8k.length)).toFixed(0)} /s`,
+    `${percentile(fp8k, 0.5).toFixed(2)} ms`,
+    `${percentile(fp8k, 0.95).toFixed(2)} ms`,
+  ],
+  [
+    'decode 44.1 kHz WAV + resample + fingerprint, 10 s',
+    `${(1000 / (sum(fpWav) / fpWav.length)).toFixed(0)} /s`,
+    `${percentile(fpWav, 0.5).toFixed(2)} ms`,
+    `${percentile(fpWav, 0.95).toFixed(2)} ms`,
+  ],
+  [
+    `match against ${TRACKS} tracks (${index.size.hashes} distinct hashes)`,
+    `${(1000 / (sum(matchMs) / matchMs.length)).toFixed(0)} /s`,
+    `${percentile(matchMs, 0.5).toFixed(2)} ms`,
+    `${percentile(matchMs, 0.95).toFixed(2)} ms`,
+  ],
+  [
+    `index build (${(indexedSeconds / 60).toFixed(0)} min of audio)`,
+    `${(indexedSeconds / (indexMs / 1000)).toFixed(0)} audio-s/s`,
+    '',
+    '',
+  ],
 ];
 const table = [
   `Measured ${new Date().toISOString().slice(0, 10)} on this machine (${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}), Node ${process.version}, ` +

@@ -11,7 +11,11 @@ export interface Fingerprint {
   readonly durationSeconds: number;
 }
 
-export function fingerprintPcm(samples: Float32Array, sampleRate: number, config: FingerprintConfig = DEFAULT_CONFIG): Fingerprint {
+export function fingerprintPcm(
+  samples: Float32Array,
+  sampleRate: number,
+  config: FingerprintConfig = DEFAULT_CONFIG,
+): Fingerprint {
   const pcm = resampleLinear(samples, sampleRate, config.sampleRate);
   const spec = spectrogram(pcm, config.frameSize, config.hopSize);
   const peaks = findPeaks(spec, config);

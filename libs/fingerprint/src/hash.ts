@@ -15,7 +15,9 @@ export interface HashParts {
 
 export function packHash(f1: number, f2: number, dt: number): number {
   if (!isField(f1, F_MAX) || !isField(f2, F_MAX) || !isField(dt, DT_MAX)) {
-    throw new RangeError(`hash fields out of range: f1=${f1} f2=${f2} dt=${dt} (f ≤ ${F_MAX}, dt ≤ ${DT_MAX})`);
+    throw new RangeError(
+      `hash fields out of range: f1=${f1} f2=${f2} dt=${dt} (f ≤ ${F_MAX}, dt ≤ ${DT_MAX})`,
+    );
   }
   return ((f1 << (F_BITS + DT_BITS)) | (f2 << DT_BITS) | dt) >>> 0;
 }

@@ -49,7 +49,8 @@ export function matchFingerprint(
     const score = (votes.get(key - 1) ?? 0) + (votes.get(key) ?? 0) + (votes.get(key + 1) ?? 0);
     const track = Math.floor(key / SPAN);
     const current = bestPerTrack.get(track);
-    if (!current || score > current.score || (score === current.score && key < current.key)) bestPerTrack.set(track, { score, key });
+    if (!current || score > current.score || (score === current.score && key < current.key))
+      bestPerTrack.set(track, { score, key });
   }
 
   let best: { track: number; score: number; key: number } | undefined;
@@ -76,7 +77,13 @@ export function matchFingerprint(
 }
 
 /** Higher score wins; equal scores go to the lexically smaller track id (order-independent). */
-function isBetter(index: FingerprintIndex, track: number, score: number, bestTrack: number, bestScore: number): boolean {
+function isBetter(
+  index: FingerprintIndex,
+  track: number,
+  score: number,
+  bestTrack: number,
+  bestScore: number,
+): boolean {
   if (score !== bestScore) return score > bestScore;
   return (index.trackIds[track] ?? '') < (index.trackIds[bestTrack] ?? '');
 }

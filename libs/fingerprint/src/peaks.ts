@@ -27,7 +27,11 @@ export function findPeaks(spec: Spectrogram, config: FingerprintConfig): Peak[] 
       if (isTimeMax(freqMax, bins, frames, f, k, dt, v)) candidates.push({ frame: f, bin: k, db: v });
     }
   }
-  return capPerSecond(candidates, Math.max(1, Math.round(config.sampleRate / config.hopSize)), config.maxPeaksPerSecond);
+  return capPerSecond(
+    candidates,
+    Math.max(1, Math.round(config.sampleRate / config.hopSize)),
+    config.maxPeaksPerSecond,
+  );
 }
 
 /** Max over ±half bins within each frame (first, separable half of the 2-D max filter). */
@@ -54,7 +58,15 @@ function maxAlongFrequency(spec: Spectrogram, lo: number, hi: number, half: numb
  * True if v is the max over ±dt frames, and no earlier frame ties it: plateaus (e.g. a
  * steady tone) then yield one peak, not one per frame.
  */
-function isTimeMax(freqMax: Float32Array, bins: number, frames: number, f: number, k: number, dt: number, v: number): boolean {
+function isTimeMax(
+  freqMax: Float32Array,
+  bins: number,
+  frames: number,
+  f: number,
+  k: number,
+  dt: number,
+  v: number,
+): boolean {
   for (let g = Math.max(0, f - dt); g <= Math.min(frames - 1, f + dt); g++) {
     if (g === f) continue;
     const w = freqMax[g * bins + k] ?? -Infinity;

@@ -4,7 +4,8 @@
 // energy above the new Nyquist (e.g. cymbals/noise at 44.1 kHz) folding into the band.
 
 export function resampleLinear(input: Float32Array, fromRate: number, toRate: number): Float32Array {
-  if (!(fromRate > 0) || !(toRate > 0)) throw new RangeError(`sample rates must be positive (got ${fromRate} → ${toRate})`);
+  if (!(fromRate > 0) || !(toRate > 0))
+    throw new RangeError(`sample rates must be positive (got ${fromRate} → ${toRate})`);
   if (fromRate === toRate) return input.slice();
   const ratio = fromRate / toRate;
   const source = ratio > 1 ? boxFilter(input, Math.round(ratio)) : input;

@@ -20,7 +20,8 @@ export function hannWindow(size: number): Float64Array {
 }
 
 export function spectrogram(samples: Float32Array, frameSize: number, hopSize: number): Spectrogram {
-  if (frameSize < 4 || (frameSize & (frameSize - 1)) !== 0) throw new RangeError(`frameSize must be a power of two >= 4 (got ${frameSize})`);
+  if (frameSize < 4 || (frameSize & (frameSize - 1)) !== 0)
+    throw new RangeError(`frameSize must be a power of two >= 4 (got ${frameSize})`);
   if (hopSize < 1) throw new RangeError(`hopSize must be >= 1 (got ${hopSize})`);
   const bins = frameSize / 2 + 1;
   const frames = samples.length < frameSize ? 0 : Math.floor((samples.length - frameSize) / hopSize) + 1;

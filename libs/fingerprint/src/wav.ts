@@ -16,14 +16,22 @@ const WAVE_FORMAT_PCM = 1;
 const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
 
 function ascii(view: DataView, at: number): string {
-  return String.fromCharCode(view.getUint8(at), view.getUint8(at + 1), view.getUint8(at + 2), view.getUint8(at + 3));
+  return String.fromCharCode(
+    view.getUint8(at),
+    view.getUint8(at + 1),
+    view.getUint8(at + 2),
+    view.getUint8(at + 3),
+  );
 }
 
 export function decodeWavPcm(bytes: Uint8Array): DecodedWav {
-  if (bytes.length < 12) throw new WavFormatError(`not a WAV file: ${bytes.length} bytes is shorter than a RIFF header`);
+  if (bytes.length < 12)
+    throw new WavFormatError(`not a WAV file: ${bytes.length} bytes is shorter than a RIFF header`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (ascii(view, 0) !== 'RIFF') throw new WavFormatError(`not a WAV file: missing "RIFF" magic (found "${ascii(view, 0)}")`);
-  if (ascii(view, 8) !== 'WAVE') throw new WavFormatError(`not a WAV file: RIFF type is "${ascii(view, 8)}", expected "WAVE"`);
+  if (ascii(view, 0) !== 'RIFF')
+    throw new WavFormatError(`not a WAV file: missing "RIFF" magic (found "${ascii(view, 0)}")`);
+  if (ascii(view, 8) !== 'WAVE')
+    throw new WavFormatError(`not a WAV file: RIFF type is "${ascii(view, 8)}", expected "WAVE"`);
 
   let format: { channels: number; sampleRate: number; bitsPerSample: number; blockAlign: number } | undefined;
   let pos = 12;
@@ -33,7 +41,8 @@ export function decodeWavPcm(bytes: Uint8Array): DecodedWav {
     const size = view.getUint32(pos + 4, true);
     const body = pos + 8;
     if (id === 'fmt ') {
-      if (size < 16 || body + 16 > bytes.length) throw new WavFormatError('truncated WAV: "fmt " chunk is shorter than 16 bytes');
+      if (size < 16 || body + 16 > bytes.length)
+        throw new WavFormatError('truncated WAV: "fmt " chunk is shorter than 16 bytes');
       const tag = view.getUint16(body, true);
       const channels = view.getUint16(body + 2, true);
       const sampleRate = view.getUint32(body + 4, true);
@@ -42,17 +51,25 @@ export function decodeWavPcm(bytes: Uint8Array): DecodedWav {
       if (tag !== WAVE_FORMAT_PCM && tag !== WAVE_FORMAT_EXTENSIBLE) {
         throw new WavFormatError(`unsupported WAV format tag ${tag}: only PCM (1) is supported`);
       }
-      if (bitsPerSample !== 16) throw new WavFormatError(`unsupported WAV bit depth ${bitsPerSample}: only 16-bit PCM is supported`);
+      if (bitsPerSample !== 16)
+        throw new WavFormatError(`unsupported WAV bit depth ${bitsPerSample}: only 16-bit PCM is supported`);
       if (channels < 1) throw new WavFormatError('invalid WAV: zero channels');
       if (sampleRate < 1) throw new WavFormatError('invalid WAV: zero sample rate');
-      if (blockAlign !== channels * 2) throw new WavFormatError(`invalid WAV: block align ${blockAlign} != channels × 2`);
+      if (blockAlign !== channels * 2)
+        throw new WavFormatError(`invalid WAV: block align ${blockAlign} != channels × 2`);
       format = { channels, sampleRate, bitsPerSample, blockAlign };
     } else if (id === 'data') {
       if (!format) throw new WavFormatError('invalid WAV: "data" chunk before "fmt " chunk');
       if (body + size > bytes.length) {
-        throw new WavFormatError(`truncated WAV: data chunk declares ${size} bytes but only ${bytes.length - body} remain`);
+        throw new WavFormatError(
+          `truncated WAV: data chunk declares ${size} bytes but only ${bytes.length - body} remain`,
+        );
       }
-      return { sampleRate: format.sampleRate, channels: format.channels, samples: mixToMono(view, body, size, format.channels) };
+      return {
+        sampleRate: format.sampleRate,
+        channels: format.channels,
+        samples: mixToMono(view, body, size, format.channels),
+      };
     }
     // Chunks are word-aligned: odd sizes carry one pad byte.
     pos = body + size + (size & 1);

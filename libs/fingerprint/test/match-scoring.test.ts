@@ -2,9 +2,19 @@
 // directly rather than through audio (where chance collisions are rare).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MATCH_OPTIONS, FingerprintIndex, matchFingerprint, secondsPerFrame, DEFAULT_CONFIG, type Fingerprint } from '../src/index.ts';
+import {
+  DEFAULT_MATCH_OPTIONS,
+  FingerprintIndex,
+  matchFingerprint,
+  secondsPerFrame,
+  DEFAULT_CONFIG,
+  type Fingerprint,
+} from '../src/index.ts';
 
-const fp = (landmarks: { hash: number; offset: number }[]): Fingerprint => ({ landmarks, durationSeconds: 10 });
+const fp = (landmarks: { hash: number; offset: number }[]): Fingerprint => ({
+  landmarks,
+  durationSeconds: 10,
+});
 const hashes = (n: number, base = 1000) => Array.from({ length: n }, (_, i) => base + i * 7);
 
 describe('match scoring', () => {
@@ -40,7 +50,9 @@ describe('match scoring', () => {
       fc.property(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 5 }), (supports) => {
         const index = new FingerprintIndex();
         const query = hashes(60).map((hash, i) => ({ hash, offset: i }));
-        supports.forEach((n, t) => index.add(`t${t}`, fp(query.slice(0, n).map((l) => ({ hash: l.hash, offset: l.offset + 100 })))));
+        supports.forEach((n, t) =>
+          index.add(`t${t}`, fp(query.slice(0, n).map((l) => ({ hash: l.hash, offset: l.offset + 100 })))),
+        );
         const m = matchFingerprint(index, fp(query), { minScore: 1, minConfidence: 0 });
         const top = Math.max(...supports);
         if (top === 0) {

@@ -1,6 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, decodeWavPcm, FingerprintIndex, fingerprintPcm, matchFingerprint } from '../src/index.ts';
-import { addNoise, addNoiseAtSnr, encodeWav16, makeTrack, renderTrack, seededRandom, type SyntheticTrack } from './synthetic-audio.ts';
+import {
+  DEFAULT_CONFIG,
+  decodeWavPcm,
+  FingerprintIndex,
+  fingerprintPcm,
+  matchFingerprint,
+} from '../src/index.ts';
+import {
+  addNoise,
+  addNoiseAtSnr,
+  encodeWav16,
+  makeTrack,
+  renderTrack,
+  seededRandom,
+  type SyntheticTrack,
+} from './synthetic-audio.ts';
 
 const RATE = DEFAULT_CONFIG.sampleRate;
 const tracks: { id: string; track: SyntheticTrack }[] = [];
@@ -11,12 +25,19 @@ beforeAll(() => {
   for (let i = 0; i < 20; i++) {
     const track = makeTrack(1000 + i, 30 + Math.floor(random() * 31));
     tracks.push({ id: `track-${String(i).padStart(2, '0')}`, track });
-    index.add(`track-${String(i).padStart(2, '0')}`, fingerprintPcm(renderTrack(track, RATE, 0, track.durationSeconds, 5000 + i), RATE));
+    index.add(
+      `track-${String(i).padStart(2, '0')}`,
+      fingerprintPcm(renderTrack(track, RATE, 0, track.durationSeconds, 5000 + i), RATE),
+    );
   }
 });
 
 /** A radio-like capture: 44.1 kHz, gain change, noise at ~10 dB SNR, through a WAV file. */
-function capture(track: SyntheticTrack, from: number, seed: number): { samples: Float32Array; sampleRate: number } {
+function capture(
+  track: SyntheticTrack,
+  from: number,
+  seed: number,
+): { samples: Float32Array; sampleRate: number } {
   const raw = renderTrack(track, 44_100, from, 10, seed);
   for (let i = 0; i < raw.length; i++) raw[i] = (raw[i] ?? 0) * 0.6;
   addNoiseAtSnr(raw, 10, seed + 1);
@@ -46,7 +67,9 @@ describe('matchFingerprint', () => {
   it('returns none for pure noise, a steady tone and silence', () => {
     const quietNoise = addNoise(new Float32Array(10 * RATE), 0.01, 3);
     const loudNoise = addNoise(new Float32Array(10 * RATE), 0.3, 4);
-    const steadyTone = new Float32Array(10 * RATE).map((_, i) => 0.5 * Math.sin((2 * Math.PI * 440 * i) / RATE));
+    const steadyTone = new Float32Array(10 * RATE).map(
+      (_, i) => 0.5 * Math.sin((2 * Math.PI * 440 * i) / RATE),
+    );
     const silence = new Float32Array(10 * RATE);
     expect(matchFingerprint(index, fingerprintPcm(quietNoise, RATE))).toBeNull();
     expect(matchFingerprint(index, fingerprintPcm(steadyTone, RATE))).toBeNull();

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, findPeaks, fingerprintPcm, hannWindow, pairLandmarks, spectrogram, unpackHash } from '../src/index.ts';
+import {
+  DEFAULT_CONFIG,
+  findPeaks,
+  fingerprintPcm,
+  hannWindow,
+  pairLandmarks,
+  spectrogram,
+  unpackHash,
+} from '../src/index.ts';
 import { addNoiseAtSnr, makeTrack, renderTrack } from './synthetic-audio.ts';
 
 const RATE = DEFAULT_CONFIG.sampleRate;
@@ -39,7 +47,8 @@ describe('peaks and landmarks', () => {
     const cfg = { ...DEFAULT_CONFIG, maxPeaksPerSecond: 5, peakMarginDb: 5 };
     const peaks = findPeaks(spectrogram(audio, cfg.frameSize, cfg.hopSize), cfg);
     const perBlock = new Map<number, number>();
-    for (const p of peaks) perBlock.set(Math.floor(p.frame / 31), (perBlock.get(Math.floor(p.frame / 31)) ?? 0) + 1);
+    for (const p of peaks)
+      perBlock.set(Math.floor(p.frame / 31), (perBlock.get(Math.floor(p.frame / 31)) ?? 0) + 1);
     expect(Math.max(...perBlock.values())).toBeLessThanOrEqual(5);
     for (const p of peaks) expect(p.bin >= cfg.minBin && p.bin <= cfg.maxBin).toBe(true);
     for (let i = 1; i < peaks.length; i++) {

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { resampleLinear, spectrogram } from '../src/index.ts';
 
 function sine(freq: number, rate: number, seconds: number): Float32Array {
-  return Float32Array.from({ length: Math.floor(rate * seconds) }, (_, i) => 0.5 * Math.sin((2 * Math.PI * freq * i) / rate));
+  return Float32Array.from(
+    { length: Math.floor(rate * seconds) },
+    (_, i) => 0.5 * Math.sin((2 * Math.PI * freq * i) / rate),
+  );
 }
 
 function peakBin(samples: Float32Array): number {
@@ -53,14 +56,18 @@ describe('resampleLinear', () => {
       { numRuns: 200 },
     );
     fc.assert(
-      fc.property(fc.float32Array({ minLength: 1, maxLength: 500, noNaN: true, min: -1, max: 1 }), fc.integer({ min: 4000, max: 48_000 }), (input, to) => {
-        const lo = Math.min(...input);
-        const hi = Math.max(...input);
-        for (const s of resampleLinear(input, 44_100, to)) {
-          expect(s).toBeGreaterThanOrEqual(lo - 1e-6);
-          expect(s).toBeLessThanOrEqual(hi + 1e-6);
-        }
-      }),
+      fc.property(
+        fc.float32Array({ minLength: 1, maxLength: 500, noNaN: true, min: -1, max: 1 }),
+        fc.integer({ min: 4000, max: 48_000 }),
+        (input, to) => {
+          const lo = Math.min(...input);
+          const hi = Math.max(...input);
+          for (const s of resampleLinear(input, 44_100, to)) {
+            expect(s).toBeGreaterThanOrEqual(lo - 1e-6);
+            expect(s).toBeLessThanOrEqual(hi + 1e-6);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

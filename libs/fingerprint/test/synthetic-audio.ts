@@ -35,10 +35,13 @@ export interface SyntheticTrack {
 export function makeTrack(seed: number, durationSeconds: number): SyntheticTrack {
   const random = seededRandom(seed);
   const notes: Note[] = [];
-  for (let t = 0; t < durationSeconds; ) {
+  for (let t = 0; t < durationSeconds;) {
     const duration = 0.15 + random() * 0.45;
     const count = 1 + Math.floor(random() * 3);
-    const tones = Array.from({ length: count }, () => ({ frequency: 150 + random() * 3300, amplitude: 0.1 + random() * 0.2 }));
+    const tones = Array.from({ length: count }, () => ({
+      frequency: 150 + random() * 3300,
+      amplitude: 0.1 + random() * 0.2,
+    }));
     notes.push({ start: t, duration, tones });
     t += duration;
   }
@@ -46,7 +49,14 @@ export function makeTrack(seed: number, durationSeconds: number): SyntheticTrack
 }
 
 /** Render [from, from + seconds) of a track at `sampleRate`, with noise at `noiseDb` below full scale. */
-export function renderTrack(track: SyntheticTrack, sampleRate: number, from = 0, seconds = track.durationSeconds, noiseSeed = 1, noiseRms = 0.003): Float32Array {
+export function renderTrack(
+  track: SyntheticTrack,
+  sampleRate: number,
+  from = 0,
+  seconds = track.durationSeconds,
+  noiseSeed = 1,
+  noiseRms = 0.003,
+): Float32Array {
   const n = Math.floor(seconds * sampleRate);
   const out = new Float32Array(n);
   const end = from + seconds;

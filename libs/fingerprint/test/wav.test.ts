@@ -49,7 +49,9 @@ describe('decodeWavPcm', () => {
 
   it('rejects a truncated data chunk', () => {
     const full = encodeWav16([new Float32Array(100)], 8000);
-    expect(() => decodeWavPcm(full.subarray(0, full.length - 10))).toThrow(/truncated WAV: data chunk declares 200 bytes but only 190 remain/);
+    expect(() => decodeWavPcm(full.subarray(0, full.length - 10))).toThrow(
+      /truncated WAV: data chunk declares 200 bytes but only 190 remain/,
+    );
     expect(() => decodeWavPcm(full.subarray(0, 36))).toThrow(/no "data" chunk/);
     expect(() => decodeWavPcm(full.subarray(0, 30))).toThrow(/"fmt " chunk is shorter/);
   });
@@ -64,7 +66,10 @@ describe('decodeWavPcm', () => {
   it('rejects data before fmt', () => {
     const bytes = new Uint8Array(12 + 8);
     bytes.set(encodeWav16([mono], 8000).subarray(0, 12));
-    bytes.set([...'data'].map((c) => c.charCodeAt(0)), 12);
+    bytes.set(
+      [...'data'].map((c) => c.charCodeAt(0)),
+      12,
+    );
     expect(() => decodeWavPcm(bytes)).toThrow(/"data" chunk before "fmt "/);
   });
 });

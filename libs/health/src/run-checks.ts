@@ -20,7 +20,12 @@ async function runOne(check: HealthCheck): Promise<CheckResult> {
     const details = await Promise.race([check.run(controller.signal), timeout]);
     return { name: check.name, status: 'up', latencyMs: elapsed(started), ...(details ? { details } : {}) };
   } catch (error) {
-    return { name: check.name, status: 'down', latencyMs: elapsed(started), error: error instanceof Error ? error.message : String(error) };
+    return {
+      name: check.name,
+      status: 'down',
+      latencyMs: elapsed(started),
+      error: error instanceof Error ? error.message : String(error),
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -28,7 +33,11 @@ async function runOne(check: HealthCheck): Promise<CheckResult> {
 
 const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10;
 
-export function readinessOf(checks: readonly HealthCheck[], results: readonly CheckResult[], shuttingDown: boolean): ReadinessReport {
+export function readinessOf(
+  checks: readonly HealthCheck[],
+  results: readonly CheckResult[],
+  shuttingDown: boolean,
+): ReadinessReport {
   const critical = new Set(checks.filter((c) => c.critical).map((c) => c.name));
   const failing = results.filter((r) => r.status === 'down' && critical.has(r.name)).map((r) => r.name);
   if (shuttingDown) failing.unshift('shutdown');

@@ -35,12 +35,22 @@ export function createLogger(settings: LoggerSettings): Logger {
       if (!context) return {};
       // Fastify's request loggers already bind reqId; add it only where missing.
       const bound = instance ? bindsRequestId(instance as Logger) : false;
-      return { ...(bound ? {} : { reqId: context.requestId }), ...(context.jobId ? { jobId: context.jobId } : {}), ...(context.userId ? { userId: context.userId } : {}) };
+      return {
+        ...(bound ? {} : { reqId: context.requestId }),
+        ...(context.jobId ? { jobId: context.jobId } : {}),
+        ...(context.userId ? { userId: context.userId } : {}),
+      };
     },
   };
   if (settings.destination) return pino(options, settings.destination);
   if (settings.pretty) {
-    return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,version' } } });
+    return pino({
+      ...options,
+      transport: {
+        target: 'pino-pretty',
+        options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,version' },
+      },
+    });
   }
   return pino(options);
 }

@@ -18,6 +18,7 @@ export const currentContext = (): RequestContext | undefined => storage.getStore
 // inject log lines or oversized values through the header.
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
-export const isValidRequestId = (value: unknown): value is string => typeof value === 'string' && REQUEST_ID.test(value);
+export const isValidRequestId = (value: unknown): value is string =>
+  typeof value === 'string' && REQUEST_ID.test(value);
 
 export const requestIdFrom = (header: unknown): string => (isValidRequestId(header) ? header : randomUUID());

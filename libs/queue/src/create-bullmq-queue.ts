@@ -11,7 +11,11 @@ export interface ProducerSettings {
   enqueueTimeoutMs?: number;
 }
 
-export function createBullmqProducer(connection: Redis, prefix: string, settings: ProducerSettings = {}): JobProducer {
+export function createBullmqProducer(
+  connection: Redis,
+  prefix: string,
+  settings: ProducerSettings = {},
+): JobProducer {
   const enqueueTimeoutMs = settings.enqueueTimeoutMs ?? 3_000;
   const queues = new Map<QueueName, Queue>();
   const queueFor = (name: QueueName) => {
@@ -36,7 +40,8 @@ export function createBullmqProducer(connection: Redis, prefix: string, settings
     async enqueue(name, data) {
       // While Redis is down, BullMQ would wait for the connection to return
       // (a new Queue awaits 'ready'); a request must fail fast instead.
-      if (connection.status !== 'ready') throw new QueueUnavailableError(`queue unavailable: redis is ${connection.status}`);
+      if (connection.status !== 'ready')
+        throw new QueueUnavailableError(`queue unavailable: redis is ${connection.status}`);
       try {
         const job = await withTimeout(queueFor(JOB_QUEUE[name]).add(name, data), enqueueTimeoutMs);
         return job.id ?? '';
@@ -45,13 +50,23 @@ export function createBullmqProducer(connection: Redis, prefix: string, settings
       }
     },
     async depths() {
-      if (connection.status !== 'ready') throw new QueueUnavailableError(`queue unavailable: redis is ${connection.status}`);
-      return withTimeout(Promise.all(
-        QUEUE_NAMES.map(async (queue) => {
-          const counts = await queueFor(queue).getJobCounts('waiting', 'active', 'delayed', 'failed');
-          return { queue, waiting: counts.waiting ?? 0, active: counts.active ?? 0, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0 };
-        }),
-      ), enqueueTimeoutMs);
+      if (connection.status !== 'ready')
+        throw new QueueUnavailableError(`queue unavailable: redis is ${connection.status}`);
+      return withTimeout(
+        Promise.all(
+          QUEUE_NAMES.map(async (queue) => {
+            const counts = await queueFor(queue).getJobCounts('waiting', 'active', 'delayed', 'failed');
+            return {
+              queue,
+              waiting: counts.waiting ?? 0,
+              active: counts.active ?? 0,
+              delayed: counts.delayed ?? 0,
+              failed: counts.failed ?? 0,
+            };
+          }),
+        ),
+        enqueueTimeoutMs,
+      );
     },
     async ping() {
       await connection.ping();
@@ -78,9 +93,14 @@ export function createBullmqConsumer(
       new Worker(
         queue,
         async (job: Job) => {
-          const handler = handlers[job.name as JobName] as ((data: unknown, c: JobContext) => Promise<void>) | undefined;
+          const handler = handlers[job.name as JobName] as
+            ((data: unknown, c: JobContext) => Promise<void>) | undefined;
           if (!handler) throw new Error(`no handler for job ${job.name}`);
-          const context: JobContext = { id: job.id ?? '', name: job.name as JobName, attempt: job.attemptsMade + 1 };
+          const context: JobContext = {
+            id: job.id ?? '',
+            name: job.name as JobName,
+            attempt: job.attemptsMade + 1,
+          };
           const started = performance.now();
           try {
             await handler(job.data, context);

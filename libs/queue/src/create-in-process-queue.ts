@@ -57,7 +57,13 @@ export function createInProcessQueue(): InProcessQueue {
       return id;
     },
     async depths(): Promise<QueueDepth[]> {
-      return QUEUE_NAMES.map((queue) => ({ queue, waiting: [...pending.values()].filter((j) => JOB_QUEUE[j.name] === queue).length, active: running.size, delayed: 0, failed: failed.get(queue) ?? 0 }));
+      return QUEUE_NAMES.map((queue) => ({
+        queue,
+        waiting: [...pending.values()].filter((j) => JOB_QUEUE[j.name] === queue).length,
+        active: running.size,
+        delayed: 0,
+        failed: failed.get(queue) ?? 0,
+      }));
     },
     async ping() {},
     consume(nextHandlers, nextEvents = {}) {

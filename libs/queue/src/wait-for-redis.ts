@@ -28,7 +28,9 @@ export function waitForRedis(redis: Redis, options: RedisWaitOptions): Promise<v
     const timer = setTimeout(() => {
       cleanup();
       const reason = lastError instanceof Error ? lastError.message : 'no answer';
-      reject(new Error(`redis not reachable within ${options.deadlineMs} ms: ${reason}`, { cause: lastError }));
+      reject(
+        new Error(`redis not reachable within ${options.deadlineMs} ms: ${reason}`, { cause: lastError }),
+      );
     }, options.deadlineMs);
     redis.on('ready', onReady);
     redis.on('error', onError);

@@ -33,7 +33,9 @@ describe('distributeAmount', () => {
       { contributorId: 'a', shareBp: 2500 },
       { contributorId: 'b', shareBp: 7500 },
     ];
-    expect(amounts(distributeAmount(-7, splits))).toEqual(amounts(distributeAmount(7, splits)).map((x) => -x));
+    expect(amounts(distributeAmount(-7, splits))).toEqual(
+      amounts(distributeAmount(7, splits)).map((x) => -x),
+    );
   });
 
   it('routes a signed contributor to the publisher, keeping the contributor id', () => {

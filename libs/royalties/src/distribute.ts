@@ -22,7 +22,11 @@ export function distributeAmount(amountMinor: number, splits: readonly Contribut
   assertSafeInteger(amountMinor, 'amountMinor');
   const errors = validateSplits(splits);
   if (errors.length > 0) {
-    throw new RoyaltyError('invalid_splits', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors[0]?.field);
+    throw new RoyaltyError(
+      'invalid_splits',
+      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      errors[0]?.field,
+    );
   }
   const sign = amountMinor < 0 ? -1n : 1n;
   const magnitude = BigInt(Math.abs(amountMinor));

@@ -17,7 +17,12 @@ export {
   type RateTable,
 } from './rate-table.ts';
 export { validateRateTable, validateRateTables } from './validate-rate-table.ts';
-export { calculatePlayRoyalty, type PlayInput, type PlayRoyalty, type PricedSegment } from './play-royalty.ts';
+export {
+  calculatePlayRoyalty,
+  type PlayInput,
+  type PlayRoyalty,
+  type PricedSegment,
+} from './play-royalty.ts';
 export { TOTAL_SPLIT_BP, payeeOf, validateSplits, type ContributorSplit } from './splits.ts';
 export { aggregateByPayee, distributeAmount, type PayeeTotal, type SplitPart } from './distribute.ts';
 export {

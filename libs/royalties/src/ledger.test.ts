@@ -21,11 +21,46 @@ const plays: CyclePlay[] = [
 describe('buildCycleEntries', () => {
   it('produces one accrual per (play, contributor) and held entries for disputed plays', () => {
     expect(buildCycleEntries('c1', plays)).toEqual([
-      { cycleId: 'c1', playId: 'p1', payeeId: 'pubco', contributorId: 'singer', amountMinor: 600, kind: 'accrual' },
-      { cycleId: 'c1', playId: 'p1', payeeId: 'producer', contributorId: 'producer', amountMinor: 400, kind: 'accrual' },
-      { cycleId: 'c1', playId: 'p2', payeeId: 'pubco', contributorId: 'singer', amountMinor: 301, kind: 'held' },
-      { cycleId: 'c1', playId: 'p2', payeeId: 'producer', contributorId: 'producer', amountMinor: 200, kind: 'held' },
-      { cycleId: 'c1', playId: 'p3', payeeId: 'producer', contributorId: 'producer', amountMinor: 250, kind: 'accrual' },
+      {
+        cycleId: 'c1',
+        playId: 'p1',
+        payeeId: 'pubco',
+        contributorId: 'singer',
+        amountMinor: 600,
+        kind: 'accrual',
+      },
+      {
+        cycleId: 'c1',
+        playId: 'p1',
+        payeeId: 'producer',
+        contributorId: 'producer',
+        amountMinor: 400,
+        kind: 'accrual',
+      },
+      {
+        cycleId: 'c1',
+        playId: 'p2',
+        payeeId: 'pubco',
+        contributorId: 'singer',
+        amountMinor: 301,
+        kind: 'held',
+      },
+      {
+        cycleId: 'c1',
+        playId: 'p2',
+        payeeId: 'producer',
+        contributorId: 'producer',
+        amountMinor: 200,
+        kind: 'held',
+      },
+      {
+        cycleId: 'c1',
+        playId: 'p3',
+        payeeId: 'producer',
+        contributorId: 'producer',
+        amountMinor: 250,
+        kind: 'accrual',
+      },
     ]);
   });
 
@@ -54,10 +89,38 @@ describe('resolveDisputeEntries', () => {
   it('release: reverses the hold and accrues the same amount as payable', () => {
     const appended = resolveDisputeEntries(ledger, 'c1', 'p2', 'release');
     expect(appended).toEqual([
-      { cycleId: 'c1', playId: 'p2', payeeId: 'pubco', contributorId: 'singer', amountMinor: -301, kind: 'held' },
-      { cycleId: 'c1', playId: 'p2', payeeId: 'pubco', contributorId: 'singer', amountMinor: 301, kind: 'accrual' },
-      { cycleId: 'c1', playId: 'p2', payeeId: 'producer', contributorId: 'producer', amountMinor: -200, kind: 'held' },
-      { cycleId: 'c1', playId: 'p2', payeeId: 'producer', contributorId: 'producer', amountMinor: 200, kind: 'accrual' },
+      {
+        cycleId: 'c1',
+        playId: 'p2',
+        payeeId: 'pubco',
+        contributorId: 'singer',
+        amountMinor: -301,
+        kind: 'held',
+      },
+      {
+        cycleId: 'c1',
+        playId: 'p2',
+        payeeId: 'pubco',
+        contributorId: 'singer',
+        amountMinor: 301,
+        kind: 'accrual',
+      },
+      {
+        cycleId: 'c1',
+        playId: 'p2',
+        payeeId: 'producer',
+        contributorId: 'producer',
+        amountMinor: -200,
+        kind: 'held',
+      },
+      {
+        cycleId: 'c1',
+        playId: 'p2',
+        payeeId: 'producer',
+        contributorId: 'producer',
+        amountMinor: 200,
+        kind: 'accrual',
+      },
     ]);
     const after = [...ledger, ...appended];
     expect(cycleTotalsByPayee(after, 'c1')).toEqual([

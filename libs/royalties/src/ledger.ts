@@ -35,7 +35,11 @@ export function buildCycleEntries(cycleId: string, plays: readonly CyclePlay[]):
   for (const play of plays) {
     // A play priced twice in one cycle would be paid twice.
     if (seen.has(play.playId)) {
-      throw new RoyaltyError('duplicate_play', `play "${play.playId}" appears twice in cycle ${cycleId}`, 'playId');
+      throw new RoyaltyError(
+        'duplicate_play',
+        `play "${play.playId}" appears twice in cycle ${cycleId}`,
+        'playId',
+      );
     }
     seen.add(play.playId);
     const kind: LedgerEntryKind = play.disputed ? 'held' : 'accrual';
@@ -72,7 +76,8 @@ export function resolveDisputeEntries(
   for (const { payeeId, contributorId, amount } of held.values()) {
     if (amount === 0) continue;
     out.push({ cycleId, playId, payeeId, contributorId, amountMinor: -amount, kind: 'held' });
-    if (outcome === 'release') out.push({ cycleId, playId, payeeId, contributorId, amountMinor: amount, kind: 'accrual' });
+    if (outcome === 'release')
+      out.push({ cycleId, playId, payeeId, contributorId, amountMinor: amount, kind: 'accrual' });
   }
   return out;
 }
@@ -111,7 +116,11 @@ export interface StatementLine {
  * contributor), sorted by playId then contributorId; lines netting to zero
  * (e.g. a voided dispute) are omitted.
  */
-export function statementLines(ledger: readonly LedgerEntry[], cycleId: string, payeeId: string): StatementLine[] {
+export function statementLines(
+  ledger: readonly LedgerEntry[],
+  cycleId: string,
+  payeeId: string,
+): StatementLine[] {
   const lines = new Map<string, { playId: string; contributorId: string; payable: number; held: number }>();
   for (const e of ledger) {
     if (e.cycleId !== cycleId || e.payeeId !== payeeId) continue;
@@ -124,5 +133,11 @@ export function statementLines(ledger: readonly LedgerEntry[], cycleId: string, 
   return [...lines.values()]
     .filter((l) => l.payable !== 0 || l.held !== 0)
     .sort((a, b) => compareIds(a.playId, b.playId) || compareIds(a.contributorId, b.contributorId))
-    .map((l) => ({ payeeId, contributorId: l.contributorId, playId: l.playId, payableMinor: l.payable, heldMinor: l.held }));
+    .map((l) => ({
+      payeeId,
+      contributorId: l.contributorId,
+      playId: l.playId,
+      payableMinor: l.payable,
+      heldMinor: l.held,
+    }));
 }

@@ -27,11 +27,16 @@ export function divideRoundHalfEven(numerator: bigint, denominator: bigint): big
  */
 export function parseDecimalScaled(text: string, decimals: number, field = 'value'): number {
   const match = /^(\d+)(?:\.(\d+))?$/.exec(text.trim());
-  if (!match) throw new RoyaltyError('invalid_decimal', `${field}: "${text}" is not a non-negative decimal`, field);
+  if (!match)
+    throw new RoyaltyError('invalid_decimal', `${field}: "${text}" is not a non-negative decimal`, field);
   const whole = match[1] ?? '0';
   const fraction = match[2] ?? '';
   if (fraction.length > decimals) {
-    throw new RoyaltyError('invalid_decimal', `${field}: "${text}" has more than ${decimals} decimals`, field);
+    throw new RoyaltyError(
+      'invalid_decimal',
+      `${field}: "${text}" has more than ${decimals} decimals`,
+      field,
+    );
   }
   const scaled = BigInt(whole + fraction.padEnd(decimals, '0'));
   if (scaled > BigInt(Number.MAX_SAFE_INTEGER)) {

@@ -30,13 +30,16 @@ describe('calculatePlayRoyalty', () => {
     ['online', 21, 180], // 0.010 × 180 × 1.0 regular
     ['community', 17, 90], // 0.005 × 180 × 1.0
   ] as const)('%s at %d:00 local → %d pesewas', (stationClass, hour, expected) => {
-    expect(calculatePlayRoyalty(accra({ stationClass, start: Date.UTC(2026, 0, 15, hour) }), tables).amountMinor).toBe(
-      expected,
-    );
+    expect(
+      calculatePlayRoyalty(accra({ stationClass, start: Date.UTC(2026, 0, 15, hour) }), tables).amountMinor,
+    ).toBe(expected);
   });
 
   it('prices each segment by its own period (09:58–10:03)', () => {
-    const r = calculatePlayRoyalty(accra({ start: new Date(Date.UTC(2026, 0, 15, 9, 58)), durationSeconds: 300 }), tables);
+    const r = calculatePlayRoyalty(
+      accra({ start: new Date(Date.UTC(2026, 0, 15, 9, 58)), durationSeconds: 300 }),
+      tables,
+    );
     expect(r.segments.map((s) => [s.period, s.seconds, s.multiplierBp, s.amountMicro])).toEqual([
       ['prime', 120, 15000, '2700000.0000000'],
       ['regular', 180, 10000, '2700000.0000000'],
@@ -46,7 +49,10 @@ describe('calculatePlayRoyalty', () => {
 
   it('rounds once on the exact total, not per segment', () => {
     // 0.2 s prime = 0.45 pes and 0.3 s regular = 0.45 pes: per-segment rounding gives 0, once gives 1.
-    const r = calculatePlayRoyalty(accra({ start: Date.UTC(2026, 0, 15, 9, 59, 59, 800), durationSeconds: 0.5 }), tables);
+    const r = calculatePlayRoyalty(
+      accra({ start: Date.UTC(2026, 0, 15, 9, 59, 59, 800), durationSeconds: 0.5 }),
+      tables,
+    );
     expect(r.segments.map((s) => s.amountMicro)).toEqual(['4500.0000000', '4500.0000000']);
     expect(r.amountMinor).toBe(1);
   });
@@ -80,7 +86,10 @@ describe('calculatePlayRoyalty', () => {
   });
 
   it('zero-duration play costs nothing', () => {
-    expect(calculatePlayRoyalty(accra({ durationSeconds: 0 }), tables)).toMatchObject({ amountMinor: 0, segments: [] });
+    expect(calculatePlayRoyalty(accra({ durationSeconds: 0 }), tables)).toMatchObject({
+      amountMinor: 0,
+      segments: [],
+    });
   });
 
   it('rejects plays with no table in force, bad zone, bad duration, bad class', () => {
@@ -92,14 +101,29 @@ describe('calculatePlayRoyalty', () => {
       }
       return 'none';
     };
-    expect(code(() => calculatePlayRoyalty(accra({ start: Date.UTC(2025, 0, 1) }), tables))).toBe('no_rate_table');
-    expect(code(() => calculatePlayRoyalty(accra({ timezone: 'Not/AZone' }), tables))).toBe('invalid_timezone');
+    expect(code(() => calculatePlayRoyalty(accra({ start: Date.UTC(2025, 0, 1) }), tables))).toBe(
+      'no_rate_table',
+    );
+    expect(code(() => calculatePlayRoyalty(accra({ timezone: 'Not/AZone' }), tables))).toBe(
+      'invalid_timezone',
+    );
     expect(code(() => calculatePlayRoyalty(accra({ durationSeconds: -1 }), tables))).toBe('invalid_duration');
-    expect(code(() => calculatePlayRoyalty(accra({ durationSeconds: 1.0001 }), tables))).toBe('invalid_duration');
-    expect(code(() => calculatePlayRoyalty(accra({ durationSeconds: Number.NaN }), tables))).toBe('invalid_duration');
-    expect(code(() => calculatePlayRoyalty(accra({ start: new Date('nope') }), tables))).toBe('invalid_instant');
+    expect(code(() => calculatePlayRoyalty(accra({ durationSeconds: 1.0001 }), tables))).toBe(
+      'invalid_duration',
+    );
+    expect(code(() => calculatePlayRoyalty(accra({ durationSeconds: Number.NaN }), tables))).toBe(
+      'invalid_duration',
+    );
+    expect(code(() => calculatePlayRoyalty(accra({ start: new Date('nope') }), tables))).toBe(
+      'invalid_instant',
+    );
     expect(
-      code(() => calculatePlayRoyalty(accra({ stationClass: 'pirate' as unknown as PlayInput['stationClass'] }), tables)),
+      code(() =>
+        calculatePlayRoyalty(
+          accra({ stationClass: 'pirate' as unknown as PlayInput['stationClass'] }),
+          tables,
+        ),
+      ),
     ).toBe('invalid_station_class');
   });
 });

@@ -47,14 +47,23 @@ export interface PlayRoyalty {
 function toInstantMs(start: Date | number): number {
   const ms = start instanceof Date ? start.getTime() : start;
   if (!Number.isSafeInteger(ms)) {
-    throw new RoyaltyError('invalid_instant', `start must be a valid instant with whole ms, got ${String(start)}`, 'start');
+    throw new RoyaltyError(
+      'invalid_instant',
+      `start must be a valid instant with whole ms, got ${String(start)}`,
+      'start',
+    );
   }
   return ms;
 }
 
 function toDurationMs(seconds: number): number {
   const ms = Math.round(seconds * 1000);
-  if (!Number.isFinite(seconds) || seconds < 0 || Math.abs(ms - seconds * 1000) > 1e-6 || !Number.isSafeInteger(ms)) {
+  if (
+    !Number.isFinite(seconds) ||
+    seconds < 0 ||
+    Math.abs(ms - seconds * 1000) > 1e-6 ||
+    !Number.isSafeInteger(ms)
+  ) {
     throw new RoyaltyError(
       'invalid_duration',
       `durationSeconds must be ≥ 0 with at most millisecond precision, got ${seconds}`,
@@ -71,14 +80,22 @@ function toDurationMs(seconds: number): number {
  */
 export function calculatePlayRoyalty(play: PlayInput, tables: readonly RateTable[]): PlayRoyalty {
   if (!isStationClass(play.stationClass)) {
-    throw new RoyaltyError('invalid_station_class', `unknown station class "${String(play.stationClass)}"`, 'stationClass');
+    throw new RoyaltyError(
+      'invalid_station_class',
+      `unknown station class "${String(play.stationClass)}"`,
+      'stationClass',
+    );
   }
   assertTimeZone(play.timezone);
   const startMs = toInstantMs(play.start);
   const durationMs = toDurationMs(play.durationSeconds);
   const table = selectRateTable(tables, startMs);
   if (!table) {
-    throw new RoyaltyError('no_rate_table', `no rate table in force at ${new Date(startMs).toISOString()}`, 'start');
+    throw new RoyaltyError(
+      'no_rate_table',
+      `no rate table in force at ${new Date(startMs).toISOString()}`,
+      'start',
+    );
   }
   const rate = table.rates[play.stationClass];
   let totalExact = 0n;

@@ -4,11 +4,26 @@ import { classRate, selectRateTable, startingRateTable } from './rate-table.ts';
 describe('startingRateTable', () => {
   it('encodes the design-doc table exactly in integers', () => {
     const t = startingRateTable('rt', 0);
-    expect(t.rates.class_a).toEqual({ baseRateMicro: 15000, multipliersBp: { prime: 15000, regular: 10000, off_peak: 7000 } });
-    expect(t.rates.class_b).toEqual({ baseRateMicro: 12000, multipliersBp: { prime: 13000, regular: 10000, off_peak: 8000 } });
-    expect(t.rates.class_c).toEqual({ baseRateMicro: 8000, multipliersBp: { prime: 12000, regular: 10000, off_peak: 9000 } });
-    expect(t.rates.online).toEqual({ baseRateMicro: 10000, multipliersBp: { prime: 11000, regular: 10000, off_peak: 9000 } });
-    expect(t.rates.community).toEqual({ baseRateMicro: 5000, multipliersBp: { prime: 10000, regular: 10000, off_peak: 10000 } });
+    expect(t.rates.class_a).toEqual({
+      baseRateMicro: 15000,
+      multipliersBp: { prime: 15000, regular: 10000, off_peak: 7000 },
+    });
+    expect(t.rates.class_b).toEqual({
+      baseRateMicro: 12000,
+      multipliersBp: { prime: 13000, regular: 10000, off_peak: 8000 },
+    });
+    expect(t.rates.class_c).toEqual({
+      baseRateMicro: 8000,
+      multipliersBp: { prime: 12000, regular: 10000, off_peak: 9000 },
+    });
+    expect(t.rates.online).toEqual({
+      baseRateMicro: 10000,
+      multipliersBp: { prime: 11000, regular: 10000, off_peak: 9000 },
+    });
+    expect(t.rates.community).toEqual({
+      baseRateMicro: 5000,
+      multipliersBp: { prime: 10000, regular: 10000, off_peak: 10000 },
+    });
   });
 
   it('classRate accepts up to 6 rate decimals and rejects more', () => {

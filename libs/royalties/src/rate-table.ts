@@ -57,7 +57,8 @@ export function startingRateTable(id: string, effectiveFromMs: number): RateTabl
 export function selectRateTable(tables: readonly RateTable[], instantMs: number): RateTable | undefined {
   let best: RateTable | undefined;
   for (const table of tables) {
-    if (table.effectiveFromMs <= instantMs && (!best || table.effectiveFromMs > best.effectiveFromMs)) best = table;
+    if (table.effectiveFromMs <= instantMs && (!best || table.effectiveFromMs > best.effectiveFromMs))
+      best = table;
   }
   return best;
 }

@@ -21,10 +21,18 @@ export interface PeriodSegment {
  */
 export function segmentByPeriod(startMs: number, durationMs: number, timeZone: string): PeriodSegment[] {
   if (!Number.isSafeInteger(startMs)) {
-    throw new RoyaltyError('invalid_instant', `start must be an integer epoch-ms instant, got ${startMs}`, 'start');
+    throw new RoyaltyError(
+      'invalid_instant',
+      `start must be an integer epoch-ms instant, got ${startMs}`,
+      'start',
+    );
   }
   if (!Number.isSafeInteger(durationMs) || durationMs < 0) {
-    throw new RoyaltyError('invalid_duration', `duration must be ≥ 0 whole ms, got ${durationMs}`, 'durationSeconds');
+    throw new RoyaltyError(
+      'invalid_duration',
+      `duration must be ≥ 0 whole ms, got ${durationMs}`,
+      'durationSeconds',
+    );
   }
   const endMs = startMs + durationMs;
   const segments: PeriodSegment[] = [];

@@ -48,7 +48,11 @@ describe('validateSplits', () => {
       { contributorId: '', shareBp: 500 },
       { contributorId: 'z', shareBp: 500, publisherId: '' },
     ]);
-    expect(errors.map((e) => e.field)).toEqual(['splits[1].contributorId', 'splits[2].contributorId', 'splits[3].publisherId']);
+    expect(errors.map((e) => e.field)).toEqual([
+      'splits[1].contributorId',
+      'splits[2].contributorId',
+      'splits[3].publisherId',
+    ]);
     expect(errors[0]?.message).toMatch(/duplicate contributor "a"/);
   });
 });

@@ -33,14 +33,26 @@ export function validateSplits(splits: readonly ContributorSplit[]): FieldError[
       } else seen.set(split.contributorId, i);
     }
     if (!Number.isSafeInteger(split.shareBp) || split.shareBp <= 0) {
-      errors.push({ field: `${at}.shareBp`, message: 'share must be a positive integer number of basis points' });
+      errors.push({
+        field: `${at}.shareBp`,
+        message: 'share must be a positive integer number of basis points',
+      });
     } else total += split.shareBp;
-    if (split.publisherId !== undefined && (typeof split.publisherId !== 'string' || split.publisherId.trim() === '')) {
-      errors.push({ field: `${at}.publisherId`, message: 'publisherId, when given, must be a non-empty string' });
+    if (
+      split.publisherId !== undefined &&
+      (typeof split.publisherId !== 'string' || split.publisherId.trim() === '')
+    ) {
+      errors.push({
+        field: `${at}.publisherId`,
+        message: 'publisherId, when given, must be a non-empty string',
+      });
     }
   });
   if (errors.length === 0 && total !== TOTAL_SPLIT_BP) {
-    errors.push({ field: 'splits', message: `shares total ${total} bp; they must total exactly ${TOTAL_SPLIT_BP} (100 %)` });
+    errors.push({
+      field: 'splits',
+      message: `shares total ${total} bp; they must total exactly ${TOTAL_SPLIT_BP} (100 %)`,
+    });
   }
   return errors;
 }

@@ -12,7 +12,9 @@ describe('validateRateTable', () => {
 
   it('names a missing station class', () => {
     const { class_b: _dropped, ...rest } = good.rates;
-    expect(fields(validateRateTable({ ...good, rates: rest } as unknown as RateTable))).toEqual(['rates.class_b']);
+    expect(fields(validateRateTable({ ...good, rates: rest } as unknown as RateTable))).toEqual([
+      'rates.class_b',
+    ]);
   });
 
   it('names non-positive or fractional base rates', () => {
@@ -23,10 +25,11 @@ describe('validateRateTable', () => {
   });
 
   it('allows a zero multiplier but names a negative or missing one', () => {
-    const m = (multipliersBp: object) => ({
-      ...good,
-      rates: { ...good.rates, class_c: { baseRateMicro: 8000, multipliersBp } },
-    }) as unknown as RateTable;
+    const m = (multipliersBp: object) =>
+      ({
+        ...good,
+        rates: { ...good.rates, class_c: { baseRateMicro: 8000, multipliersBp } },
+      }) as unknown as RateTable;
     expect(validateRateTable(m({ prime: 0, regular: 0, off_peak: 0 }))).toEqual([]);
     expect(fields(validateRateTable(m({ prime: -1, regular: 10000 })))).toEqual([
       'rates.class_c.multipliersBp.prime',
@@ -35,8 +38,17 @@ describe('validateRateTable', () => {
   });
 
   it('names unknown classes, empty ids and bad instants', () => {
-    const bad = { ...good, id: ' ', effectiveFromMs: Number.NaN, rates: { ...good.rates, pirate: good.rates.online } };
-    expect(fields(validateRateTable(bad as unknown as RateTable))).toEqual(['id', 'effectiveFromMs', 'rates.pirate']);
+    const bad = {
+      ...good,
+      id: ' ',
+      effectiveFromMs: Number.NaN,
+      rates: { ...good.rates, pirate: good.rates.online },
+    };
+    expect(fields(validateRateTable(bad as unknown as RateTable))).toEqual([
+      'id',
+      'effectiveFromMs',
+      'rates.pirate',
+    ]);
   });
 });
 
@@ -49,7 +61,10 @@ describe('validateRateTables', () => {
 
   it('rejects duplicate ids and prefixes per-table errors with their index', () => {
     const later = startingRateTable('rt', good.effectiveFromMs + 1);
-    const broken = { ...startingRateTable('x', 5), rates: { ...good.rates, community: { ...good.rates.community, baseRateMicro: -5 } } };
+    const broken = {
+      ...startingRateTable('x', 5),
+      rates: { ...good.rates, community: { ...good.rates.community, baseRateMicro: -5 } },
+    };
     expect(fields(validateRateTables([good, later, broken]))).toEqual([
       'tables[1].id',
       'tables[2].rates.community.baseRateMicro',

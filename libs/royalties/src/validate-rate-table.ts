@@ -22,7 +22,10 @@ export function validateRateTable(table: RateTable): FieldError[] {
       continue;
     }
     if (!Number.isSafeInteger(rate.baseRateMicro) || rate.baseRateMicro <= 0) {
-      errors.push({ field: `${base}.baseRateMicro`, message: 'base rate must be a positive integer (micro-GHS/s)' });
+      errors.push({
+        field: `${base}.baseRateMicro`,
+        message: 'base rate must be a positive integer (micro-GHS/s)',
+      });
     }
     for (const period of PERIODS) {
       const m = rate.multipliersBp?.[period];
@@ -50,7 +53,8 @@ export function validateRateTables(tables: readonly RateTable[]): FieldError[] {
   const byInstant = new Map<number, number>();
   const byId = new Map<string, number>();
   tables.forEach((table, i) => {
-    for (const e of validateRateTable(table)) errors.push({ field: `tables[${i}].${e.field}`, message: e.message });
+    for (const e of validateRateTable(table))
+      errors.push({ field: `tables[${i}].${e.field}`, message: e.message });
     const sameInstant = byInstant.get(table.effectiveFromMs);
     if (sameInstant !== undefined) {
       errors.push({
@@ -60,7 +64,10 @@ export function validateRateTables(tables: readonly RateTable[]): FieldError[] {
     } else byInstant.set(table.effectiveFromMs, i);
     const sameId = byId.get(table.id);
     if (sameId !== undefined) {
-      errors.push({ field: `tables[${i}].id`, message: `duplicate id "${table.id}" (also tables[${sameId}])` });
+      errors.push({
+        field: `tables[${i}].id`,
+        message: `duplicate id "${table.id}" (also tables[${sameId}])`,
+      });
     } else byId.set(table.id, i);
   });
   return errors;

@@ -22,7 +22,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
         second: 'numeric',
       });
     } catch {
-      throw new RoyaltyError('invalid_timezone', `timezone: "${timeZone}" is not a known IANA zone`, 'timezone');
+      throw new RoyaltyError(
+        'invalid_timezone',
+        `timezone: "${timeZone}" is not a known IANA zone`,
+        'timezone',
+      );
     }
     formatters.set(timeZone, formatter);
   }
@@ -51,7 +55,8 @@ export function wallClockAt(instantMs: number, timeZone: string): WallClock {
   // (every real-world offset is a whole number of seconds).
   const subSecond = ((instantMs % 1000) + 1000) % 1000;
   const localMs =
-    Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) + subSecond;
+    Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) +
+    subSecond;
   const msOfDay = ((localMs % DAY_MS) + DAY_MS) % DAY_MS;
   return { localMs, msOfDay, offsetMs: localMs - instantMs };
 }

@@ -40,7 +40,10 @@ const splitsArb: fc.Arbitrary<ContributorSplit[]> = fc
     const shares = bounds.slice(1).map((b, i) => b - bounds[i]!);
     return fc
       .tuple(
-        fc.uniqueArray(fc.stringMatching(/^[A-Za-z0-9_-]{1,6}$/), { minLength: shares.length, maxLength: shares.length }),
+        fc.uniqueArray(fc.stringMatching(/^[A-Za-z0-9_-]{1,6}$/), {
+          minLength: shares.length,
+          maxLength: shares.length,
+        }),
         fc.array(fc.option(fc.constantFrom('pubA', 'pubB'), { nil: undefined }), {
           minLength: shares.length,
           maxLength: shares.length,
@@ -125,9 +128,7 @@ describe('segmentByPeriod properties', () => {
       ['America/Santiago', Date.UTC(2026, 8, 6, 4)],
       ['Australia/Lord_Howe', Date.UTC(2026, 3, 4, 15)],
     )
-    .chain(([tz, t]) =>
-      fc.tuple(fc.constant(tz), fc.integer({ min: t - 30 * 3_600_000, max: t })),
-    );
+    .chain(([tz, t]) => fc.tuple(fc.constant(tz), fc.integer({ min: t - 30 * 3_600_000, max: t })));
 
   it('holds across DST transitions, measuring real elapsed time', () => {
     fc.assert(
@@ -173,7 +174,10 @@ describe('calculatePlayRoyalty properties', () => {
     fc.assert(
       fc.property(play, fc.integer({ min: 0, max: 3600 }), (p, extra) => {
         const shorter = calculatePlayRoyalty(p, tables).amountMinor;
-        const longer = calculatePlayRoyalty({ ...p, durationSeconds: p.durationSeconds + extra }, tables).amountMinor;
+        const longer = calculatePlayRoyalty(
+          { ...p, durationSeconds: p.durationSeconds + extra },
+          tables,
+        ).amountMinor;
         expect(longer).toBeGreaterThanOrEqual(shorter);
       }),
       { numRuns: 100 },
@@ -184,13 +188,17 @@ describe('calculatePlayRoyalty properties', () => {
 describe('selectRateTable properties', () => {
   it('returns the latest table not after the instant', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 1000 }), { maxLength: 8 }), fc.integer({ min: -10, max: 1010 }), (starts, at) => {
-        const tables = starts.map((s) => startingRateTable(`t${s}`, s));
-        const chosen = selectRateTable(tables, at);
-        const eligible = starts.filter((s) => s <= at);
-        if (eligible.length === 0) expect(chosen).toBeUndefined();
-        else expect(chosen?.effectiveFromMs).toBe(Math.max(...eligible));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 1000 }), { maxLength: 8 }),
+        fc.integer({ min: -10, max: 1010 }),
+        (starts, at) => {
+          const tables = starts.map((s) => startingRateTable(`t${s}`, s));
+          const chosen = selectRateTable(tables, at);
+          const eligible = starts.filter((s) => s <= at);
+          if (eligible.length === 0) expect(chosen).toBeUndefined();
+          else expect(chosen?.effectiveFromMs).toBe(Math.max(...eligible));
+        },
+      ),
     );
   });
 });
@@ -198,7 +206,9 @@ describe('selectRateTable properties', () => {
 describe('ledger properties', () => {
   const playsArb: fc.Arbitrary<CyclePlay[]> = fc
     .array(fc.tuple(fc.integer({ min: 0, max: 1_000_000 }), splitsArb, fc.boolean()), { maxLength: 15 })
-    .map((rows) => rows.map(([amountMinor, splits, disputed], i) => ({ playId: `p${i}`, amountMinor, splits, disputed })));
+    .map((rows) =>
+      rows.map(([amountMinor, splits, disputed], i) => ({ playId: `p${i}`, amountMinor, splits, disputed })),
+    );
 
   it('payable + held per cycle equals the plays total; releasing every dispute leaves nothing held', () => {
     fc.assert(
@@ -206,8 +216,12 @@ describe('ledger properties', () => {
         const ledger = buildCycleEntries('c', plays);
         const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
         const totals = cycleTotalsByPayee(ledger, 'c');
-        expect(sum(totals.map((t) => t.payableMinor + t.heldMinor))).toBe(sum(plays.map((p) => p.amountMinor)));
-        expect(sum(totals.map((t) => t.heldMinor))).toBe(sum(plays.filter((p) => p.disputed).map((p) => p.amountMinor)));
+        expect(sum(totals.map((t) => t.payableMinor + t.heldMinor))).toBe(
+          sum(plays.map((p) => p.amountMinor)),
+        );
+        expect(sum(totals.map((t) => t.heldMinor))).toBe(
+          sum(plays.filter((p) => p.disputed).map((p) => p.amountMinor)),
+        );
 
         let after = ledger;
         for (const p of plays) after = [...after, ...resolveDisputeEntries(after, 'c', p.playId, 'release')];

@@ -18,7 +18,15 @@ describe('container CPU limit', () => {
     const files = (entries: Record<string, string>) => (path: string) => entries[path];
     expect(containerCpus(files({ '/sys/fs/cgroup/cpu.max': '200000 100000' }), 16)).toBe(2);
     expect(containerCpus(files({ '/sys/fs/cgroup/cpu.max': 'max 100000' }), 16)).toBe(16);
-    expect(containerCpus(files({ '/sys/fs/cgroup/cpu/cpu.cfs_quota_us': '400000', '/sys/fs/cgroup/cpu/cpu.cfs_period_us': '100000' }), 2)).toBe(2);
+    expect(
+      containerCpus(
+        files({
+          '/sys/fs/cgroup/cpu/cpu.cfs_quota_us': '400000',
+          '/sys/fs/cgroup/cpu/cpu.cfs_period_us': '100000',
+        }),
+        2,
+      ),
+    ).toBe(2);
     expect(containerCpus(files({}), 4)).toBe(4);
     expect(containerCpus(files({ '/sys/fs/cgroup/cpu.max': 'garbage' }), 0)).toBe(1);
   });

@@ -29,10 +29,18 @@ const readOrUndefined = (path: string) => {
   }
 };
 
-export function containerCpus(read: (path: string) => string | undefined = readOrUndefined, machineCpus = availableParallelism()): number {
+export function containerCpus(
+  read: (path: string) => string | undefined = readOrUndefined,
+  machineCpus = availableParallelism(),
+): number {
   const v2 = read('/sys/fs/cgroup/cpu.max');
   const quotaV1 = read('/sys/fs/cgroup/cpu/cpu.cfs_quota_us');
   const periodV1 = read('/sys/fs/cgroup/cpu/cpu.cfs_period_us');
-  const limit = v2 !== undefined ? cpusFromCgroupV2(v2) : quotaV1 !== undefined && periodV1 !== undefined ? cpusFromCgroupV1(quotaV1, periodV1) : undefined;
+  const limit =
+    v2 !== undefined
+      ? cpusFromCgroupV2(v2)
+      : quotaV1 !== undefined && periodV1 !== undefined
+        ? cpusFromCgroupV1(quotaV1, periodV1)
+        : undefined;
   return Math.max(1, Math.min(machineCpus, limit ?? machineCpus));
 }

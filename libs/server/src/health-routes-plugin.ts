@@ -2,7 +2,13 @@
 // the shared health contracts.
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { healthReportOf, readinessOf, runChecks, type HealthCheck, type ServiceIdentity } from '@zamio/health';
+import {
+  healthReportOf,
+  readinessOf,
+  runChecks,
+  type HealthCheck,
+  type ServiceIdentity,
+} from '@zamio/health';
 
 export interface HealthRoutesOptions {
   identity: ServiceIdentity;
@@ -37,7 +43,13 @@ export async function healthRoutes(app: FastifyInstance, options: HealthRoutesOp
     reply.headers(noStore);
     const results = await runChecks(options.checks);
     const detailed = tokenMatches(options.detailsToken, request.headers.authorization);
-    const report = healthReportOf(options.identity, options.checks, results, options.isShuttingDown(), detailed);
+    const report = healthReportOf(
+      options.identity,
+      options.checks,
+      results,
+      options.isShuttingDown(),
+      detailed,
+    );
     return reply.code(report.status === 'down' ? 503 : 200).send(report);
   });
 }

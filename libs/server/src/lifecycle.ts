@@ -35,7 +35,10 @@ export function createLifecycle(settings: LifecycleSettings): Lifecycle {
 
   const run = async (reason: string): Promise<number> => {
     shuttingDown = true;
-    settings.logger.info({ reason, drainDelayMs: settings.drainDelayMs }, 'shutdown: readiness now failing, draining');
+    settings.logger.info(
+      { reason, drainDelayMs: settings.drainDelayMs },
+      'shutdown: readiness now failing, draining',
+    );
     await new Promise((resolve) => setTimeout(resolve, settings.drainDelayMs));
     let code = 0;
     for (const step of settings.steps) {

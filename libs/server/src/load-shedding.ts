@@ -23,7 +23,10 @@ export const LOAD_SHEDDING_DEFAULTS: LoadSheddingOptions = {
   retryAfterSeconds: 5,
 };
 
-export async function registerLoadShedding(app: FastifyInstance, overrides: Partial<LoadSheddingOptions> = {}): Promise<void> {
+export async function registerLoadShedding(
+  app: FastifyInstance,
+  overrides: Partial<LoadSheddingOptions> = {},
+): Promise<void> {
   const options = { ...LOAD_SHEDDING_DEFAULTS, ...overrides };
   await app.register(underPressure, {
     maxEventLoopDelay: options.maxEventLoopDelayMs,

@@ -1,7 +1,13 @@
 // Gives every request an id (the proxy's X-Request-ID when well formed, else a
 // new UUID), returns it in the response and binds it to every log line and
 // job enqueued while the request runs.
-import { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import { requestIdFrom, runWithContext, type Logger } from '@zamio/logger';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -20,7 +26,11 @@ export class RequestLogController extends LogController {
     request.log.debug({ req: request }, 'incoming request');
   }
 
-  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
     const fields = { req: request, res: reply, responseTime: reply.elapsedTime };
     if (error) reply.log.error({ ...fields, err: error }, 'request errored');
     else reply.log.info(fields, 'request completed');
@@ -28,7 +38,9 @@ export class RequestLogController extends LogController {
 }
 
 /** Pass to Fastify's constructor so `request.id` is the correlation id. */
-export function requestIdOptions(options: { quietRequests?: boolean } = {}): Pick<FastifyServerOptions, 'genReqId' | 'requestIdHeader' | 'logController'> {
+export function requestIdOptions(
+  options: { quietRequests?: boolean } = {},
+): Pick<FastifyServerOptions, 'genReqId' | 'requestIdHeader' | 'logController'> {
   return {
     requestIdHeader: false,
     logController: new RequestLogController({ quiet: options.quietRequests }),
@@ -40,7 +52,10 @@ export function registerRequestContext(app: FastifyInstance): void {
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-ID', request.id);
     // Method and route template join the per-request line ("request completed").
-    (request.log as Partial<Logger>).setBindings?.({ method: request.method, route: request.routeOptions.url ?? 'unmatched' });
+    (request.log as Partial<Logger>).setBindings?.({
+      method: request.method,
+      route: request.routeOptions.url ?? 'unmatched',
+    });
     runWithContext({ requestId: request.id }, done);
   });
 }

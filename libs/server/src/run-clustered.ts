@@ -41,7 +41,11 @@ export async function runClustered(settings: ClusterSettings): Promise<void> {
   const aggregator = new AggregatorRegistry();
   const metricsServer =
     settings.metricsPort > 0
-      ? await startMetricsServer({ contentType: aggregator.contentType, metrics: () => aggregator.clusterMetrics() }, settings.metricsPort, settings.metricsHost)
+      ? await startMetricsServer(
+          { contentType: aggregator.contentType, metrics: () => aggregator.clusterMetrics() },
+          settings.metricsPort,
+          settings.metricsHost,
+        )
       : undefined;
 
   let stopping = false;
@@ -55,7 +59,10 @@ export async function runClustered(settings: ClusterSettings): Promise<void> {
       }
       return;
     }
-    settings.logger.error({ pid: worker.process.pid, code, signal }, 'worker process died; starting a new one');
+    settings.logger.error(
+      { pid: worker.process.pid, code, signal },
+      'worker process died; starting a new one',
+    );
     cluster.fork();
   });
 

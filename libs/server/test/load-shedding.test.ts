@@ -21,7 +21,12 @@ async function buildApp(overrides: Parameters<typeof registerLoadShedding>[1]) {
   apps.push(app);
   registerErrorHandler(app, false);
   await registerLoadShedding(app, overrides);
-  await app.register(healthRoutes, { identity: { service: 't', version: '0', revision: 'x', startedAt: Date.now() }, checks: [], isShuttingDown: () => false, detailsToken: '' });
+  await app.register(healthRoutes, {
+    identity: { service: 't', version: '0', revision: 'x', startedAt: Date.now() },
+    checks: [],
+    isShuttingDown: () => false,
+    detailsToken: '',
+  });
   app.get('/work', async () => ({ ok: true }));
   await app.ready();
   return app;
@@ -45,7 +50,9 @@ describe('load shedding', () => {
     expect((await app.inject('/livez')).statusCode).toBe(200);
     expect((await app.inject('/readyz')).statusCode).toBe(200);
 
-    await expect.poll(async () => (await app.inject('/work')).statusCode, { timeout: 5_000, interval: 100 }).toBe(200);
+    await expect
+      .poll(async () => (await app.inject('/work')).statusCode, { timeout: 5_000, interval: 100 })
+      .toBe(200);
   });
 
   it('sheds when the heap is above its limit share', async () => {

@@ -5,7 +5,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '@zamio/logger';
 import { awaitRedis, openDataServices, openRedisProducer } from '../src/index';
-import { captureLogs, createTcpProxy, createTestDatabase, createTestRedis, type TcpProxy } from '@zamio/testing';
+import {
+  captureLogs,
+  createTcpProxy,
+  createTestDatabase,
+  createTestRedis,
+  type TcpProxy,
+} from '@zamio/testing';
 import { testDataConfig } from './data-config';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -22,7 +28,16 @@ async function proxyTo(url: string, mode: 'refuse' | 'blackhole'): Promise<TcpPr
 
 const testLogger = () => {
   const logs = captureLogs();
-  return { logs, logger: createLogger({ service: 'test', version: '0', level: 'info', pretty: false, destination: logs.stream }) };
+  return {
+    logs,
+    logger: createLogger({
+      service: 'test',
+      version: '0',
+      level: 'info',
+      pretty: false,
+      destination: logs.stream,
+    }),
+  };
 };
 
 describe('start-up waits for Postgres', () => {
@@ -33,7 +48,11 @@ describe('start-up waits for Postgres', () => {
     const { logs, logger } = testLogger();
 
     const started = Date.now();
-    const opening = openDataServices(testDataConfig({ DATABASE_URL: proxy.urlFor(testDb.url) }), logger, 'test');
+    const opening = openDataServices(
+      testDataConfig({ DATABASE_URL: proxy.urlFor(testDb.url) }),
+      logger,
+      'test',
+    );
     setTimeout(() => proxy.setMode('open'), 2_000);
     const db = await opening;
     cleanups.push(() => db.close());
@@ -50,9 +69,16 @@ describe('start-up waits for Postgres', () => {
     const proxy = await proxyTo('postgres://127.0.0.1:5432/postgres', 'blackhole');
     const { logger } = testLogger();
     const started = Date.now();
-    await expect(openDataServices(testDataConfig({ DATABASE_URL: proxy.urlFor('postgres://postgres@127.0.0.1:5432/postgres'), DATABASE_STARTUP_DEADLINE: 2_500 }), logger, 'test')).rejects.toThrow(
-      /database not reachable within 2500 ms/,
-    );
+    await expect(
+      openDataServices(
+        testDataConfig({
+          DATABASE_URL: proxy.urlFor('postgres://postgres@127.0.0.1:5432/postgres'),
+          DATABASE_STARTUP_DEADLINE: 2_500,
+        }),
+        logger,
+        'test',
+      ),
+    ).rejects.toThrow(/database not reachable within 2500 ms/);
     expect(Date.now() - started).toBeLessThan(6_000);
   });
 });
@@ -63,20 +89,28 @@ describe('start-up waits for Redis', () => {
     cleanups.push(() => testRedis.cleanup());
     const proxy = await proxyTo(testRedis.url, 'refuse');
     const { logs, logger } = testLogger();
-    const config = testDataConfig({ REDIS_URL: proxy.urlFor(testRedis.url), REDIS_KEY_PREFIX: testRedis.prefix });
+    const config = testDataConfig({
+      REDIS_URL: proxy.urlFor(testRedis.url),
+      REDIS_KEY_PREFIX: testRedis.prefix,
+    });
     const { redis } = openRedisProducer(config, logger);
     cleanups.push(async () => void redis.disconnect());
 
     setTimeout(() => proxy.setMode('open'), 2_000);
     await awaitRedis(redis, config, logger);
-    expect(logs.lines().filter((line) => line.msg === 'redis not reachable yet, retrying').length).toBeGreaterThanOrEqual(1);
+    expect(
+      logs.lines().filter((line) => line.msg === 'redis not reachable yet, retrying').length,
+    ).toBeGreaterThanOrEqual(1);
     expect(await redis.ping()).toBe('PONG');
   });
 
   it('gives up at the deadline with a clear error', async () => {
     const proxy = await proxyTo('redis://127.0.0.1:6379', 'refuse');
     const { logger } = testLogger();
-    const config = testDataConfig({ REDIS_URL: proxy.urlFor('redis://127.0.0.1:6379/0'), DATABASE_STARTUP_DEADLINE: 1_500 });
+    const config = testDataConfig({
+      REDIS_URL: proxy.urlFor('redis://127.0.0.1:6379/0'),
+      DATABASE_STARTUP_DEADLINE: 1_500,
+    });
     const { redis } = openRedisProducer(config, logger);
     cleanups.push(async () => void redis.disconnect());
     await expect(awaitRedis(redis, config, logger)).rejects.toThrow(/redis not reachable within 1500 ms/);

@@ -14,7 +14,11 @@ export interface RunningEntry {
 
 /** `cwd` must be the repository root (where tsx resolves). */
 export function runEntry(entry: string, env: Record<string, string>, cwd: string): RunningEntry {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   let both = '';
@@ -26,6 +30,8 @@ export function runEntry(entry: string, env: Record<string, string>, cwd: string
     err += chunk;
     both += chunk;
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, stdout: () => out, stderr: () => err, output: () => both, exited };
 }

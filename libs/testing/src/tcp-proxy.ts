@@ -17,7 +17,10 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function createTcpProxy(target: { host: string; port: number }, initialMode: ProxyMode = 'open'): Promise<TcpProxy> {
+export async function createTcpProxy(
+  target: { host: string; port: number },
+  initialMode: ProxyMode = 'open',
+): Promise<TcpProxy> {
   let mode = initialMode;
   let accepted = 0;
   const live = new Set<Socket>();

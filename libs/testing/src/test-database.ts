@@ -12,7 +12,11 @@ export interface TestDatabase {
 
 /** The server's maintenance database URL used to create and drop test databases. */
 export function adminDatabaseUrl(env: Record<string, string | undefined> = process.env): string {
-  return env.TEST_DATABASE_URL ?? env.DATABASE_URL?.replace(/^pglite:.*/, '') ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  return (
+    env.TEST_DATABASE_URL ??
+    env.DATABASE_URL?.replace(/^pglite:.*/, '') ??
+    'postgres://postgres@127.0.0.1:5432/postgres'
+  );
 }
 
 export async function createTestDatabase(prefix = 'zamio_test'): Promise<TestDatabase> {

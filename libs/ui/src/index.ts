@@ -1,12 +1,23 @@
 // Shared React building blocks of the four ZamIO portals.
 
-export { DEFAULT_RUNTIME_CONFIG, readRuntimeConfig, hasFeature, type RuntimeConfig } from './runtime-config/runtime-config';
+export {
+  DEFAULT_RUNTIME_CONFIG,
+  readRuntimeConfig,
+  hasFeature,
+  type RuntimeConfig,
+} from './runtime-config/runtime-config';
 export { RuntimeConfigProvider, useRuntimeConfig } from './runtime-config/runtime-config-context';
 export { ApiClientProvider, useApiClient } from './api/api-client-context';
 
 export { useTheme, type ThemeState } from './theme/use-theme';
 export { ThemeToggle } from './theme/ThemeToggle';
-export { THEME_STORAGE_KEY, resolveTheme, parseThemePreference, type Theme, type ThemePreference } from './theme/theme-preference';
+export {
+  THEME_STORAGE_KEY,
+  resolveTheme,
+  parseThemePreference,
+  type Theme,
+  type ThemePreference,
+} from './theme/theme-preference';
 
 export { AppShell, type AppShellProps } from './layout/AppShell';
 export type { NavigationItem } from './layout/navigation';
@@ -24,7 +35,12 @@ export { RoleHomePage, type RoleHomePageProps } from './system/RoleHomePage';
 export { SystemStatusPage } from './system/SystemStatusPage';
 export { fetchHealth, fetchVersion, systemQueryKeys, HEALTH_REFRESH_MS } from './system/system-queries';
 
-export { navigationOf, type PortalDefinition, type PortalPage, type PageModuleLoader } from './portal/portal-definition';
+export {
+  navigationOf,
+  type PortalDefinition,
+  type PortalPage,
+  type PageModuleLoader,
+} from './portal/portal-definition';
 export { createPortalRoutes } from './portal/create-portal-routes';
 export { createQueryClient } from './portal/create-query-client';
 export { PortalProviders, type PortalProvidersProps } from './portal/PortalProviders';

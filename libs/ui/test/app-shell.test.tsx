@@ -13,7 +13,10 @@ describe('AppShell', () => {
       <AppShell productName="ZamIO" roleLabel="Artist" navigation={navigation}>
         <p>page body</p>
       </AppShell>,
-      { config: { apiBaseUrl: '/api', environment: 'staging', version: '1.4.2', features: [] }, path: '/tracks' },
+      {
+        config: { apiBaseUrl: '/api', environment: 'staging', version: '1.4.2', features: [] },
+        path: '/tracks',
+      },
     );
     expect(html).toContain('data-testid="app-shell"');
     expect(textByTestId(html, 'role-label')).toBe('Artist');

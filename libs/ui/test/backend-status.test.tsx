@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { BackendStatus, systemQueryKeys } from '../src/index';
 import { renderToHtml, textByTestId } from '../testing/index';
 
-const version: VersionInfo = { service: 'bff', version: '1.4.2', revision: 'abc1234', environment: 'staging', node: 'v24.9.0', startedAt: '2025-01-01T00:00:00.000Z' };
+const version: VersionInfo = {
+  service: 'bff',
+  version: '1.4.2',
+  revision: 'abc1234',
+  environment: 'staging',
+  node: 'v24.9.0',
+  startedAt: '2025-01-01T00:00:00.000Z',
+};
 const health: HealthInfo = {
   status: 'degraded',
   service: 'bff',

@@ -5,7 +5,8 @@ import { createPortalViteConfig } from '../vite/portal-vite-config';
 const options = { app: 'artist', appDir: '/repo/apps/artist', defaultPort: 5173 };
 const serve: ConfigEnv = { command: 'serve', mode: 'development' };
 const build: ConfigEnv = { command: 'build', mode: 'production' };
-const resolveConfig = (env: Record<string, string>, configEnv: ConfigEnv) => createPortalViteConfig(options, env)(configEnv) as UserConfig;
+const resolveConfig = (env: Record<string, string>, configEnv: ConfigEnv) =>
+  createPortalViteConfig(options, env)(configEnv) as UserConfig;
 
 describe('createPortalViteConfig', () => {
   it('refuses to serve without INTERNAL_API_URL, naming the variable', () => {
@@ -15,20 +16,34 @@ describe('createPortalViteConfig', () => {
 
   it('builds without INTERNAL_API_URL into dist/apps/<app> at the repository root', () => {
     const config = resolveConfig({}, build);
-    expect(config.build).toMatchObject({ outDir: '/repo/dist/apps/artist', emptyOutDir: true, assetsDir: 'assets', sourcemap: false });
+    expect(config.build).toMatchObject({
+      outDir: '/repo/dist/apps/artist',
+      emptyOutDir: true,
+      assetsDir: 'assets',
+      sourcemap: false,
+    });
     expect(config.server).toBeUndefined();
   });
 
   it('serves on the default port and loopback, proxying /api with websockets to the bff', () => {
     const config = resolveConfig({ INTERNAL_API_URL: 'http://127.0.0.1:3000/' }, serve);
     expect(config.server).toMatchObject({ host: '127.0.0.1', port: 5173, strictPort: true });
-    expect(config.server?.proxy?.['/api']).toEqual({ target: 'http://127.0.0.1:3000', ws: true, changeOrigin: false });
+    expect(config.server?.proxy?.['/api']).toEqual({
+      target: 'http://127.0.0.1:3000',
+      ws: true,
+      changeOrigin: false,
+    });
     expect(config.preview?.proxy).toEqual(config.server?.proxy);
   });
 
   it('takes host and port from PORTAL_HOST and PORTAL_PORT', () => {
-    const config = resolveConfig({ INTERNAL_API_URL: 'http://bff:3000', PORTAL_HOST: '0.0.0.0', PORTAL_PORT: '6000' }, serve);
+    const config = resolveConfig(
+      { INTERNAL_API_URL: 'http://bff:3000', PORTAL_HOST: '0.0.0.0', PORTAL_PORT: '6000' },
+      serve,
+    );
     expect(config.server).toMatchObject({ host: '0.0.0.0', port: 6000 });
-    expect(() => resolveConfig({ INTERNAL_API_URL: 'http://bff:3000', PORTAL_PORT: 'eighty' }, serve)).toThrow(/PORTAL_PORT/);
+    expect(() =>
+      resolveConfig({ INTERNAL_API_URL: 'http://bff:3000', PORTAL_PORT: 'eighty' }, serve),
+    ).toThrow(/PORTAL_PORT/);
   });
 });

@@ -20,7 +20,10 @@ describe('precompressDirectory', () => {
 
     const compressed = precompressDirectory(dir);
 
-    expect(compressed.map((path) => path.slice(dir.length)).sort()).toEqual(['/assets/index-abc123.js', '/index.html']);
+    expect(compressed.map((path) => path.slice(dir.length)).sort()).toEqual([
+      '/assets/index-abc123.js',
+      '/index.html',
+    ]);
     const js = join(dir, 'assets', 'index-abc123.js');
     expect(gunzipSync(readFileSync(`${js}.gz`)).toString()).toBe(bigJs);
     expect(brotliDecompressSync(readFileSync(`${js}.br`)).toString()).toBe(bigJs);

@@ -14,7 +14,14 @@ describe('readRuntimeConfig', () => {
   });
 
   it('keeps valid fields and replaces invalid ones one by one', () => {
-    expect(readRuntimeConfig({ apiBaseUrl: '', environment: 'production', version: 42, features: ['realtime', 7, ' ', 'realtime'] })).toEqual({
+    expect(
+      readRuntimeConfig({
+        apiBaseUrl: '',
+        environment: 'production',
+        version: 42,
+        features: ['realtime', 7, ' ', 'realtime'],
+      }),
+    ).toEqual({
       apiBaseUrl: '/api',
       environment: 'production',
       version: '0.0.0-dev',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { THEME_STORAGE_KEY, oppositeTheme, readThemePreference, resolveTheme, writeThemePreference } from '../src/theme/theme-preference';
+import {
+  THEME_STORAGE_KEY,
+  oppositeTheme,
+  readThemePreference,
+  resolveTheme,
+  writeThemePreference,
+} from '../src/theme/theme-preference';
 
 describe('theme preference', () => {
   it('follows the system until the user chooses', () => {
@@ -11,7 +17,10 @@ describe('theme preference', () => {
 
   it('persists the choice under one key and ignores junk', () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (key: string) => store.get(key) ?? null, setItem: (key: string, value: string) => void store.set(key, value) };
+    const storage = {
+      getItem: (key: string) => store.get(key) ?? null,
+      setItem: (key: string, value: string) => void store.set(key, value),
+    };
     expect(readThemePreference(storage)).toBe('system');
     writeThemePreference(storage, 'dark');
     expect(store.get(THEME_STORAGE_KEY)).toBe('dark');

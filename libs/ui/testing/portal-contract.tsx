@@ -20,7 +20,9 @@ export function describePortal(definition: PortalDefinition, expected: PortalExp
     it('has its role and navigation, in order', () => {
       expect(definition.roleLabel).toBe(expected.roleLabel);
       expect(definition.role).toBe(expected.role);
-      expect(navigationOf(definition).map((item) => [item.label, item.to])).toEqual(expected.navigation.map(([label, to]) => [label, to]));
+      expect(navigationOf(definition).map((item) => [item.label, item.to])).toEqual(
+        expected.navigation.map(([label, to]) => [label, to]),
+      );
     });
 
     it('routes every navigation entry to its own page, and anything else to "not found"', () => {

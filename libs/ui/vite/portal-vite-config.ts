@@ -14,7 +14,17 @@ export { runtimeConfigFromEnv, parseFeatureFlags } from './runtime-config-from-e
 export { precompressDirectory, MIN_COMPRESS_BYTES } from './precompress.ts';
 export { parsePortalPort, requireInternalApiUrl } from './dev-server-env.ts';
 
-const DEV_PREBUNDLED = ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client', 'react-router', 'react-router/dom', '@tanstack/react-query', 'ky', 'cockatiel'];
+const DEV_PREBUNDLED = [
+  'react',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+  'react-dom/client',
+  'react-router',
+  'react-router/dom',
+  '@tanstack/react-query',
+  'ky',
+  'cockatiel',
+];
 
 export interface PortalViteOptions {
   /** Nx project name; the build goes to dist/apps/<app> at the repository root. */
@@ -25,7 +35,10 @@ export interface PortalViteOptions {
   defaultPort: number;
 }
 
-export function createPortalViteConfig(options: PortalViteOptions, env: Env = process.env): UserConfigFnObject {
+export function createPortalViteConfig(
+  options: PortalViteOptions,
+  env: Env = process.env,
+): UserConfigFnObject {
   return defineConfig(({ command }) => {
     const config: UserConfig = {
       root: options.appDir,

@@ -4,10 +4,14 @@ import type { RuntimeConfig } from '../src/runtime-config/runtime-config.ts';
 
 export type Env = Record<string, string | undefined>;
 
-const valueOr = (value: string | undefined, fallback: string): string => (value === undefined || value.trim() === '' ? fallback : value.trim());
+const valueOr = (value: string | undefined, fallback: string): string =>
+  value === undefined || value.trim() === '' ? fallback : value.trim();
 
 export function parseFeatureFlags(value: string | undefined): string[] {
-  const flags = (value ?? '').split(',').map((flag) => flag.trim()).filter((flag) => flag !== '');
+  const flags = (value ?? '')
+    .split(',')
+    .map((flag) => flag.trim())
+    .filter((flag) => flag !== '');
   return [...new Set(flags)];
 }
 

@@ -67,7 +67,12 @@ export class ContentSniffer extends Transform {
     detectContentType(head.subarray(0, SNIFF_BYTES)).then(
       (type) => {
         if (!type || !this.allowedTypes.includes(type)) {
-          return callback(new UploadRejectedError(415, `content type ${type ?? 'unknown'} is not accepted here (allowed: ${this.allowedTypes.join(', ')})`));
+          return callback(
+            new UploadRejectedError(
+              415,
+              `content type ${type ?? 'unknown'} is not accepted here (allowed: ${this.allowedTypes.join(', ')})`,
+            ),
+          );
         }
         this.detectedType = type;
         callback(null, head);

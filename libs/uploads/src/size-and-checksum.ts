@@ -14,7 +14,8 @@ export class SizeAndChecksum extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.bytes += chunk.length;
-    if (this.bytes > this.maxBytes) return callback(new UploadRejectedError(413, `file exceeds the limit of ${this.maxBytes} bytes`));
+    if (this.bytes > this.maxBytes)
+      return callback(new UploadRejectedError(413, `file exceeds the limit of ${this.maxBytes} bytes`));
     this.hash.update(chunk);
     callback(null, chunk);
   }

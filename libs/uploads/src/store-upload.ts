@@ -25,12 +25,27 @@ export interface StoredUpload {
 }
 
 const EXTENSIONS: Record<string, string> = {
-  'audio/mpeg': 'mp3', 'audio/wav': 'wav', 'audio/flac': 'flac', 'audio/ogg': 'ogg', 'audio/x-m4a': 'm4a', 'audio/aac': 'aac',
-  'audio/opus': 'opus', 'audio/aiff': 'aiff', 'audio/webm': 'webm', 'text/csv': 'csv', 'image/png': 'png', 'image/jpeg': 'jpg',
-  'image/webp': 'webp', 'application/pdf': 'pdf',
+  'audio/mpeg': 'mp3',
+  'audio/wav': 'wav',
+  'audio/flac': 'flac',
+  'audio/ogg': 'ogg',
+  'audio/x-m4a': 'm4a',
+  'audio/aac': 'aac',
+  'audio/opus': 'opus',
+  'audio/aiff': 'aiff',
+  'audio/webm': 'webm',
+  'text/csv': 'csv',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+  'application/pdf': 'pdf',
 };
 
-export async function storeUpload(source: Readable, rule: UploadKindRule, uploadDir: string): Promise<StoredUpload> {
+export async function storeUpload(
+  source: Readable,
+  rule: UploadKindRule,
+  uploadDir: string,
+): Promise<StoredUpload> {
   const dir = join(uploadDir, rule.kind);
   await mkdir(dir, { recursive: true, mode: 0o750 });
   const id = randomBytes(16).toString('hex');
@@ -40,13 +55,22 @@ export async function storeUpload(source: Readable, rule: UploadKindRule, upload
   try {
     await pipeline(source, counter, sniffer, createWriteStream(partPath, { flags: 'wx', mode: 0o640 }));
     // Multipart marks a stream it cut at its own fileSize limit as truncated.
-    if ((source as Readable & { truncated?: boolean }).truncated) throw new UploadRejectedError(413, `file exceeds the limit of ${rule.maxBytes} bytes`);
+    if ((source as Readable & { truncated?: boolean }).truncated)
+      throw new UploadRejectedError(413, `file exceeds the limit of ${rule.maxBytes} bytes`);
     const mimeType = sniffer.detectedType!;
     const audio = rule.probeAudio ? await probeAudio(partPath) : undefined;
     const storageName = `${rule.kind}/${id}.${EXTENSIONS[mimeType] ?? 'bin'}`;
     const path = join(uploadDir, storageName);
     await rename(partPath, path);
-    return { kind: rule.kind, storageName, path, sizeBytes: counter.bytes, sha256: counter.digest(), mimeType, audio };
+    return {
+      kind: rule.kind,
+      storageName,
+      path,
+      sizeBytes: counter.bytes,
+      sha256: counter.digest(),
+      mimeType,
+      audio,
+    };
   } catch (error) {
     await rm(partPath, { force: true });
     throw error;

@@ -12,7 +12,8 @@ describe('portal dev-server variables', () => {
   it('are all declared in the portal schema', () => {
     const names = new Set<string>();
     for (const file of readdirSync(viteDir).filter((f) => f.endsWith('.ts'))) {
-      for (const match of readFileSync(resolve(viteDir, file), 'utf8').matchAll(/env\.([A-Z][A-Z0-9_]+)/g)) names.add(match[1]!);
+      for (const match of readFileSync(resolve(viteDir, file), 'utf8').matchAll(/env\.([A-Z][A-Z0-9_]+)/g))
+        names.add(match[1]!);
     }
     expect(names.size).toBeGreaterThan(3);
     for (const name of names) expect(Object.keys(portalSpec), name).toContain(name);

@@ -7,12 +7,20 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../..');
-const nx = (...args: string[]) => execFileSync('npx', ['nx', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
+const nx = (...args: string[]) =>
+  execFileSync('npx', ['nx', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+  });
 const APPS = ['artist', 'station', 'publisher', 'admin', 'bff', 'worker'];
 const LIBS = ['env', 'logger', 'health', 'api-client', 'contracts', 'db', 'queue', 'ui'];
 
 interface Graph {
-  graph: { nodes: Record<string, { type: string; data: { root: string; tags?: string[] } }>; dependencies: Record<string, { target: string; type: string }[]> };
+  graph: {
+    nodes: Record<string, { type: string; data: { root: string; tags?: string[] } }>;
+    dependencies: Record<string, { target: string; type: string }[]>;
+  };
 }
 
 describe('Nx project graph', () => {

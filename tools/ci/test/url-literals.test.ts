@@ -25,7 +25,13 @@ const allowedFile = (file: string) => file.startsWith('libs/testing/');
 
 function allowedLine(file: string, line: string): boolean {
   const trimmed = line.trim();
-  if (trimmed.startsWith('//') || trimmed.startsWith('*') || trimmed.startsWith('/*') || trimmed.startsWith('<!--')) return true;
+  if (
+    trimmed.startsWith('//') ||
+    trimmed.startsWith('*') ||
+    trimmed.startsWith('/*') ||
+    trimmed.startsWith('<!--')
+  )
+    return true;
   // Schema documentation: descriptions and examples show URL shapes.
   if (file.startsWith('libs/env/src/schemas/') && /\b(desc|example):/.test(line)) return true;
   // Naming a scheme in a check (e.g. startsWith('http:')) is not a URL.
@@ -41,7 +47,8 @@ export function findUrlLiterals(): string[] {
       readFileSync(path, 'utf8')
         .split('\n')
         .forEach((line, index) => {
-          if (URL_LITERAL.test(line) && !allowedLine(file, line)) offenders.push(`${file}:${index + 1}: ${line.trim()}`);
+          if (URL_LITERAL.test(line) && !allowedLine(file, line))
+            offenders.push(`${file}:${index + 1}: ${line.trim()}`);
         });
     }
   }

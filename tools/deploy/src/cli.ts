@@ -42,7 +42,14 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     const parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { config: { type: 'string' }, env: { type: 'string' }, tag: { type: 'string' }, to: { type: 'string' }, state: { type: 'string' }, force: { type: 'boolean' } },
+      options: {
+        config: { type: 'string' },
+        env: { type: 'string' },
+        tag: { type: 'string' },
+        to: { type: 'string' },
+        state: { type: 'string' },
+        force: { type: 'boolean' },
+      },
     });
     values = parsed.values;
     command = parsed.positionals[0];
@@ -54,7 +61,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     err(`${message}\n${USAGE}`);
     return EXIT.usage;
   };
-  if (!command || !['plan', 'apply', 'rollback', 'status'].includes(command)) return usage(command ? `unknown command "${command}"` : 'missing command');
+  if (!command || !['plan', 'apply', 'rollback', 'status'].includes(command))
+    return usage(command ? `unknown command "${command}"` : 'missing command');
   const environment = values.env as string | undefined;
   if (!environment) return usage('--env is required (e.g. --env production)');
   const tag = values.tag as string | undefined;
@@ -70,9 +78,17 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
 
   try {
     const config = loadDeployConfig(io.env);
-    const resources = loadResources(resolve((values.config as string | undefined) ?? 'coolify/resources.yaml'), environment, { ZAMIO_REGISTRY: config.ZAMIO_REGISTRY });
+    const resources = loadResources(
+      resolve((values.config as string | undefined) ?? 'coolify/resources.yaml'),
+      environment,
+      { ZAMIO_REGISTRY: config.ZAMIO_REGISTRY },
+    );
     const context: DeployContext = {
-      client: createCoolifyClient({ apiUrl: apiBaseUrl(config), token: config.COOLIFY_TOKEN, ...(io.fetch ? { fetch: io.fetch } : {}) }),
+      client: createCoolifyClient({
+        apiUrl: apiBaseUrl(config),
+        token: config.COOLIFY_TOKEN,
+        ...(io.fetch ? { fetch: io.fetch } : {}),
+      }),
       resources,
       statePath: resolve((values.state as string | undefined) ?? `.zamio-deploy/${environment}.json`),
       wait: { intervalMs: config.DEPLOY_POLL_INTERVAL, timeoutMs: config.DEPLOY_TIMEOUT },

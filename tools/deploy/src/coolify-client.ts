@@ -84,7 +84,11 @@ export class CoolifyError extends Error {
   }
 }
 
-export function createCoolifyClient(options: { apiUrl: string; token: string; fetch?: typeof globalThis.fetch }): CoolifyClient {
+export function createCoolifyClient(options: {
+  apiUrl: string;
+  token: string;
+  fetch?: typeof globalThis.fetch;
+}): CoolifyClient {
   const api = createApiClient({
     baseUrl: options.apiUrl,
     timeoutMs: 30_000,
@@ -109,17 +113,30 @@ export function createCoolifyClient(options: { apiUrl: string; token: string; fe
       call(`update application ${uuid}`, async () => {
         await api.raw(app(uuid), { method: 'PATCH', body: update });
       }),
-    listEnvs: (uuid) => call(`read the environment of application ${uuid}`, () => api.get<CoolifyEnvironmentVariable[]>(`${app(uuid)}/envs`)),
+    listEnvs: (uuid) =>
+      call(`read the environment of application ${uuid}`, () =>
+        api.get<CoolifyEnvironmentVariable[]>(`${app(uuid)}/envs`),
+      ),
     deploy: (uuid) =>
       call(`start a deployment of application ${uuid}`, async () => {
-        const answer = await api.post<{ deployments?: { deployment_uuid?: string; resource_uuid?: string; message?: string }[] }>('deploy', undefined, {
+        const answer = await api.post<{
+          deployments?: { deployment_uuid?: string; resource_uuid?: string; message?: string }[];
+        }>('deploy', undefined, {
           searchParams: { uuid, force: false },
         });
-        const deployment = answer?.deployments?.find((d) => d.resource_uuid === uuid) ?? answer?.deployments?.[0];
-        if (!deployment?.deployment_uuid) throw new CoolifyError(`Coolify did not queue a deployment for ${uuid}: ${deployment?.message ?? 'empty answer'}`, 200);
+        const deployment =
+          answer?.deployments?.find((d) => d.resource_uuid === uuid) ?? answer?.deployments?.[0];
+        if (!deployment?.deployment_uuid)
+          throw new CoolifyError(
+            `Coolify did not queue a deployment for ${uuid}: ${deployment?.message ?? 'empty answer'}`,
+            200,
+          );
         return deployment.deployment_uuid;
       }),
-    getDeployment: (uuid) => call(`read deployment ${uuid}`, () => api.get<CoolifyDeployment>(`deployments/${encodeURIComponent(uuid)}`)),
+    getDeployment: (uuid) =>
+      call(`read deployment ${uuid}`, () =>
+        api.get<CoolifyDeployment>(`deployments/${encodeURIComponent(uuid)}`),
+      ),
   };
 }
 
@@ -131,20 +148,41 @@ function toCoolifyError(error: unknown, what: string, apiUrl: string): unknown {
       401,
     );
   }
-  if (error.status === 403) return new CoolifyError(`the API token may not ${what} (403 ${serverMessageOf(error.body) ?? 'Forbidden'}): give it write, deploy and read:sensitive permissions`, 403);
-  if (error.status === 404) return new CoolifyError(`could not ${what}: not found (404). Check the uuids in the resources file and that the token's team owns them.`, 404);
-  if (error.status === 422) return new CoolifyError(`Coolify refused to ${what} (422): ${describeValidation(error.body)}`, 422);
-  if (error.kind === 'network' || error.kind === 'timeout') return new CoolifyError(`could not ${what}: Coolify at ${apiUrl} did not answer (${error.kind})`, 0);
-  if (error.kind === 'circuit-open') return new CoolifyError(`could not ${what}: Coolify failed repeatedly, giving up`, 0);
-  return new CoolifyError(`could not ${what}: ${error.status} ${serverMessageOf(error.body) ?? error.message}`, error.status);
+  if (error.status === 403)
+    return new CoolifyError(
+      `the API token may not ${what} (403 ${serverMessageOf(error.body) ?? 'Forbidden'}): give it write, deploy and read:sensitive permissions`,
+      403,
+    );
+  if (error.status === 404)
+    return new CoolifyError(
+      `could not ${what}: not found (404). Check the uuids in the resources file and that the token's team owns them.`,
+      404,
+    );
+  if (error.status === 422)
+    return new CoolifyError(`Coolify refused to ${what} (422): ${describeValidation(error.body)}`, 422);
+  if (error.kind === 'network' || error.kind === 'timeout')
+    return new CoolifyError(`could not ${what}: Coolify at ${apiUrl} did not answer (${error.kind})`, 0);
+  if (error.kind === 'circuit-open')
+    return new CoolifyError(`could not ${what}: Coolify failed repeatedly, giving up`, 0);
+  return new CoolifyError(
+    `could not ${what}: ${error.status} ${serverMessageOf(error.body) ?? error.message}`,
+    error.status,
+  );
 }
 
 function describeValidation(body: unknown): string {
-  if (typeof body === 'object' && body !== null && 'errors' in body && typeof body.errors === 'object' && body.errors !== null) {
+  if (
+    typeof body === 'object' &&
+    body !== null &&
+    'errors' in body &&
+    typeof body.errors === 'object' &&
+    body.errors !== null
+  ) {
     return Object.entries(body.errors as Record<string, unknown>)
-      .map(([field, messages]) => `${field}: ${Array.isArray(messages) ? messages.join(' ') : String(messages)}`)
+      .map(
+        ([field, messages]) => `${field}: ${Array.isArray(messages) ? messages.join(' ') : String(messages)}`,
+      )
       .join('; ');
   }
   return serverMessageOf(body) ?? 'validation error';
 }
-

@@ -5,14 +5,39 @@
 import { absoluteUrl, duration, loadConfig, text, type AppSchema, type RawEnv } from '@zamio/env';
 
 export const deploySpec = {
-  COOLIFY_URL: absoluteUrl({ desc: 'Base URL of the Coolify instance (its API lives under /api/v1).', example: 'https://coolify.zamio.example', group: 'Coolify' }),
-  COOLIFY_TOKEN: text({ desc: 'Coolify API token (Keys & Tokens → API tokens) with write, deploy and read:sensitive permissions.', example: '3|c0ffee…', group: 'Coolify', secret: true }),
-  ZAMIO_REGISTRY: text({ desc: 'Registry host (and path) the images were pushed to; fills ${ZAMIO_REGISTRY} in coolify/resources.yaml.', example: 'ghcr.io/zamio-gh', group: 'Images' }),
-  DEPLOY_POLL_INTERVAL: duration({ desc: 'How often a running deployment\'s status is polled.', example: '3s', default: 3_000, group: 'Rollout' }),
-  DEPLOY_TIMEOUT: duration({ desc: 'Give up waiting for one application\'s deployment after this long (pull + start period + health retries).', example: '15m', default: 900_000, group: 'Rollout' }),
+  COOLIFY_URL: absoluteUrl({
+    desc: 'Base URL of the Coolify instance (its API lives under /api/v1).',
+    example: 'https://coolify.zamio.example',
+    group: 'Coolify',
+  }),
+  COOLIFY_TOKEN: text({
+    desc: 'Coolify API token (Keys & Tokens → API tokens) with write, deploy and read:sensitive permissions.',
+    example: '3|c0ffee…',
+    group: 'Coolify',
+    secret: true,
+  }),
+  ZAMIO_REGISTRY: text({
+    desc: 'Registry host (and path) the images were pushed to; fills ${ZAMIO_REGISTRY} in coolify/resources.yaml.',
+    example: 'ghcr.io/zamio-gh',
+    group: 'Images',
+  }),
+  DEPLOY_POLL_INTERVAL: duration({
+    desc: "How often a running deployment's status is polled.",
+    example: '3s',
+    default: 3_000,
+    group: 'Rollout',
+  }),
+  DEPLOY_TIMEOUT: duration({
+    desc: "Give up waiting for one application's deployment after this long (pull + start period + health retries).",
+    example: '15m',
+    default: 900_000,
+    group: 'Rollout',
+  }),
 };
 
-export type DeployConfig = { readonly [K in keyof typeof deploySpec]: ReturnType<NonNullable<(typeof deploySpec)[K]['_parse']>> };
+export type DeployConfig = {
+  readonly [K in keyof typeof deploySpec]: ReturnType<NonNullable<(typeof deploySpec)[K]['_parse']>>;
+};
 
 export const deploySchema: AppSchema<DeployConfig> = {
   app: 'zamio-deploy',

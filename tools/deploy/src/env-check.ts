@@ -17,7 +17,11 @@ export function runtimeEnvOf(variables: CoolifyEnvironmentVariable[]): RawEnv {
   return env;
 }
 
-export function checkApplicationEnv(target: DeployTarget, variables: CoolifyEnvironmentVariable[], environment: string): EnvCheck {
+export function checkApplicationEnv(
+  target: DeployTarget,
+  variables: CoolifyEnvironmentVariable[],
+  environment: string,
+): EnvCheck {
   const firstPort = target.resource.ports_exposes.split(',')[0]!;
   // Coolify injects HOST and PORT (the first exposed port) into non-compose apps.
   const injected: RawEnv = { HOST: '0.0.0.0', PORT: firstPort };
@@ -29,7 +33,14 @@ export function checkApplicationEnv(target: DeployTarget, variables: CoolifyEnvi
   const schema = APP_SCHEMAS[target.resource.env_schema];
   const mismatch =
     declared && declared !== environment
-      ? [{ variable: 'ZAMIO_ENV', problem: `is "${declared}" but this deploy targets "${environment}"`, description: 'Deployment environment.', example: environment }]
+      ? [
+          {
+            variable: 'ZAMIO_ENV',
+            problem: `is "${declared}" but this deploy targets "${environment}"`,
+            description: 'Deployment environment.',
+            example: environment,
+          },
+        ]
       : [];
   try {
     const config = loadConfig(schema as never, raw) as Record<string, unknown>;
@@ -37,6 +48,12 @@ export function checkApplicationEnv(target: DeployTarget, variables: CoolifyEnvi
     return { ok: true, config };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    return { ok: false, error: new ConfigError(target.name, [...mismatch, ...error.problems.filter((p) => p.variable !== 'ZAMIO_ENV' || mismatch.length === 0)]) };
+    return {
+      ok: false,
+      error: new ConfigError(target.name, [
+        ...mismatch,
+        ...error.problems.filter((p) => p.variable !== 'ZAMIO_ENV' || mismatch.length === 0),
+      ]),
+    };
   }
 }

@@ -20,7 +20,13 @@ export interface AppInspection {
   envError?: ConfigError;
 }
 
-export async function inspectApplications(client: CoolifyClient, targets: DeployTarget[], tag: (target: DeployTarget, current: CoolifyApplication) => string, environment: string, options: { checkEnv: boolean }): Promise<AppInspection[]> {
+export async function inspectApplications(
+  client: CoolifyClient,
+  targets: DeployTarget[],
+  tag: (target: DeployTarget, current: CoolifyApplication) => string,
+  environment: string,
+  options: { checkEnv: boolean },
+): Promise<AppInspection[]> {
   const inspections: AppInspection[] = [];
   for (const target of targets) {
     const current = await client.getApplication(target.uuid);
@@ -50,4 +56,5 @@ function timingInput(target: DeployTarget, config: Record<string, unknown>) {
   };
 }
 
-export const isBlocked = (inspection: AppInspection) => inspection.blockers.length > 0 || inspection.envError !== undefined;
+export const isBlocked = (inspection: AppInspection) =>
+  inspection.blockers.length > 0 || inspection.envError !== undefined;

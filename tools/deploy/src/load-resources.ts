@@ -27,7 +27,11 @@ export interface LoadedResources {
   targets: DeployTarget[];
 }
 
-export function loadResources(path: string, environment: string, variables: Record<string, string>): LoadedResources {
+export function loadResources(
+  path: string,
+  environment: string,
+  variables: Record<string, string>,
+): LoadedResources {
   let document: unknown;
   try {
     // merge: the file shares the portals' settings through a YAML anchor (<<: *portal).
@@ -37,28 +41,40 @@ export function loadResources(path: string, environment: string, variables: Reco
   }
   const errors = Value.Errors(ResourcesFile, document);
   if (errors.length > 0) {
-    const lines = errors.filter((e) => e.keyword !== 'boolean').map((e) => `  ${e.instancePath || '/'} ${e.message}`);
+    const lines = errors
+      .filter((e) => e.keyword !== 'boolean')
+      .map((e) => `  ${e.instancePath || '/'} ${e.message}`);
     throw new ResourcesError(`${path} is not a valid resources file:\n${[...new Set(lines)].join('\n')}`);
   }
   const file = document as ResourcesFile;
   const env = file.environments[environment];
-  if (!env) throw new ResourcesError(`${path} has no environment "${environment}" (known: ${Object.keys(file.environments).join(', ')})`);
+  if (!env)
+    throw new ResourcesError(
+      `${path} has no environment "${environment}" (known: ${Object.keys(file.environments).join(', ')})`,
+    );
 
   const problems: string[] = [];
   for (const [name, app] of Object.entries(file.applications)) {
     const entry = env.applications[name];
     if (!entry) problems.push(`environments.${environment}.applications.${name} is missing (its uuid)`);
-    else if (/REPLACE-ME/.test(entry.uuid)) problems.push(`environments.${environment}.applications.${name}.uuid is still a placeholder (${entry.uuid})`);
+    else if (/REPLACE-ME/.test(entry.uuid))
+      problems.push(
+        `environments.${environment}.applications.${name}.uuid is still a placeholder (${entry.uuid})`,
+      );
     for (const dependency of app.depends_on) {
-      if (!file.applications[dependency]) problems.push(`applications.${name}.depends_on names unknown application "${dependency}"`);
+      if (!file.applications[dependency])
+        problems.push(`applications.${name}.depends_on names unknown application "${dependency}"`);
     }
     for (const required of app.requires) {
-      if (!file.databases[required]) problems.push(`applications.${name}.requires names unknown database "${required}"`);
+      if (!file.databases[required])
+        problems.push(`applications.${name}.requires names unknown database "${required}"`);
     }
-    if (app.health_check.type === 'cmd' && !app.health_check.command) problems.push(`applications.${name}.health_check.command is required for type cmd`);
+    if (app.health_check.type === 'cmd' && !app.health_check.command)
+      problems.push(`applications.${name}.health_check.command is required for type cmd`);
   }
   for (const name of Object.keys(env.applications)) {
-    if (!file.applications[name]) problems.push(`environments.${environment}.applications.${name} is not an application of this file`);
+    if (!file.applications[name])
+      problems.push(`environments.${environment}.applications.${name} is not an application of this file`);
   }
   if (problems.length > 0) throw new ResourcesError(`${path}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 
@@ -82,7 +98,8 @@ export function deployOrder(applications: Record<string, Pick<ApplicationResourc
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (name: string, path: string[]) => {
     if (state.get(name) === 'done') return;
-    if (state.get(name) === 'visiting') throw new ResourcesError(`dependency cycle: ${[...path, name].join(' → ')}`);
+    if (state.get(name) === 'visiting')
+      throw new ResourcesError(`dependency cycle: ${[...path, name].join(' → ')}`);
     state.set(name, 'visiting');
     for (const dependency of applications[name]?.depends_on ?? []) visit(dependency, [...path, name]);
     state.set(name, 'done');
@@ -95,7 +112,8 @@ export function deployOrder(applications: Record<string, Pick<ApplicationResourc
 function interpolate(template: string, variables: Record<string, string>, where: string): string {
   return template.replace(/\$\{([A-Z0-9_]+)\}/g, (_, name: string) => {
     const value = variables[name];
-    if (value === undefined || value === '') throw new ResourcesError(`${where} uses \${${name}}, which is not set`);
+    if (value === undefined || value === '')
+      throw new ResourcesError(`${where} uses \${${name}}, which is not set`);
     return value.replace(/\/+$/, '');
   });
 }

@@ -5,12 +5,22 @@ import { printPlan } from './print-plan';
 
 export async function runPlan(context: DeployContext, tag: string): Promise<number> {
   const { resources, out } = context;
-  out(`Plan for ${resources.environment}, tag ${tag} (deploy order: ${resources.targets.map((t) => t.name).join(' → ')}):`);
-  const inspections = await inspectApplications(context.client, resources.targets, () => tag, resources.environment, { checkEnv: true });
+  out(
+    `Plan for ${resources.environment}, tag ${tag} (deploy order: ${resources.targets.map((t) => t.name).join(' → ')}):`,
+  );
+  const inspections = await inspectApplications(
+    context.client,
+    resources.targets,
+    () => tag,
+    resources.environment,
+    { checkEnv: true },
+  );
   printPlan(inspections, out);
   const blocked = inspections.filter(isBlocked);
   if (blocked.length > 0) {
-    out(`\n${blocked.length} application(s) would be refused: ${blocked.map((i) => i.target.name).join(', ')}.`);
+    out(
+      `\n${blocked.length} application(s) would be refused: ${blocked.map((i) => i.target.name).join(', ')}.`,
+    );
     return EXIT.config;
   }
   const changing = inspections.filter((i) => i.changes.length > 0).length;

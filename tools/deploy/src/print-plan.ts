@@ -5,7 +5,9 @@ import type { AppInspection } from './inspect-applications';
 export function printPlan(inspections: AppInspection[], out: (line: string) => void): void {
   for (const [index, { target, current, changes, blockers, envError }] of inspections.entries()) {
     const tagChange = changes.find((c) => c.field === 'docker_registry_image_tag');
-    const headline = tagChange ? `${show(tagChange.from)} → ${show(tagChange.to)}` : `stays ${show(current.docker_registry_image_tag)}`;
+    const headline = tagChange
+      ? `${show(tagChange.from)} → ${show(tagChange.to)}`
+      : `stays ${show(current.docker_registry_image_tag)}`;
     out(`${index + 1}. ${target.name} (${target.uuid}) ${target.image}: ${headline}`);
     for (const change of changes) {
       if (change.field === 'docker_registry_image_tag') continue;
@@ -19,4 +21,5 @@ export function printPlan(inspections: AppInspection[], out: (line: string) => v
   }
 }
 
-const show = (value: unknown) => (value === null || value === undefined || value === '' ? '(unset)' : String(value));
+const show = (value: unknown) =>
+  value === null || value === undefined || value === '' ? '(unset)' : String(value);

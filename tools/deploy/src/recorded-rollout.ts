@@ -16,7 +16,13 @@ export interface RecordedRollout {
 }
 
 export async function runRecordedRollout(context: DeployContext, rollout: RecordedRollout): Promise<boolean> {
-  const release: Release = { kind: rollout.kind, tag: rollout.label, started_at: new Date().toISOString(), outcome: 'in-progress', apps: [] };
+  const release: Release = {
+    kind: rollout.kind,
+    tag: rollout.label,
+    started_at: new Date().toISOString(),
+    outcome: 'in-progress',
+    apps: [],
+  };
   rollout.log.releases.push(release);
   context.out('');
   return runRollout({

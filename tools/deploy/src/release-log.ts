@@ -39,7 +39,8 @@ export function readReleaseLog(path: string, environment: string): ReleaseLog {
     throw error;
   }
   const log = JSON.parse(text) as ReleaseLog;
-  if (log.environment !== environment) throw new Error(`${path} records environment "${log.environment}", not "${environment}"`);
+  if (log.environment !== environment)
+    throw new Error(`${path} records environment "${log.environment}", not "${environment}"`);
   return log;
 }
 

@@ -25,7 +25,10 @@ const Domains = Type.Object(
   { additionalProperties: false },
 );
 
-const Volume = Type.Object({ name: Type.String(), mount: Type.String({ pattern: '^/' }) }, { additionalProperties: false });
+const Volume = Type.Object(
+  { name: Type.String(), mount: Type.String({ pattern: '^/' }) },
+  { additionalProperties: false },
+);
 
 const Application = Type.Object(
   {
@@ -67,7 +70,10 @@ const Environment = Type.Object(
   {
     project: Type.String(),
     environment_name: Type.String(),
-    databases: Type.Record(Type.String(), Type.Object({ uuid: Type.String() }, { additionalProperties: false })),
+    databases: Type.Record(
+      Type.String(),
+      Type.Object({ uuid: Type.String() }, { additionalProperties: false }),
+    ),
     applications: Type.Record(Type.String(), EnvironmentApplication),
   },
   { additionalProperties: false },

@@ -23,18 +23,34 @@ export async function runRollback(context: DeployContext, to: string | undefined
       out(`No release recorded in ${context.statePath}; name the tag to go back to with --to <tag>.`);
       return EXIT.usage;
     }
-    wanted = new Map(last.apps.filter((a) => a.outcome === 'deployed' && a.previous_tag && a.previous_tag !== a.tag).map((a) => [a.name, a.previous_tag!]));
+    wanted = new Map(
+      last.apps
+        .filter((a) => a.outcome === 'deployed' && a.previous_tag && a.previous_tag !== a.tag)
+        .map((a) => [a.name, a.previous_tag!]),
+    );
     if (wanted.size === 0) {
-      out(`The last release (${last.kind} ${last.tag}, ${last.outcome}) changed no application's tag: nothing to roll back.`);
+      out(
+        `The last release (${last.kind} ${last.tag}, ${last.outcome}) changed no application's tag: nothing to roll back.`,
+      );
       return EXIT.ok;
     }
   }
 
   const targets = resources.targets.filter((t) => wanted.has(t.name)).reverse();
-  out(`Rollback in ${resources.environment} (order: ${targets.map((t) => `${t.name} → ${wanted.get(t.name)}`).join(', ')}).`);
-  out('Images only: today\'s env is kept and the database schema is not rolled back (expand/contract migrations keep the previous release working).');
+  out(
+    `Rollback in ${resources.environment} (order: ${targets.map((t) => `${t.name} → ${wanted.get(t.name)}`).join(', ')}).`,
+  );
+  out(
+    "Images only: today's env is kept and the database schema is not rolled back (expand/contract migrations keep the previous release working).",
+  );
   // No env check: the schema that matters is the old image's, not this tool's.
-  const inspections = await inspectApplications(context.client, targets, (t) => wanted.get(t.name)!, resources.environment, { checkEnv: false });
+  const inspections = await inspectApplications(
+    context.client,
+    targets,
+    (t) => wanted.get(t.name)!,
+    resources.environment,
+    { checkEnv: false },
+  );
   printPlan(inspections, out);
   const blocked = inspections.filter(isBlocked);
   if (blocked.length > 0) {
@@ -42,7 +58,14 @@ export async function runRollback(context: DeployContext, to: string | undefined
     return EXIT.config;
   }
 
-  const ok = await runRecordedRollout(context, { log, kind: 'rollback', label: to ?? 'previous', inspections, tagOf: (i) => wanted.get(i.target.name)!, force: false });
+  const ok = await runRecordedRollout(context, {
+    log,
+    kind: 'rollback',
+    label: to ?? 'previous',
+    inspections,
+    tagOf: (i) => wanted.get(i.target.name)!,
+    force: false,
+  });
   out(ok ? '\nRolled back.' : '\nRollback failed (see ✗ above).');
   return ok ? EXIT.ok : EXIT.rolloutFailed;
 }

@@ -16,13 +16,22 @@ export function rolloutBlockers(target: DeployTarget, current: CoolifyApplicatio
         : `health check type is "${type}" but must be "${health.type}" (path ${health.path}, port ${health.port}): set it in Coolify → ${target.name} → Configuration → Healthcheck`,
     );
   } else if (health.type === 'cmd' && (current.health_check_command ?? '').trim() !== health.command) {
-    blockers.push(`health check command is \`${current.health_check_command ?? ''}\` but must be \`${health.command}\`: set it in Coolify → ${target.name} → Configuration → Healthcheck`);
+    blockers.push(
+      `health check command is \`${current.health_check_command ?? ''}\` but must be \`${health.command}\`: set it in Coolify → ${target.name} → Configuration → Healthcheck`,
+    );
   }
   if (current.ports_mappings && current.ports_mappings.trim() !== '') {
-    blockers.push(`has host port mappings (${current.ports_mappings}): Coolify cannot run two containers side by side, so it would stop the old one first; remove "Ports Mappings" and use the domain/proxy`);
+    blockers.push(
+      `has host port mappings (${current.ports_mappings}): Coolify cannot run two containers side by side, so it would stop the old one first; remove "Ports Mappings" and use the domain/proxy`,
+    );
   }
-  if (current.settings?.is_consistent_container_name_enabled || (current.settings?.custom_internal_name ?? '') !== '') {
-    blockers.push('uses a fixed container name ("Consistent Container Name" or a custom internal name), which disables rolling updates: turn it off');
+  if (
+    current.settings?.is_consistent_container_name_enabled ||
+    (current.settings?.custom_internal_name ?? '') !== ''
+  ) {
+    blockers.push(
+      'uses a fixed container name ("Consistent Container Name" or a custom internal name), which disables rolling updates: turn it off',
+    );
   }
   if (/(^|\s)--ip[\s=]/.test(current.custom_docker_run_options ?? '')) {
     blockers.push('sets --ip in custom docker run options, which disables rolling updates: remove it');

@@ -32,14 +32,24 @@ export function timingProblems(input: TimingInput): string[] {
   }
   if (input.shutdownTimeoutMs !== undefined) {
     if (input.shutdownTimeoutMs >= graceMs) {
-      problems.push(`SHUTDOWN_TIMEOUT (${s(input.shutdownTimeoutMs)}) must be below the stop grace period (${input.stopGracePeriodS} s), or Docker kills the process mid-drain`);
+      problems.push(
+        `SHUTDOWN_TIMEOUT (${s(input.shutdownTimeoutMs)}) must be below the stop grace period (${input.stopGracePeriodS} s), or Docker kills the process mid-drain`,
+      );
     }
     if (input.drainDelayMs !== undefined && input.drainDelayMs >= input.shutdownTimeoutMs) {
-      problems.push(`SHUTDOWN_DRAIN_DELAY (${s(input.drainDelayMs)}) must be below SHUTDOWN_TIMEOUT (${s(input.shutdownTimeoutMs)}) to leave time for in-flight requests`);
+      problems.push(
+        `SHUTDOWN_DRAIN_DELAY (${s(input.drainDelayMs)}) must be below SHUTDOWN_TIMEOUT (${s(input.shutdownTimeoutMs)}) to leave time for in-flight requests`,
+      );
     }
   }
-  if (input.routed && input.keepAliveTimeoutMs !== undefined && input.keepAliveTimeoutMs <= TRAEFIK_UPSTREAM_IDLE_MS) {
-    problems.push(`KEEP_ALIVE_TIMEOUT (${s(input.keepAliveTimeoutMs)}) must exceed Traefik's 90 s idle timeout to servers, or a request can land on a connection the app is closing`);
+  if (
+    input.routed &&
+    input.keepAliveTimeoutMs !== undefined &&
+    input.keepAliveTimeoutMs <= TRAEFIK_UPSTREAM_IDLE_MS
+  ) {
+    problems.push(
+      `KEEP_ALIVE_TIMEOUT (${s(input.keepAliveTimeoutMs)}) must exceed Traefik's 90 s idle timeout to servers, or a request can land on a connection the app is closing`,
+    );
   }
   return problems;
 }

@@ -29,7 +29,13 @@ export interface RolloutOptions {
 
 export async function runRollout(options: RolloutOptions): Promise<boolean> {
   const { steps, release } = options;
-  release.apps = steps.map((step) => ({ name: step.target.name, uuid: step.target.uuid, previous_tag: step.previousTag, tag: step.tag, outcome: 'pending' }));
+  release.apps = steps.map((step) => ({
+    name: step.target.name,
+    uuid: step.target.uuid,
+    previous_tag: step.previousTag,
+    tag: step.tag,
+    outcome: 'pending',
+  }));
   options.save();
 
   try {
@@ -65,7 +71,10 @@ async function deployInOrder(options: RolloutOptions): Promise<boolean> {
     const deploymentUuid = await client.deploy(uuid);
     record.deployment_uuid = deploymentUuid;
     options.save();
-    const result = await waitForDeployment(client, deploymentUuid, { ...options.wait, onStatus: (status) => out(`  ${name}: ${status}`) });
+    const result = await waitForDeployment(client, deploymentUuid, {
+      ...options.wait,
+      onStatus: (status) => out(`  ${name}: ${status}`),
+    });
     if (result.ok) {
       record.outcome = 'deployed';
       out(`✓ ${name}: running ${step.tag}`);
@@ -76,7 +85,9 @@ async function deployInOrder(options: RolloutOptions): Promise<boolean> {
     record.outcome = 'failed';
     record.message = result.reason;
     out(`✗ ${name}: ${result.reason}`);
-    out(`  Coolify kept the previous container of ${name}${step.previousTag ? ` (${step.previousTag})` : ''}.`);
+    out(
+      `  Coolify kept the previous container of ${name}${step.previousTag ? ` (${step.previousTag})` : ''}.`,
+    );
     if (step.previousTag && step.previousTag !== step.tag) {
       await client.updateApplication(uuid, { docker_registry_image_tag: step.previousTag });
       out(`  ${name}'s configured tag is back to ${step.previousTag}.`);
@@ -85,7 +96,8 @@ async function deployInOrder(options: RolloutOptions): Promise<boolean> {
     const deployed = release.apps.filter((a) => a.outcome === 'deployed').map((a) => a.name);
     const notDeployed = release.apps.slice(index + 1).map((a) => a.name);
     if (notDeployed.length > 0) out(`  Not deployed: ${notDeployed.join(', ')}.`);
-    if (deployed.length > 0) out(`  Already on ${step.tag}: ${deployed.join(', ')} (\`zamio-deploy rollback\` puts them back).`);
+    if (deployed.length > 0)
+      out(`  Already on ${step.tag}: ${deployed.join(', ')} (\`zamio-deploy rollback\` puts them back).`);
     release.outcome = 'failed';
     release.finished_at = new Date().toISOString();
     options.save();

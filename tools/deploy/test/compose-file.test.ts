@@ -8,18 +8,30 @@ import { parse } from 'yaml';
 
 const COMPOSE_PATH = fileURLToPath(new URL('../../../coolify/docker-compose.coolify.yml', import.meta.url));
 const text = readFileSync(COMPOSE_PATH, 'utf8');
-type Service = { image?: string; container_name?: string; depends_on?: Record<string, { condition: string }>; exclude_from_hc?: boolean; restart?: string; healthcheck?: unknown; environment?: Record<string, string> };
+type Service = {
+  image?: string;
+  container_name?: string;
+  depends_on?: Record<string, { condition: string }>;
+  exclude_from_hc?: boolean;
+  restart?: string;
+  healthcheck?: unknown;
+  environment?: Record<string, string>;
+};
 const services = (parse(text, { merge: true }) as { services: Record<string, Service> }).services;
 
-it('follows Coolify\'s template conventions', () => {
+it("follows Coolify's template conventions", () => {
   expect(text).toMatch(/^# documentation: /m);
   expect(text).toMatch(/^# port: 8080$/m);
   expect(Object.values(services).some((s) => s.container_name)).toBe(false);
   expect(text).not.toMatch(/^networks:/m);
   expect(services.migrate).toMatchObject({ restart: 'no', exclude_from_hc: true });
   expect(services.worker!.exclude_from_hc).toBe(true);
-  expect(services.bff!.depends_on).toMatchObject({ migrate: { condition: 'service_completed_successfully' }, 'zamio-db': { condition: 'service_healthy' } });
-  for (const portal of ['artist', 'station', 'publisher', 'admin']) expect(services[portal]!.depends_on).toEqual({ bff: { condition: 'service_healthy' } });
+  expect(services.bff!.depends_on).toMatchObject({
+    migrate: { condition: 'service_completed_successfully' },
+    'zamio-db': { condition: 'service_healthy' },
+  });
+  for (const portal of ['artist', 'station', 'publisher', 'admin'])
+    expect(services[portal]!.depends_on).toEqual({ bff: { condition: 'service_healthy' } });
   for (const [name, service] of Object.entries(services)) {
     if (service.image?.includes('/zamio/')) expect(service.image, name).toMatch(/:\$\{ZAMIO_TAG:\?[^}]+\}$/);
     if (name !== 'migrate') expect(service.healthcheck, name).toBeDefined();
@@ -37,12 +49,21 @@ it('is valid for docker-compose once Coolify-only keys are removed (when docker-
   const stripped = text.replace(/^.*exclude_from_hc.*\n/gm, '');
   const output = execFileSync('docker-compose', ['-f', '-', 'config', '--quiet'], {
     input: stripped,
-    env: { PATH: process.env.PATH, ZAMIO_REGISTRY: 'registry.test', ZAMIO_TAG: '1.0.0', TRUST_PROXY: '172.18.0.0/16' },
+    env: {
+      PATH: process.env.PATH,
+      ZAMIO_REGISTRY: 'registry.test',
+      ZAMIO_TAG: '1.0.0',
+      TRUST_PROXY: '172.18.0.0/16',
+    },
     encoding: 'utf8',
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   expect(output).toBe('');
-  const missingTag = spawnSync('docker-compose', ['-f', '-', 'config', '--quiet'], { input: stripped, env: { PATH: process.env.PATH, ZAMIO_REGISTRY: 'registry.test', TRUST_PROXY: 'x' }, encoding: 'utf8' });
+  const missingTag = spawnSync('docker-compose', ['-f', '-', 'config', '--quiet'], {
+    input: stripped,
+    env: { PATH: process.env.PATH, ZAMIO_REGISTRY: 'registry.test', TRUST_PROXY: 'x' },
+    encoding: 'utf8',
+  });
   expect(missingTag.status).not.toBe(0);
   expect(missingTag.stderr).toContain('set ZAMIO_TAG');
 });

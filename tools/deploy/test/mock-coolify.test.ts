@@ -15,7 +15,10 @@ afterEach(async () => {
 const call = (method: string, path: string, body?: unknown, token = mock.token) =>
   fetch(`${mock.url}/api/v1${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 
@@ -38,17 +41,24 @@ it('refuses unknown paths, methods and query parameters, and a wrong token', asy
 });
 
 it('moves a deployment queued → in_progress → finished, or failed keeping the old container', async () => {
-  const started = (await (await call('POST', '/deploy?uuid=app-1')).json()) as { deployments: { deployment_uuid: string }[] };
+  const started = (await (await call('POST', '/deploy?uuid=app-1')).json()) as {
+    deployments: { deployment_uuid: string }[];
+  };
   const id = started.deployments[0]!.deployment_uuid;
   const statuses = [];
-  for (let i = 0; i < 3; i += 1) statuses.push(((await (await call('GET', `/deployments/${id}`)).json()) as { status: string }).status);
+  for (let i = 0; i < 3; i += 1)
+    statuses.push(((await (await call('GET', `/deployments/${id}`)).json()) as { status: string }).status);
   expect(statuses).toEqual(['in_progress', 'finished', 'finished']);
 
   await call('PATCH', '/applications/app-1', { docker_registry_image_tag: '2.0.0' });
   mock.unhealthyImages.add(':2.0.0');
-  const failing = (await (await call('POST', '/deploy?uuid=app-1')).json()) as { deployments: { deployment_uuid: string }[] };
+  const failing = (await (await call('POST', '/deploy?uuid=app-1')).json()) as {
+    deployments: { deployment_uuid: string }[];
+  };
   await call('GET', `/deployments/${failing.deployments[0]!.deployment_uuid}`);
-  const final = (await (await call('GET', `/deployments/${failing.deployments[0]!.deployment_uuid}`)).json()) as { status: string };
+  const final = (await (
+    await call('GET', `/deployments/${failing.deployments[0]!.deployment_uuid}`)
+  ).json()) as { status: string };
   expect(final.status).toBe('failed');
   expect(mock.apps.get('app-1')!.running_tag).toBe('1.0.0');
   expect(mock.violations).toEqual([]);

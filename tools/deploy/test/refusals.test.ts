@@ -5,7 +5,7 @@ const fixture = useDeployFixture();
 
 const changedNothing = () => expect(fixture().mock.requests.filter((r) => r.method !== 'GET')).toEqual([]);
 
-it('refuses to deploy when an application\'s env is invalid, naming the variable, and changes nothing', async () => {
+it("refuses to deploy when an application's env is invalid, naming the variable, and changes nothing", async () => {
   const worker = fixture().mock.apps.get('worker-uuid')!;
   delete worker.envs.REDIS_URL;
   fixture().mock.apps.get('artist-uuid')!.envs.INTERNAL_API_URL = 'not a url';
@@ -34,22 +34,31 @@ it('refuses when the drain delay is shorter than the time Traefik needs to stop 
   fixture().mock.apps.get('bff-uuid')!.envs.SHUTDOWN_DRAIN_DELAY = '5s';
   const { code, out } = await fixture().run(['apply', '--env', 'production', '--tag', '1.1.0']);
   expect(code).toBe(78);
-  expect(out).toContain('SHUTDOWN_DRAIN_DELAY (5 s) must exceed health interval × retries + Traefik throttle (2 s × 2 + 2 s = 6 s)');
+  expect(out).toContain(
+    'SHUTDOWN_DRAIN_DELAY (5 s) must exceed health interval × retries + Traefik throttle (2 s × 2 + 2 s = 6 s)',
+  );
   changedNothing();
 });
 
-it('refuses when a Node app still uses Coolify\'s HTTP health check (no curl in the image) or maps host ports', async () => {
-  Object.assign(fixture().mock.apps.get('bff-uuid')!, { health_check_type: 'http', health_check_command: null });
+it("refuses when a Node app still uses Coolify's HTTP health check (no curl in the image) or maps host ports", async () => {
+  Object.assign(fixture().mock.apps.get('bff-uuid')!, {
+    health_check_type: 'http',
+    health_check_command: null,
+  });
   fixture().mock.apps.get('admin-uuid')!.ports_mappings = '8080:8080';
   const { code, out } = await fixture().run(['plan', '--env', 'production', '--tag', '1.1.0']);
   expect(code).toBe(78);
-  expect(out).toContain('health check type is "http" but must be "cmd" with command `node /app/healthcheck.js`');
+  expect(out).toContain(
+    'health check type is "http" but must be "cmd" with command `node /app/healthcheck.js`',
+  );
   expect(out).toContain('has host port mappings (8080:8080)');
 });
 
 it('never prints the token, and a 401 says what to fix', async () => {
   const wrong = `${fixture().mock.token}x`;
-  const { code, out, err } = await fixture().run(['apply', '--env', 'production', '--tag', '1.1.0'], { COOLIFY_TOKEN: wrong });
+  const { code, out, err } = await fixture().run(['apply', '--env', 'production', '--tag', '1.1.0'], {
+    COOLIFY_TOKEN: wrong,
+  });
   expect(code).toBe(77);
   expect(err).toContain('Coolify rejected the API token (401 Unauthenticated.)');
   expect(err).toContain('check COOLIFY_TOKEN');
@@ -64,11 +73,16 @@ it('never prints the token during a failed release or a status report', async ()
   const status = await fixture().run(['status', '--env', 'production']);
   const output = [release.out, release.err, status.out, status.err].join('\n');
   expect(output).not.toContain(fixture().mock.token);
-  expect(fixture().mock.requests.every((r) => r.authorization === `Bearer ${fixture().mock.token}`)).toBe(true);
+  expect(fixture().mock.requests.every((r) => r.authorization === `Bearer ${fixture().mock.token}`)).toBe(
+    true,
+  );
 });
 
 it('reports missing tool configuration by name before calling Coolify', async () => {
-  const { code, err } = await fixture().run(['plan', '--env', 'production', '--tag', '1.1.0'], { COOLIFY_TOKEN: '', ZAMIO_REGISTRY: '' });
+  const { code, err } = await fixture().run(['plan', '--env', 'production', '--tag', '1.1.0'], {
+    COOLIFY_TOKEN: '',
+    ZAMIO_REGISTRY: '',
+  });
   expect(code).toBe(78);
   expect(err).toContain('✗ COOLIFY_TOKEN is required but not set');
   expect(err).toContain('✗ ZAMIO_REGISTRY is required but not set');

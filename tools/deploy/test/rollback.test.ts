@@ -11,11 +11,28 @@ it('rollback redeploys the recorded previous tags, portals first and the bff las
   const { code, out } = await fixture().run(['rollback', '--env', 'production']);
   expect(code).toBe(0);
   expect(out).toContain('database schema is not rolled back');
-  expect(fixture().deployOrder().slice(deploysBefore)).toEqual(['admin', 'publisher', 'station', 'artist', 'worker', 'bff']);
-  expect(fixture().tagsOf()).toEqual({ bff: '1.0.0', worker: '1.0.0', artist: '1.0.0', station: '1.0.0', publisher: '1.0.0', admin: '1.0.0' });
+  expect(fixture().deployOrder().slice(deploysBefore)).toEqual([
+    'admin',
+    'publisher',
+    'station',
+    'artist',
+    'worker',
+    'bff',
+  ]);
+  expect(fixture().tagsOf()).toEqual({
+    bff: '1.0.0',
+    worker: '1.0.0',
+    artist: '1.0.0',
+    station: '1.0.0',
+    publisher: '1.0.0',
+    admin: '1.0.0',
+  });
   expect(Object.values(fixture().runningTagsOf())).toEqual(Array(6).fill('1.0.0'));
   const log = JSON.parse(readFileSync(fixture().statePath, 'utf8'));
-  expect(log.releases.map((r: { kind: string; outcome: string }) => `${r.kind}:${r.outcome}`)).toEqual(['apply:succeeded', 'rollback:succeeded']);
+  expect(log.releases.map((r: { kind: string; outcome: string }) => `${r.kind}:${r.outcome}`)).toEqual([
+    'apply:succeeded',
+    'rollback:succeeded',
+  ]);
 });
 
 it('after a release that failed at the worker, rollback only touches what was deployed (the bff)', async () => {

@@ -18,7 +18,10 @@ export function embeddedPorts(env: Record<string, string | undefined>): Embedded
   };
 }
 
-export function embeddedServerEnv(env: Record<string, string | undefined>, ports: EmbeddedPorts): Record<string, string | undefined> {
+export function embeddedServerEnv(
+  env: Record<string, string | undefined>,
+  ports: EmbeddedPorts,
+): Record<string, string | undefined> {
   return {
     ZAMIO_ENV: 'local',
     HOST: '127.0.0.1',

@@ -19,11 +19,19 @@ process.chdir(root);
 const ports = embeddedPorts(process.env);
 const raw = embeddedServerEnv(process.env, ports);
 // The portals' dev servers are other origins than the bff: trust them for CSRF/CORS.
-raw.CORS_ORIGINS ??= PORTALS.flatMap((name) => [`http://localhost:${ports.portals[name]}`, `http://127.0.0.1:${ports.portals[name]}`]).join(',');
+raw.CORS_ORIGINS ??= PORTALS.flatMap((name) => [
+  `http://localhost:${ports.portals[name]}`,
+  `http://127.0.0.1:${ports.portals[name]}`,
+]).join(',');
 const bffConfig = readProcessEnv(bffSchema, raw);
 const workerConfig = readProcessEnv(workerSchema, raw);
 
-const logger = createLogger({ service: 'embedded', version: bffConfig.APP_VERSION, level: bffConfig.LOG_LEVEL, pretty: bffConfig.LOG_PRETTY });
+const logger = createLogger({
+  service: 'embedded',
+  version: bffConfig.APP_VERSION,
+  level: bffConfig.LOG_LEVEL,
+  pretty: bffConfig.LOG_PRETTY,
+});
 const db = await openDatabase({
   url: bffConfig.DATABASE_URL,
   poolMax: 1,
@@ -43,7 +51,11 @@ process.env.INTERNAL_API_URL = bffUrl;
 const portals: ViteDevServer[] = [];
 for (const name of PORTALS) {
   process.env.PORTAL_PORT = String(ports.portals[name]);
-  const server = await createServer({ configFile: resolve(root, `apps/${name}/vite.config.ts`), root: resolve(root, `apps/${name}`), logLevel: 'warn' });
+  const server = await createServer({
+    configFile: resolve(root, `apps/${name}/vite.config.ts`),
+    root: resolve(root, `apps/${name}`),
+    logLevel: 'warn',
+  });
   await server.listen();
   portals.push(server);
 }
@@ -57,7 +69,9 @@ const lines = [
   `  worker health      ${worker.healthUrl}/readyz`,
   '',
   `Demo accounts (password: ${DEMO_PASSWORD}):`,
-  ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(10)} ${a.email}  →  http://localhost:${ports.portals[a.role]}/`),
+  ...DEMO_ACCOUNTS.map(
+    (a) => `  ${a.role.padEnd(10)} ${a.email}  →  http://localhost:${ports.portals[a.role]}/`,
+  ),
   '',
   'Press Ctrl-C to stop.',
   '',

@@ -1,6 +1,15 @@
 // `zamio-env check`: validates an env file (or the current environment) for
 // one app or all of them without starting anything; exit 0 or 78.
-import { APP_NAMES, APP_SCHEMAS, ConfigError, EXIT_CONFIG, formatReport, loadConfig, type AppName, type RawEnv } from '@zamio/env';
+import {
+  APP_NAMES,
+  APP_SCHEMAS,
+  ConfigError,
+  EXIT_CONFIG,
+  formatReport,
+  loadConfig,
+  type AppName,
+  type RawEnv,
+} from '@zamio/env';
 
 export interface CheckOptions {
   apps: AppName[];
@@ -14,7 +23,11 @@ export function runCheck(options: CheckOptions): number {
   for (const app of options.apps) {
     try {
       loadConfig(APP_SCHEMAS[app] as never, options.env);
-      options.write(options.tty ? `${app}: configuration is valid` : JSON.stringify({ level: 'info', app, msg: 'configuration is valid' }));
+      options.write(
+        options.tty
+          ? `${app}: configuration is valid`
+          : JSON.stringify({ level: 'info', app, msg: 'configuration is valid' }),
+      );
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       failed = true;

@@ -9,12 +9,25 @@ const USAGE = `usage:
   zamio-env check (--app bff|worker|portal | --all) [--file .env.production] [--env-only]
   zamio-env docs [--check]`;
 
-export async function main(argv: string[], io = { out: (t: string) => console.log(t), err: (t: string) => console.error(t), tty: Boolean(process.stdout.isTTY) }): Promise<number> {
+export async function main(
+  argv: string[],
+  io = {
+    out: (t: string) => console.log(t),
+    err: (t: string) => console.error(t),
+    tty: Boolean(process.stdout.isTTY),
+  },
+): Promise<number> {
   try {
     const { positionals, values } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { app: { type: 'string' }, all: { type: 'boolean' }, file: { type: 'string' }, check: { type: 'boolean' }, root: { type: 'string' } },
+      options: {
+        app: { type: 'string' },
+        all: { type: 'boolean' },
+        file: { type: 'string' },
+        check: { type: 'boolean' },
+        root: { type: 'string' },
+      },
     });
     const command = positionals[0];
     if (command === 'check') {
@@ -23,7 +36,8 @@ export async function main(argv: string[], io = { out: (t: string) => console.lo
       const env = values.file ? parseEnvFile(values.file) : { ...process.env };
       return runCheck({ apps, env, tty: io.tty, write: io.out });
     }
-    if (command === 'docs') return runDocs(resolve(values.root ?? process.cwd()), values.check ?? false, io.out);
+    if (command === 'docs')
+      return runDocs(resolve(values.root ?? process.cwd()), values.check ?? false, io.out);
     throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -37,9 +37,16 @@ describe('zamio-env check', () => {
   });
 
   it('reports every problem of an invalid file at once and exits 78', async () => {
-    const result = await run(['check', '--app', 'bff', '--file', file('bad.env', ['ZAMIO_ENV=production', 'PORT=eighty', 'LOG_PRETTY=true'])]);
+    const result = await run([
+      'check',
+      '--app',
+      'bff',
+      '--file',
+      file('bad.env', ['ZAMIO_ENV=production', 'PORT=eighty', 'LOG_PRETTY=true']),
+    ]);
     expect(result.code).toBe(78);
-    for (const name of ['PORT', 'LOG_PRETTY', 'DATABASE_URL', 'REDIS_URL', 'SESSION_SECRET', 'TRUST_PROXY']) expect(result.out).toContain(name);
+    for (const name of ['PORT', 'LOG_PRETTY', 'DATABASE_URL', 'REDIS_URL', 'SESSION_SECRET', 'TRUST_PROXY'])
+      expect(result.out).toContain(name);
   });
 
   it('names a missing file and an unknown app', async () => {

@@ -1,5 +1,10 @@
 import { PlaceholderPage } from '@zamio/ui';
 
 export default function PlaysPage() {
-  return <PlaceholderPage title="Plays">Plays of your tracks detected on radio stations — station, start, end, duration and royalty amount — will appear here.</PlaceholderPage>;
+  return (
+    <PlaceholderPage title="Plays">
+      Plays of your tracks detected on radio stations — station, start, end, duration and royalty amount —
+      will appear here.
+    </PlaceholderPage>
+  );
 }

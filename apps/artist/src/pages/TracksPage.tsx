@@ -1,5 +1,10 @@
 import { PlaceholderPage } from '@zamio/ui';
 
 export default function TracksPage() {
-  return <PlaceholderPage title="Tracks">Your registered tracks — title, ISRC, duration, fingerprinting status and contributor splits — will appear here.</PlaceholderPage>;
+  return (
+    <PlaceholderPage title="Tracks">
+      Your registered tracks — title, ISRC, duration, fingerprinting status and contributor splits — will
+      appear here.
+    </PlaceholderPage>
+  );
 }

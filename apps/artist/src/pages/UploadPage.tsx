@@ -1,5 +1,10 @@
 import { PlaceholderPage } from '@zamio/ui';
 
 export default function UploadPage() {
-  return <PlaceholderPage title="Upload">The upload form will appear here: a track's audio with its title, ISRC and duration, and contributor splits that must total 100 %.</PlaceholderPage>;
+  return (
+    <PlaceholderPage title="Upload">
+      The upload form will appear here: a track's audio with its title, ISRC and duration, and contributor
+      splits that must total 100 %.
+    </PlaceholderPage>
+  );
 }

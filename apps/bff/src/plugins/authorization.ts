@@ -14,7 +14,8 @@ export const requireSessionRole =
 
 /** preHandler: a station capture device token. */
 export const requireDeviceToken = async (request: FastifyRequest): Promise<void> => {
-  if (request.principal?.via !== 'device-token') throw unauthorized('a station device token (Authorization: Bearer zdt_…) is required');
+  if (request.principal?.via !== 'device-token')
+    throw unauthorized('a station device token (Authorization: Bearer zdt_…) is required');
 };
 
 /** The principal of a guarded route (the guard already ran). */

@@ -16,9 +16,15 @@ export async function registerCors(app: FastifyInstance, policy: CorsPolicy): Pr
   await app.register(cors, {
     delegator: (request, callback) => {
       const origin = request.headers.origin;
-      const base = { methods: API_METHODS, allowedHeaders: ['Content-Type', 'X-Request-ID', 'X-CSRF-Token', 'Authorization'], exposedHeaders: ['X-Request-ID', 'Retry-After'], maxAge: 600 };
+      const base = {
+        methods: API_METHODS,
+        allowedHeaders: ['Content-Type', 'X-Request-ID', 'X-CSRF-Token', 'Authorization'],
+        exposedHeaders: ['X-Request-ID', 'Retry-After'],
+        maxAge: 600,
+      };
       if (origin && exact.has(origin)) return callback(null, { ...base, origin, credentials: true });
-      if (origin && patterns.some((re) => re.test(origin))) return callback(null, { ...base, origin, credentials: false });
+      if (origin && patterns.some((re) => re.test(origin)))
+        return callback(null, { ...base, origin, credentials: false });
       return callback(null, { origin: false });
     },
   });

@@ -4,7 +4,14 @@
 // Origin is refused even without a session (login CSRF). Device-token
 // requests carry no ambient credentials and are exempt.
 import type { FastifyInstance } from 'fastify';
-import { CSRF_HEADER, forbidden, isAllowedOrigin, requestOrigin, SAFE_METHODS, verifyCsrfToken } from '@zamio/auth';
+import {
+  CSRF_HEADER,
+  forbidden,
+  isAllowedOrigin,
+  requestOrigin,
+  SAFE_METHODS,
+  verifyCsrfToken,
+} from '@zamio/auth';
 
 export interface CsrfSettings {
   secrets: readonly string[];
@@ -19,11 +26,14 @@ export function registerCsrfProtection(app: FastifyInstance, settings: CsrfSetti
     const claimed = requestOrigin(header(request.headers.origin), header(request.headers.referer));
     // The request's own origin as the trusted proxy reports it (same-origin portals).
     const allowed = new Set([...trusted, `${request.protocol}://${request.host}`.toLowerCase()]);
-    if (claimed !== undefined && !isAllowedOrigin(claimed, allowed)) throw forbidden(`cross-origin request from ${claimed} refused`);
+    if (claimed !== undefined && !isAllowedOrigin(claimed, allowed))
+      throw forbidden(`cross-origin request from ${claimed} refused`);
     if (request.sessionId === undefined) return;
     if (claimed === undefined) throw forbidden('state-changing requests need an Origin header');
-    if (!verifyCsrfToken(header(request.headers[CSRF_HEADER]), request.sessionId, settings.secrets)) throw forbidden('missing or invalid X-CSRF-Token');
+    if (!verifyCsrfToken(header(request.headers[CSRF_HEADER]), request.sessionId, settings.secrets))
+      throw forbidden('missing or invalid X-CSRF-Token');
   });
 }
 
-const header = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+const header = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value[0] : value;

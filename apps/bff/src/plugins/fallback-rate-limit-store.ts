@@ -13,14 +13,28 @@ import RedisStoreImpl from '@fastify/rate-limit/store/RedisStore.js';
 import LocalStoreImpl from '@fastify/rate-limit/store/LocalStore.js';
 
 type IncrCallback = Parameters<FastifyRateLimitStore['incr']>[1];
-type StoreOptions = { continueExceeding?: boolean; exponentialBackoff?: boolean; cache?: number; routeInfo?: { method?: string; url?: string } };
+type StoreOptions = {
+  continueExceeding?: boolean;
+  exponentialBackoff?: boolean;
+  cache?: number;
+  routeInfo?: { method?: string; url?: string };
+};
 interface InnerStore {
   incr(key: string, callback: IncrCallback, timeWindow: number, max: number): void;
   child(options: StoreOptions): InnerStore;
 }
 
-const RedisStore = RedisStoreImpl as new (continueExceeding: boolean, exponentialBackoff: boolean, redis: Redis, key: string) => InnerStore;
-const LocalStore = LocalStoreImpl as new (continueExceeding: boolean, exponentialBackoff: boolean, cache?: number) => InnerStore;
+const RedisStore = RedisStoreImpl as new (
+  continueExceeding: boolean,
+  exponentialBackoff: boolean,
+  redis: Redis,
+  key: string,
+) => InnerStore;
+const LocalStore = LocalStoreImpl as new (
+  continueExceeding: boolean,
+  exponentialBackoff: boolean,
+  cache?: number,
+) => InnerStore;
 
 interface FallbackState {
   redis: Redis;
@@ -73,13 +87,21 @@ class FallbackStore {
 }
 
 /** The store constructor @fastify/rate-limit instantiates with its global options. */
-export function fallbackRateLimitStore(redis: Redis, namespace: string, logger: Logger): FastifyRateLimitStoreCtor {
+export function fallbackRateLimitStore(
+  redis: Redis,
+  namespace: string,
+  logger: Logger,
+): FastifyRateLimitStoreCtor {
   const state: FallbackState = { redis, logger, degraded: false };
   const Store = class extends FallbackStore {
     constructor(options: StoreOptions) {
       const continueExceeding = options.continueExceeding ?? false;
       const exponentialBackoff = options.exponentialBackoff ?? false;
-      super(state, new RedisStore(continueExceeding, exponentialBackoff, redis, namespace), new LocalStore(continueExceeding, exponentialBackoff, options.cache));
+      super(
+        state,
+        new RedisStore(continueExceeding, exponentialBackoff, redis, namespace),
+        new LocalStore(continueExceeding, exponentialBackoff, options.cache),
+      );
     }
   };
   // The plugin passes its merged route options to child(); StoreOptions is the part we read.

@@ -46,7 +46,9 @@ export async function registerRateLimits(app: FastifyInstance, deps: RateLimitDe
     max: settings.RATE_LIMIT_GLOBAL_MAX,
     timeWindow: settings.RATE_LIMIT_WINDOW,
     keyGenerator: (request) => `ip:${request.ip}`,
-    ...(deps.redis ? { store: fallbackRateLimitStore(deps.redis, `${settings.REDIS_KEY_PREFIX}:rate-limit:`, deps.logger) } : {}),
+    ...(deps.redis
+      ? { store: fallbackRateLimitStore(deps.redis, `${settings.REDIS_KEY_PREFIX}:rate-limit:`, deps.logger) }
+      : {}),
     onExceeded: counted(deps.metrics, 'global'),
     errorResponseBuilder: (_request, context) => new RateLimitedError(Math.ceil(context.ttl / 1000)),
   });
@@ -58,18 +60,27 @@ export async function registerRateLimits(app: FastifyInstance, deps: RateLimitDe
     const result = await notFoundLimiter(request);
     if (result.isAllowed || !result.isExceeded) return;
     deps.metrics.rateLimitHits.inc({ limit: 'not-found' });
-    reply.header('x-ratelimit-limit', result.max).header('x-ratelimit-remaining', 0).header('retry-after', result.ttlInSeconds);
+    reply
+      .header('x-ratelimit-limit', result.max)
+      .header('x-ratelimit-remaining', 0)
+      .header('retry-after', result.ttlInSeconds);
     throw new RateLimitedError(result.ttlInSeconds);
   });
 }
 
 /** Route config for sign-in, sign-up and password changes: per IP, per route. */
 export function authRouteLimit(deps: Pick<RateLimitDependencies, 'settings' | 'metrics'>): RateLimitOptions {
-  return { max: deps.settings.RATE_LIMIT_AUTH_IP_MAX, timeWindow: deps.settings.RATE_LIMIT_AUTH_WINDOW, onExceeded: counted(deps.metrics, 'auth-ip') };
+  return {
+    max: deps.settings.RATE_LIMIT_AUTH_IP_MAX,
+    timeWindow: deps.settings.RATE_LIMIT_AUTH_WINDOW,
+    onExceeded: counted(deps.metrics, 'auth-ip'),
+  };
 }
 
 /** Route config for uploads: per capture device or signed-in user (IP before sign-in). */
-export function uploadRouteLimit(deps: Pick<RateLimitDependencies, 'settings' | 'metrics'>): RateLimitOptions {
+export function uploadRouteLimit(
+  deps: Pick<RateLimitDependencies, 'settings' | 'metrics'>,
+): RateLimitOptions {
   return {
     max: deps.settings.RATE_LIMIT_UPLOAD_MAX,
     timeWindow: deps.settings.RATE_LIMIT_WINDOW,
@@ -87,14 +98,21 @@ export function uploadRouteLimit(deps: Pick<RateLimitDependencies, 'settings' | 
  * password changes, whatever IPs the attempts come from. Call it in the
  * handler, once the body is parsed; it throws 429 when exceeded.
  */
-export function accountLimiter(app: FastifyInstance, deps: Pick<RateLimitDependencies, 'settings' | 'metrics'>) {
+export function accountLimiter(
+  app: FastifyInstance,
+  deps: Pick<RateLimitDependencies, 'settings' | 'metrics'>,
+) {
   const accounts = new WeakMap<FastifyRequest, string>();
   const limiter = app.createRateLimit({
     max: deps.settings.RATE_LIMIT_AUTH_ACCOUNT_MAX,
     timeWindow: deps.settings.RATE_LIMIT_AUTH_WINDOW,
     keyGenerator: (request) => `account:${accounts.get(request) ?? ''}`,
   });
-  return async (request: FastifyRequest, reply: { header(name: string, value: unknown): unknown }, accountKey: string): Promise<void> => {
+  return async (
+    request: FastifyRequest,
+    reply: { header(name: string, value: unknown): unknown },
+    accountKey: string,
+  ): Promise<void> => {
     accounts.set(request, accountKey);
     const result = await limiter(request);
     if (result.isAllowed || !result.isExceeded) return;

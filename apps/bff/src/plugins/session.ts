@@ -39,7 +39,11 @@ export interface SessionTools {
   csrfTokenOf(sessionId: string): string;
 }
 
-export async function registerSession(app: FastifyInstance, db: Database, settings: SessionSettings): Promise<SessionTools> {
+export async function registerSession(
+  app: FastifyInstance,
+  db: Database,
+  settings: SessionSettings,
+): Promise<SessionTools> {
   const signer = createSessionCookieSigner(settings.secrets);
   const cookieOptions = { secure: settings.secureCookies, maxAgeSeconds: Math.floor(settings.ttlMs / 1000) };
   const currentSecret = settings.secrets.find((s) => s.length > 0)!;
@@ -55,7 +59,13 @@ export async function registerSession(app: FastifyInstance, db: Database, settin
       const token = bearerToken(authorization);
       const device = token ? await findDevicePrincipal(db, token) : undefined;
       if (!device) throw unauthorized('invalid or revoked device token');
-      request.principal = { userId: device.user_id, role: 'station', stationId: device.station_id, deviceId: device.device_id, via: 'device-token' };
+      request.principal = {
+        userId: device.user_id,
+        role: 'station',
+        stationId: device.station_id,
+        deviceId: device.device_id,
+        via: 'device-token',
+      };
       return;
     }
     const raw = request.cookies[SESSION_COOKIE];
@@ -68,10 +78,19 @@ export async function registerSession(app: FastifyInstance, db: Database, settin
       return;
     }
     request.sessionId = unsigned.sessionId;
-    request.principal = { userId: session.user_id, role: session.role, stationId: session.station_id ?? undefined, via: 'session' };
+    request.principal = {
+      userId: session.user_id,
+      role: session.role,
+      stationId: session.station_id ?? undefined,
+      via: 'session',
+    };
     // Signed with SESSION_SECRET_PREVIOUS during a rotation: re-sign with the current key.
     if (unsigned.renew) {
-      reply.setCookie(SESSION_COOKIE, signer.sign(unsigned.sessionId), sessionCookieAttributes(cookieOptions));
+      reply.setCookie(
+        SESSION_COOKIE,
+        signer.sign(unsigned.sessionId),
+        sessionCookieAttributes(cookieOptions),
+      );
       reply.setCookie(CSRF_COOKIE, csrfTokenOf(unsigned.sessionId), csrfCookieAttributes(cookieOptions));
     }
   });

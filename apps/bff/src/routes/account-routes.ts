@@ -14,13 +14,21 @@ export async function accountRoutes(app: FastifyInstance, ctx: RouteContext): Pr
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const signedIn = requireSessionRole('artist', 'station', 'publisher', 'admin');
 
-  api.post('/account/documents', { schema: { response: { 201: UploadResult } }, preHandler: signedIn, config: { rateLimit: uploadRouteLimit(ctx.limits) } }, async (request, reply) => {
-    const { stored, originalName } = await receiveUpload(request, ctx.uploadRules.document, ctx.uploadDir);
-    const owner = { userId: request.principal!.userId, stationId: request.principal!.stationId };
-    const row = await insertUpload(ctx.db, stored, owner, originalName).catch(async (error: unknown) => {
-      await removeStoredUpload(ctx.uploadDir, stored.storageName);
-      throw error;
-    });
-    return reply.code(201).send(toUploadResult(row));
-  });
+  api.post(
+    '/account/documents',
+    {
+      schema: { response: { 201: UploadResult } },
+      preHandler: signedIn,
+      config: { rateLimit: uploadRouteLimit(ctx.limits) },
+    },
+    async (request, reply) => {
+      const { stored, originalName } = await receiveUpload(request, ctx.uploadRules.document, ctx.uploadDir);
+      const owner = { userId: request.principal!.userId, stationId: request.principal!.stationId };
+      const row = await insertUpload(ctx.db, stored, owner, originalName).catch(async (error: unknown) => {
+        await removeStoredUpload(ctx.uploadDir, stored.storageName);
+        throw error;
+      });
+      return reply.code(201).send(toUploadResult(row));
+    },
+  );
 }

@@ -36,12 +36,23 @@ const toTrack = (row: TrackRow): Track => ({
   isrc: row.isrc,
   createdAt: new Date(row.created_at).toISOString(),
   audio: row.upload_id
-    ? toUploadResult({ id: row.upload_id, kind: row.kind!, size_bytes: row.size_bytes!, sha256: row.sha256!, mime_type: row.mime_type!, duration_ms: row.duration_ms, sample_rate: row.sample_rate })
+    ? toUploadResult({
+        id: row.upload_id,
+        kind: row.kind!,
+        size_bytes: row.size_bytes!,
+        sha256: row.sha256!,
+        mime_type: row.mime_type!,
+        duration_ms: row.duration_ms,
+        sample_rate: row.sample_rate,
+      })
     : null,
 });
 
 async function ownTrack(db: Queryable, artistId: string, trackId: string): Promise<TrackRow> {
-  const { rows } = await db.query<TrackRow>(`${TRACK_SELECT} WHERE t.id = $1 AND t.artist_user_id = $2`, [trackId, artistId]);
+  const { rows } = await db.query<TrackRow>(`${TRACK_SELECT} WHERE t.id = $1 AND t.artist_user_id = $2`, [
+    trackId,
+    artistId,
+  ]);
   if (!rows[0]) throw notFound('no such track');
   return rows[0];
 }
@@ -51,36 +62,62 @@ export async function artistRoutes(app: FastifyInstance, ctx: RouteContext): Pro
   api.addHook('preHandler', requireSessionRole('artist'));
 
   api.get('/artist/tracks', { schema: { response: { 200: Type.Array(Track) } } }, async (request) => {
-    const { rows } = await ctx.db.query<TrackRow>(`${TRACK_SELECT} WHERE t.artist_user_id = $1 ORDER BY t.created_at DESC, t.id LIMIT 500`, [request.principal!.userId]);
+    const { rows } = await ctx.db.query<TrackRow>(
+      `${TRACK_SELECT} WHERE t.artist_user_id = $1 ORDER BY t.created_at DESC, t.id LIMIT 500`,
+      [request.principal!.userId],
+    );
     return rows.map(toTrack);
   });
 
-  api.get('/artist/tracks/:id', { schema: { params: IdParams, response: { 200: Track } } }, async (request) => toTrack(await ownTrack(ctx.db, request.principal!.userId, request.params.id)));
+  api.get('/artist/tracks/:id', { schema: { params: IdParams, response: { 200: Track } } }, async (request) =>
+    toTrack(await ownTrack(ctx.db, request.principal!.userId, request.params.id)),
+  );
 
-  api.post('/artist/tracks', { schema: { body: TrackCreateBody, response: { 201: Track } } }, async (request, reply) => {
-    const { rows } = await ctx.db.query<{ id: string }>('INSERT INTO tracks (artist_user_id, title, isrc) VALUES ($1, $2, $3) RETURNING id', [
-      request.principal!.userId,
-      request.body.title,
-      request.body.isrc ?? null,
-    ]);
-    return reply.code(201).send(toTrack(await ownTrack(ctx.db, request.principal!.userId, rows[0]!.id)));
-  });
+  api.post(
+    '/artist/tracks',
+    { schema: { body: TrackCreateBody, response: { 201: Track } } },
+    async (request, reply) => {
+      const { rows } = await ctx.db.query<{ id: string }>(
+        'INSERT INTO tracks (artist_user_id, title, isrc) VALUES ($1, $2, $3) RETURNING id',
+        [request.principal!.userId, request.body.title, request.body.isrc ?? null],
+      );
+      return reply.code(201).send(toTrack(await ownTrack(ctx.db, request.principal!.userId, rows[0]!.id)));
+    },
+  );
 
   // The audio of an existing track; ownership is checked before any byte is stored.
-  api.put('/artist/tracks/:id/audio', { schema: { params: IdParams, response: { 200: Track } }, config: { rateLimit: uploadRouteLimit(ctx.limits) } }, async (request) => {
-    const artistId = request.principal!.userId;
-    await ownTrack(ctx.db, artistId, request.params.id);
-    const { stored, originalName } = await receiveUpload(request, ctx.uploadRules['track-audio'], ctx.uploadDir);
-    try {
-      await ctx.db.transaction(async (tx) => {
-        const upload = await insertUpload(tx, stored, { userId: artistId }, originalName);
-        await tx.query('UPDATE tracks SET audio_upload_id = $1 WHERE id = $2 AND artist_user_id = $3', [upload.id, request.params.id, artistId]);
-      });
-    } catch (error) {
-      await removeStoredUpload(ctx.uploadDir, stored.storageName);
-      throw error;
-    }
-    request.log.info({ trackId: request.params.id, sizeBytes: stored.sizeBytes, sha256: stored.sha256 }, 'track audio stored');
-    return toTrack(await ownTrack(ctx.db, artistId, request.params.id));
-  });
+  api.put(
+    '/artist/tracks/:id/audio',
+    {
+      schema: { params: IdParams, response: { 200: Track } },
+      config: { rateLimit: uploadRouteLimit(ctx.limits) },
+    },
+    async (request) => {
+      const artistId = request.principal!.userId;
+      await ownTrack(ctx.db, artistId, request.params.id);
+      const { stored, originalName } = await receiveUpload(
+        request,
+        ctx.uploadRules['track-audio'],
+        ctx.uploadDir,
+      );
+      try {
+        await ctx.db.transaction(async (tx) => {
+          const upload = await insertUpload(tx, stored, { userId: artistId }, originalName);
+          await tx.query('UPDATE tracks SET audio_upload_id = $1 WHERE id = $2 AND artist_user_id = $3', [
+            upload.id,
+            request.params.id,
+            artistId,
+          ]);
+        });
+      } catch (error) {
+        await removeStoredUpload(ctx.uploadDir, stored.storageName);
+        throw error;
+      }
+      request.log.info(
+        { trackId: request.params.id, sizeBytes: stored.sizeBytes, sha256: stored.sha256 },
+        'track audio stored',
+      );
+      return toTrack(await ownTrack(ctx.db, artistId, request.params.id));
+    },
+  );
 }

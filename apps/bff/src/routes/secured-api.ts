@@ -29,10 +29,16 @@ export interface SecuredApiOptions {
 }
 
 export async function securedApi(app: FastifyInstance, options: SecuredApiOptions): Promise<void> {
-  const sessions = await registerSession(app, options.db, { secrets: options.sessionSecrets, secureCookies: options.secureCookies, ttlMs: options.sessionTtlMs });
+  const sessions = await registerSession(app, options.db, {
+    secrets: options.sessionSecrets,
+    secureCookies: options.secureCookies,
+    ttlMs: options.sessionTtlMs,
+  });
   registerCsrfProtection(app, { secrets: options.sessionSecrets, trustedOrigins: options.trustedOrigins });
   // Per-route limits are passed to request.parts(); these are the outer bounds.
-  await app.register(multipart, { limits: { files: 1, fields: 4, fieldSize: 1_024, parts: 5, headerPairs: 50 } });
+  await app.register(multipart, {
+    limits: { files: 1, fields: 4, fieldSize: 1_024, parts: 5, headerPairs: 50 },
+  });
 
   const ctx: RouteContext = {
     db: options.db,

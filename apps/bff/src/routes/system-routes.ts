@@ -21,9 +21,21 @@ export async function systemRoutes(app: FastifyInstance, options: SystemRoutesOp
   });
 
   app.get('/system/heartbeats', async () => {
-    const { rows } = await options.db.query<{ service: string; instance: string; version: string; request_id: string | null; beat_at: Date }>(
+    const { rows } = await options.db.query<{
+      service: string;
+      instance: string;
+      version: string;
+      request_id: string | null;
+      beat_at: Date;
+    }>(
       'SELECT service, instance, version, request_id, beat_at FROM service_heartbeats ORDER BY beat_at DESC LIMIT 50',
     );
-    return rows.map((r) => ({ service: r.service, instance: r.instance, version: r.version, requestId: r.request_id, beatAt: new Date(r.beat_at).toISOString() }));
+    return rows.map((r) => ({
+      service: r.service,
+      instance: r.instance,
+      version: r.version,
+      requestId: r.request_id,
+      beatAt: new Date(r.beat_at).toISOString(),
+    }));
   });
 }

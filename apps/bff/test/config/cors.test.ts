@@ -24,7 +24,9 @@ describe('CORS policy from CORS_ORIGINS / CORS_ORIGIN_PATTERNS', () => {
   });
 
   it('allows a pattern origin without credentials', async () => {
-    const response = await request('/api/version', { headers: { Origin: 'https://pr-42.preview.zamio.example' } });
+    const response = await request('/api/version', {
+      headers: { Origin: 'https://pr-42.preview.zamio.example' },
+    });
     expect(response.headers.get('access-control-allow-origin')).toBe('https://pr-42.preview.zamio.example');
     expect(response.headers.get('access-control-allow-credentials')).toBeNull();
   });
@@ -40,7 +42,11 @@ describe('CORS policy from CORS_ORIGINS / CORS_ORIGIN_PATTERNS', () => {
     it(`answers the preflight for ${method}`, async () => {
       const response = await request('/api/system/heartbeat', {
         method: 'OPTIONS',
-        headers: { Origin: 'https://admin.zamio.example', 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'content-type,x-csrf-token' },
+        headers: {
+          Origin: 'https://admin.zamio.example',
+          'Access-Control-Request-Method': method,
+          'Access-Control-Request-Headers': 'content-type,x-csrf-token',
+        },
       });
       expect(response.status).toBe(204);
       expect(response.headers.get('access-control-allow-origin')).toBe('https://admin.zamio.example');
@@ -50,7 +56,10 @@ describe('CORS policy from CORS_ORIGINS / CORS_ORIGIN_PATTERNS', () => {
   }
 
   it('refuses the preflight of an unknown origin', async () => {
-    const response = await request('/api/system/heartbeat', { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
+    const response = await request('/api/system/heartbeat', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -3,7 +3,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestBff, type TestBff } from '../support/start-test-bff';
 
-const spoofed = { 'X-Forwarded-For': '203.0.113.7', 'X-Forwarded-Proto': 'http', 'X-Forwarded-Host': 'portal.zamio.example' };
+const spoofed = {
+  'X-Forwarded-For': '203.0.113.7',
+  'X-Forwarded-Proto': 'http',
+  'X-Forwarded-Host': 'portal.zamio.example',
+};
 
 describe('forwarded headers and HTTPS policy', () => {
   let bff: TestBff | undefined;
@@ -13,7 +17,8 @@ describe('forwarded headers and HTTPS policy', () => {
   });
 
   const requestLine = (b: TestBff, path: string) =>
-    b.logs.lines().find((line) => (line.req as { url?: string } | undefined)?.url === path) as { req: { remoteAddress: string; host: string } } | undefined;
+    b.logs.lines().find((line) => (line.req as { url?: string } | undefined)?.url === path) as
+      { req: { remoteAddress: string; host: string } } | undefined;
 
   it('uses the client address and scheme a trusted proxy reports', async () => {
     bff = await startTestBff({ TRUST_PROXY: '127.0.0.1', FORCE_HTTPS: 'true' });
@@ -23,7 +28,9 @@ describe('forwarded headers and HTTPS policy', () => {
     expect(response.headers.get('location')).toBe('https://portal.zamio.example/api/version');
     expect(requestLine(bff, '/api/version')?.req.remoteAddress).toBe('203.0.113.7');
 
-    const secure = await fetch(`${bff.baseUrl}/api/version`, { headers: { ...spoofed, 'X-Forwarded-Proto': 'https' } });
+    const secure = await fetch(`${bff.baseUrl}/api/version`, {
+      headers: { ...spoofed, 'X-Forwarded-Proto': 'https' },
+    });
     expect(secure.status).toBe(200);
     expect(secure.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
   });

@@ -29,8 +29,12 @@ describe('bff start-up configuration check', () => {
     const run = runEntry(entry, { ZAMIO_ENV: 'production' }, repoRoot);
     const { code } = await run.exited;
     expect(code).toBe(78);
-    const report = JSON.parse(run.stderr().trim().split('\n').at(-1)!) as { problems: { variable: string }[] };
-    expect(report.problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'PUBLIC_API_URL', 'REDIS_URL', 'SESSION_SECRET', 'TRUST_PROXY'].sort());
+    const report = JSON.parse(run.stderr().trim().split('\n').at(-1)!) as {
+      problems: { variable: string }[];
+    };
+    expect(report.problems.map((p) => p.variable).sort()).toEqual(
+      ['DATABASE_URL', 'PUBLIC_API_URL', 'REDIS_URL', 'SESSION_SECRET', 'TRUST_PROXY'].sort(),
+    );
     expect(run.stdout()).not.toContain('listening');
   });
 
@@ -38,7 +42,13 @@ describe('bff start-up configuration check', () => {
     const port = await freePort();
     const run = runEntry(
       entry,
-      { ZAMIO_ENV: 'production', PORT: String(port), DATABASE_URL: `postgres://u:p@127.0.0.1:${sentinelPort}/db`, REDIS_URL: 'redis://127.0.0.1:1/0', LOG_PRETTY: 'true' },
+      {
+        ZAMIO_ENV: 'production',
+        PORT: String(port),
+        DATABASE_URL: `postgres://u:p@127.0.0.1:${sentinelPort}/db`,
+        REDIS_URL: 'redis://127.0.0.1:1/0',
+        LOG_PRETTY: 'true',
+      },
       repoRoot,
     );
     const { code } = await run.exited;

@@ -24,7 +24,11 @@ function canConnect(url: string): Promise<boolean> {
 }
 
 /** A fresh connection per probe, so keep-alive never hides a closed listener. */
-const statusOf = (url: string) => fetch(url, { headers: { connection: 'close' } }).then((r) => r.status, () => 0);
+const statusOf = (url: string) =>
+  fetch(url, { headers: { connection: 'close' } }).then(
+    (r) => r.status,
+    () => 0,
+  );
 
 describe('graceful shutdown of the bff process', () => {
   let testDb: TestDatabase;
@@ -36,10 +40,22 @@ describe('graceful shutdown of the bff process', () => {
   });
 
   it('fails readiness first, keeps serving for the drain delay, completes in-flight work, exits 0', async () => {
-    const bff = await spawnBff({ DATABASE_URL: testDb.url, SHUTDOWN_DRAIN_DELAY: `${DRAIN_MS}ms`, SHUTDOWN_TIMEOUT: '20s', WEB_CONCURRENCY: '1' });
+    const bff = await spawnBff({
+      DATABASE_URL: testDb.url,
+      SHUTDOWN_DRAIN_DELAY: `${DRAIN_MS}ms`,
+      SHUTDOWN_TIMEOUT: '20s',
+      WEB_CONCURRENCY: '1',
+    });
     try {
       const body = '{"slow":"upload"}';
-      const upload = request(`${bff.url}/api/system/heartbeat`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': 'slow-upload-0001' } });
+      const upload = request(`${bff.url}/api/system/heartbeat`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'x-request-id': 'slow-upload-0001',
+        },
+      });
       const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
         upload.on('response', (res) => {
           let text = '';
@@ -70,15 +86,29 @@ describe('graceful shutdown of the bff process', () => {
       expect(JSON.parse(done.body)).toMatchObject({ requestId: 'slow-upload-0001' });
 
       expect(await bff.exited).toBe(0);
-      const steps = bff.lines().filter((line) => typeof line.msg === 'string' && (line.msg as string).startsWith('shutdown:'));
-      expect(steps.map((line) => line.step ?? line.msg)).toEqual(['shutdown: readiness now failing, draining', 'http', 'metrics', 'queue', 'redis', 'database']);
+      const steps = bff
+        .lines()
+        .filter((line) => typeof line.msg === 'string' && (line.msg as string).startsWith('shutdown:'));
+      expect(steps.map((line) => line.step ?? line.msg)).toEqual([
+        'shutdown: readiness now failing, draining',
+        'http',
+        'metrics',
+        'queue',
+        'redis',
+        'database',
+      ]);
     } finally {
       bff.child.kill('SIGKILL');
     }
   });
 
   it('a second signal forces exit 1 without waiting for the drain', async () => {
-    const bff = await spawnBff({ DATABASE_URL: testDb.url, SHUTDOWN_DRAIN_DELAY: '20s', SHUTDOWN_TIMEOUT: '25s', WEB_CONCURRENCY: '1' });
+    const bff = await spawnBff({
+      DATABASE_URL: testDb.url,
+      SHUTDOWN_DRAIN_DELAY: '20s',
+      SHUTDOWN_TIMEOUT: '25s',
+      WEB_CONCURRENCY: '1',
+    });
     try {
       bff.child.kill('SIGTERM');
       await expect.poll(() => statusOf(`${bff.url}/readyz`), { timeout: 2_000, interval: 50 }).toBe(503);

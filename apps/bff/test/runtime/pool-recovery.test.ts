@@ -33,7 +33,10 @@ describe('database pool recovery', () => {
     const admin = new pg.Client({ connectionString: adminDatabaseUrl() });
     await admin.connect();
     try {
-      const { rowCount } = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [testDb.name]);
+      const { rowCount } = await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [testDb.name],
+      );
       expect(rowCount).toBeGreaterThan(0);
     } finally {
       await admin.end();
@@ -57,7 +60,9 @@ describe('database pool recovery', () => {
   it('fails fast with 503 (not a hang) when no pooled connection frees up in time', async () => {
     // Hold every connection of the pool in slow queries.
     const hogs = Array.from({ length: 4 }, () => bff.db.query('SELECT pg_sleep(4)').catch(() => undefined));
-    await expect.poll(() => bff.db.stats().waiting + bff.db.stats().total - bff.db.stats().idle, { timeout: 5_000 }).toBeGreaterThanOrEqual(4);
+    await expect
+      .poll(() => bff.db.stats().waiting + bff.db.stats().total - bff.db.stats().idle, { timeout: 5_000 })
+      .toBeGreaterThanOrEqual(4);
     const started = performance.now();
     const response = await fetch(`${bff.url}/api/system/heartbeats`, { signal: AbortSignal.timeout(10_000) });
     expect(response.status).toBe(503);

@@ -5,7 +5,13 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase, defaultMigrationsDir, migrate, readMigrationFiles, REQUIRED_SCHEMA_VERSION } from '@zamio/db';
+import {
+  createPostgresDatabase,
+  defaultMigrationsDir,
+  migrate,
+  readMigrationFiles,
+  REQUIRED_SCHEMA_VERSION,
+} from '@zamio/db';
 import { createTestDatabase, type TestDatabase } from '@zamio/testing';
 import { startTestBff } from './support/test-stack';
 
@@ -18,16 +24,30 @@ describe('readiness, health details and server timeouts', () => {
     testDb = await createTestDatabase();
     // The previous release's schema: every migration except the newest.
     const dir = mkdtempSync(join(tmpdir(), 'zamio-old-schema-'));
-    const db = createPostgresDatabase({ url: testDb.url, poolMax: 1, idleTimeoutMs: 1_000, connectTimeoutMs: 5_000, acquireTimeoutMs: 5_000, statementTimeoutMs: 10_000, applicationName: 'old-schema' });
+    const db = createPostgresDatabase({
+      url: testDb.url,
+      poolMax: 1,
+      idleTimeoutMs: 1_000,
+      connectTimeoutMs: 5_000,
+      acquireTimeoutMs: 5_000,
+      statementTimeoutMs: 10_000,
+      applicationName: 'old-schema',
+    });
     try {
       const files = readMigrationFiles(defaultMigrationsDir());
-      for (const file of files.slice(0, -1)) cpSync(join(defaultMigrationsDir(), file.name), join(dir, file.name));
+      for (const file of files.slice(0, -1))
+        cpSync(join(defaultMigrationsDir(), file.name), join(dir, file.name));
       await migrate(db, { migrationsDir: dir });
     } finally {
       await db.close();
       rmSync(dir, { recursive: true, force: true });
     }
-    bff = await startTestBff({ DATABASE_URL: testDb.url, REDIS_URL: 'memory:', MIGRATE_ON_START: 'false', HEALTH_DETAILS_TOKEN: TOKEN });
+    bff = await startTestBff({
+      DATABASE_URL: testDb.url,
+      REDIS_URL: 'memory:',
+      MIGRATE_ON_START: 'false',
+      HEALTH_DETAILS_TOKEN: TOKEN,
+    });
   });
   afterAll(async () => {
     await bff?.stop();
@@ -52,18 +72,34 @@ describe('readiness, health details and server timeouts', () => {
     // Make the schema check fail again by asking for a version beyond the newest.
     await bff.db.query('DELETE FROM schema_migrations WHERE version = $1', [REQUIRED_SCHEMA_VERSION]);
     try {
-      const anonymous = (await (await fetch(`${bff.url}/api/health`)).json()) as { checks: Record<string, unknown>[]; service: string; version: string; uptimeSeconds: number };
-      expect(anonymous).toMatchObject({ service: 'bff', version: expect.any(String), uptimeSeconds: expect.any(Number) });
+      const anonymous = (await (await fetch(`${bff.url}/api/health`)).json()) as {
+        checks: Record<string, unknown>[];
+        service: string;
+        version: string;
+        uptimeSeconds: number;
+      };
+      expect(anonymous).toMatchObject({
+        service: 'bff',
+        version: expect.any(String),
+        uptimeSeconds: expect.any(Number),
+      });
       const schemaCheck = anonymous.checks.find((c) => c.name === 'schema')!;
       expect(schemaCheck).toMatchObject({ status: 'down', latencyMs: expect.any(Number) });
       expect(schemaCheck).not.toHaveProperty('error');
       expect(JSON.stringify(anonymous)).not.toMatch(/schema version/);
 
-      const wrong = (await (await fetch(`${bff.url}/api/health`, { headers: { authorization: 'Bearer nope' } })).json()) as { checks: Record<string, unknown>[] };
+      const wrong = (await (
+        await fetch(`${bff.url}/api/health`, { headers: { authorization: 'Bearer nope' } })
+      ).json()) as { checks: Record<string, unknown>[] };
       expect(wrong.checks.find((c) => c.name === 'schema')).not.toHaveProperty('error');
 
-      const detailed = (await (await fetch(`${bff.url}/api/health`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { checks: Record<string, unknown>[] };
-      expect(detailed.checks.find((c) => c.name === 'schema')).toMatchObject({ status: 'down', error: expect.stringMatching(/older than required/) });
+      const detailed = (await (
+        await fetch(`${bff.url}/api/health`, { headers: { authorization: `Bearer ${TOKEN}` } })
+      ).json()) as { checks: Record<string, unknown>[] };
+      expect(detailed.checks.find((c) => c.name === 'schema')).toMatchObject({
+        status: 'down',
+        error: expect.stringMatching(/older than required/),
+      });
       expect(detailed.checks.find((c) => c.name === 'postgres')).toMatchObject({ status: 'up' });
     } finally {
       await migrate(bff.db).catch(() => undefined);

@@ -3,7 +3,14 @@
 // /health answer promptly, enqueueing answers 503 fast, and the queue works
 // again by itself once Redis is back. The machine's Redis is never stopped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTcpProxy, createTestDatabase, createTestRedis, type TcpProxy, type TestDatabase, type TestRedis } from '@zamio/testing';
+import {
+  createTcpProxy,
+  createTestDatabase,
+  createTestRedis,
+  type TcpProxy,
+  type TestDatabase,
+  type TestRedis,
+} from '@zamio/testing';
 import { startTestBff } from './support/test-stack';
 
 const ANSWER_WITHIN_MS = 3_000;
@@ -18,7 +25,11 @@ describe('bff during a Redis outage', () => {
     testRedis = createTestRedis();
     const target = new URL(testRedis.url);
     proxy = await createTcpProxy({ host: target.hostname, port: Number(target.port) });
-    bff = await startTestBff({ DATABASE_URL: testDb.url, REDIS_URL: proxy.urlFor(testRedis.url), REDIS_KEY_PREFIX: testRedis.prefix });
+    bff = await startTestBff({
+      DATABASE_URL: testDb.url,
+      REDIS_URL: proxy.urlFor(testRedis.url),
+      REDIS_KEY_PREFIX: testRedis.prefix,
+    });
   });
   afterAll(async () => {
     await bff?.stop();
@@ -30,7 +41,12 @@ describe('bff during a Redis outage', () => {
   const timed = async (path: string, init: RequestInit = {}) => {
     const started = performance.now();
     const response = await fetch(`${bff.url}${path}`, { ...init, signal: AbortSignal.timeout(15_000) });
-    return { status: response.status, ms: performance.now() - started, body: (await response.json()) as Record<string, unknown>, retryAfter: response.headers.get('retry-after') };
+    return {
+      status: response.status,
+      ms: performance.now() - started,
+      body: (await response.json()) as Record<string, unknown>,
+      retryAfter: response.headers.get('retry-after'),
+    };
   };
   const heartbeat = () => timed('/api/system/heartbeat', { method: 'POST' });
 
@@ -51,7 +67,7 @@ describe('bff during a Redis outage', () => {
         expect(ready.status).toBe(200);
         const health = await timed('/api/health');
         expect(health.ms).toBeLessThan(ANSWER_WITHIN_MS);
-        expect(health.body, JSON.stringify(health.body)).toMatchObject({ status: "degraded" });
+        expect(health.body, JSON.stringify(health.body)).toMatchObject({ status: 'degraded' });
         expect(health.body.checks).toContainEqual(expect.objectContaining({ name: 'redis', status: 'down' }));
 
         const read = await timed('/api/system/heartbeats');

@@ -26,7 +26,12 @@ describe('accounts', () => {
   it('keeps stations and publishers pending until an admin approves them', async () => {
     const email = `pending-${Date.now()}@example.test`;
     const client = stack.client();
-    const signup = await client.post('/api/auth/signup', { email, password: TEST_PASSWORD, displayName: 'Pending FM', role: 'station' });
+    const signup = await client.post('/api/auth/signup', {
+      email,
+      password: TEST_PASSWORD,
+      displayName: 'Pending FM',
+      role: 'station',
+    });
     expect(signup.status).toBe(201);
     expect((signup.body as { status: string }).status).toBe('pending');
     expect((await client.login(email, TEST_PASSWORD)).status).toBe(403);
@@ -34,22 +39,46 @@ describe('accounts', () => {
     const admin = await stack.admin();
     const pending = await admin.get('/api/admin/users?status=pending');
     expect((pending.body as { email: string }[]).map((u) => u.email)).toContain(email);
-    expect((await admin.post(`/api/admin/users/${(signup.body as { id: string }).id}/approve`, {})).status).toBe(200);
+    expect(
+      (await admin.post(`/api/admin/users/${(signup.body as { id: string }).id}/approve`, {})).status,
+    ).toBe(200);
     expect((await client.login(email, TEST_PASSWORD)).status).toBe(200);
   });
 
   it('refuses sign-up as admin, duplicate e-mails and short passwords', async () => {
     const client = stack.client();
-    expect((await client.post('/api/auth/signup', { email: 'x@example.test', password: TEST_PASSWORD, displayName: 'X', role: 'admin' })).status).toBe(400);
-    expect((await client.post('/api/auth/signup', { email: 'y@example.test', password: 'short', displayName: 'Y', role: 'artist' })).status).toBe(400);
+    expect(
+      (
+        await client.post('/api/auth/signup', {
+          email: 'x@example.test',
+          password: TEST_PASSWORD,
+          displayName: 'X',
+          role: 'admin',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await client.post('/api/auth/signup', {
+          email: 'y@example.test',
+          password: 'short',
+          displayName: 'Y',
+          role: 'artist',
+        })
+      ).status,
+    ).toBe(400);
     const dup = { email: 'Dup@Example.test', password: TEST_PASSWORD, displayName: 'Dup', role: 'artist' };
     expect((await client.post('/api/auth/signup', dup)).status).toBe(201);
     expect((await client.post('/api/auth/signup', { ...dup, email: 'dup@example.TEST' })).status).toBe(409);
   });
 
   it('answers wrong password and unknown e-mail alike', async () => {
-    const wrong = await stack.client().post('/api/auth/login', { email: 'artist@demo.zamio.local', password: 'not the password' });
-    const unknown = await stack.client().post('/api/auth/login', { email: 'nobody@example.test', password: 'not the password' });
+    const wrong = await stack
+      .client()
+      .post('/api/auth/login', { email: 'artist@demo.zamio.local', password: 'not the password' });
+    const unknown = await stack
+      .client()
+      .post('/api/auth/login', { email: 'nobody@example.test', password: 'not the password' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect((wrong.body as { message: string }).message).toBe((unknown.body as { message: string }).message);
@@ -70,7 +99,9 @@ describe('accounts', () => {
 
 describe('sessions', () => {
   it('sets an httpOnly SameSite=Lax session cookie (not Secure without FORCE_HTTPS) and a readable CSRF cookie', async () => {
-    const response = await stack.client().post('/api/auth/login', { email: 'artist@demo.zamio.local', password: DEMO_PASSWORD });
+    const response = await stack
+      .client()
+      .post('/api/auth/login', { email: 'artist@demo.zamio.local', password: DEMO_PASSWORD });
     const cookies = response.headers.getSetCookie();
     const session = cookies.find((c) => c.startsWith('zamio_session='))!;
     expect(session).toMatch(/HttpOnly/i);
@@ -93,12 +124,22 @@ describe('sessions', () => {
     const me = (await first.get('/api/auth/me')).body as { user: { email: string } };
     const second = stack.client();
     expect((await second.login(me.user.email, TEST_PASSWORD)).status).toBe(200);
-    const changed = await first.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' });
+    const changed = await first.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a brand new passphrase',
+    });
     expect(changed.status).toBe(204);
     expect((await first.get('/api/auth/me')).status).toBe(200);
     expect((await second.get('/api/auth/me')).status).toBe(401);
     expect((await stack.client().login(me.user.email, 'a brand new passphrase')).status).toBe(200);
-    expect((await first.post('/api/auth/password', { currentPassword: 'wrong wrong wrong', newPassword: 'another new passphrase' })).status).toBe(403);
+    expect(
+      (
+        await first.post('/api/auth/password', {
+          currentPassword: 'wrong wrong wrong',
+          newPassword: 'another new passphrase',
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('an admin disabling an account revokes its sessions at once', async () => {
@@ -118,7 +159,10 @@ describe('sessions', () => {
   it('survives a bff restart and a secret rotation (old cookies re-signed with the new key)', async () => {
     const client = await stack.account('artist', 'rotation');
     const oldCookie = client.cookies.get('zamio_session')!;
-    await stack.restart({ SESSION_SECRET: 'rotated-session-secret-9876543210-zyxwvutsrq', SESSION_SECRET_PREVIOUS: 'test-session-secret-0123456789-abcdefghijklmnop' });
+    await stack.restart({
+      SESSION_SECRET: 'rotated-session-secret-9876543210-zyxwvutsrq',
+      SESSION_SECRET_PREVIOUS: 'test-session-secret-0123456789-abcdefghijklmnop',
+    });
     const rotated = stack.client();
     for (const [k, v] of client.cookies) rotated.cookies.set(k, v);
     const me = await rotated.get('/api/auth/me');
@@ -128,7 +172,10 @@ describe('sessions', () => {
     expect((await rotated.post('/api/artist/tracks', { title: 'After rotation' })).status).toBe(201);
 
     // Once the previous secret is removed, cookies signed with it stop working.
-    await stack.restart({ SESSION_SECRET: 'rotated-session-secret-9876543210-zyxwvutsrq', SESSION_SECRET_PREVIOUS: '' });
+    await stack.restart({
+      SESSION_SECRET: 'rotated-session-secret-9876543210-zyxwvutsrq',
+      SESSION_SECRET_PREVIOUS: '',
+    });
     const stale = stack.client();
     stale.cookies.set('zamio_session', oldCookie);
     expect((await stale.get('/api/auth/me')).status).toBe(401);

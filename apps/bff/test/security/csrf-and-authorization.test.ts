@@ -36,8 +36,18 @@ describe('CSRF', () => {
   });
 
   it('refuses a POST without the CSRF token, with a wrong one, or without any Origin', async () => {
-    expect((await artistA.request('POST', '/api/artist/tracks', { body: { title: 'x' }, csrf: false })).status).toBe(403);
-    expect((await artistA.request('POST', '/api/artist/tracks', { body: { title: 'x' }, csrf: false, headers: { 'x-csrf-token': 'forged' } })).status).toBe(403);
+    expect(
+      (await artistA.request('POST', '/api/artist/tracks', { body: { title: 'x' }, csrf: false })).status,
+    ).toBe(403);
+    expect(
+      (
+        await artistA.request('POST', '/api/artist/tracks', {
+          body: { title: 'x' },
+          csrf: false,
+          headers: { 'x-csrf-token': 'forged' },
+        })
+      ).status,
+    ).toBe(403);
     const originless = stack.client(undefined as unknown as string);
     Object.assign(originless, { origin: undefined });
     for (const [k, v] of artistA.cookies) originless.cookies.set(k, v);
@@ -61,7 +71,9 @@ describe('CSRF', () => {
   });
 
   it('refuses a sign-in posted from a foreign origin (login CSRF)', async () => {
-    const response = await stack.client('https://evil.example').post('/api/auth/login', { email: 'artist@demo.zamio.local', password: 'zamio-demo-password' });
+    const response = await stack
+      .client('https://evil.example')
+      .post('/api/auth/login', { email: 'artist@demo.zamio.local', password: 'zamio-demo-password' });
     expect(response.status).toBe(403);
   });
 });
@@ -69,7 +81,13 @@ describe('CSRF', () => {
 describe('authorization', () => {
   it('needs a session for every account route', async () => {
     const anonymous = stack.client();
-    for (const path of ['/api/auth/me', '/api/artist/tracks', '/api/station/captures', '/api/station/devices', '/api/admin/users']) {
+    for (const path of [
+      '/api/auth/me',
+      '/api/artist/tracks',
+      '/api/station/captures',
+      '/api/station/devices',
+      '/api/admin/users',
+    ]) {
       expect((await anonymous.get(path)).status, path).toBe(401);
     }
   });
@@ -77,13 +95,18 @@ describe('authorization', () => {
   it("an artist never sees or changes another artist's tracks", async () => {
     expect((await artistB.get(`/api/artist/tracks/${trackOfA}`)).status).toBe(404);
     expect(((await artistB.get('/api/artist/tracks')).body as unknown[]).length).toBe(0);
-    const upload = await artistB.upload('PUT', `/api/artist/tracks/${trackOfA}/audio`, form(wavFile(1), 'a.wav'));
+    const upload = await artistB.upload(
+      'PUT',
+      `/api/artist/tracks/${trackOfA}/audio`,
+      form(wavFile(1), 'a.wav'),
+    );
     expect(upload.status).toBe(404);
     expect((await artistA.get(`/api/artist/tracks/${trackOfA}`)).status).toBe(200);
   });
 
   it('other roles cannot use artist routes, and non-admins cannot use admin routes', async () => {
-    for (const client of [stationA, publisher]) expect((await client.get('/api/artist/tracks')).status).toBe(403);
+    for (const client of [stationA, publisher])
+      expect((await client.get('/api/artist/tracks')).status).toBe(403);
     for (const client of [artistA, stationA, publisher]) {
       expect((await client.get('/api/admin/users')).status).toBe(403);
       expect((await client.post(`/api/admin/users/${artistB.userId}/approve`, {})).status).toBe(403);
@@ -94,9 +117,17 @@ describe('authorization', () => {
   });
 
   it('a device token uploads only into its own station; stations see only their own captures and devices', async () => {
-    const issued = (await stationA.post('/api/station/devices', { name: 'studio-1' })).body as { id: string; token: string };
+    const issued = (await stationA.post('/api/station/devices', { name: 'studio-1' })).body as {
+      id: string;
+      token: string;
+    };
     const device = stack.client();
-    const upload = await device.upload('POST', '/api/station/captures', form(wavFile(1), 'c.wav', { chunk_id: 'chunk-1' }), { authorization: `Bearer ${issued.token}` });
+    const upload = await device.upload(
+      'POST',
+      '/api/station/captures',
+      form(wavFile(1), 'c.wav', { chunk_id: 'chunk-1' }),
+      { authorization: `Bearer ${issued.token}` },
+    );
     expect(upload.status).toBe(201);
     expect(((await stationA.get('/api/station/captures')).body as unknown[]).length).toBe(1);
     expect(((await stationB.get('/api/station/captures')).body as unknown[]).length).toBe(0);
@@ -104,19 +135,42 @@ describe('authorization', () => {
     // Station B cannot revoke station A's device.
     expect((await stationB.request('DELETE', `/api/station/devices/${issued.id}`)).status).toBe(404);
     // A device token is not a session: it cannot read or manage anything.
-    for (const path of ['/api/station/captures', '/api/station/devices', '/api/auth/me', '/api/artist/tracks']) {
-      expect((await device.request('GET', path, { headers: { authorization: `Bearer ${issued.token}` } })).status, path).toBe(401);
+    for (const path of [
+      '/api/station/captures',
+      '/api/station/devices',
+      '/api/auth/me',
+      '/api/artist/tracks',
+    ]) {
+      expect(
+        (await device.request('GET', path, { headers: { authorization: `Bearer ${issued.token}` } })).status,
+        path,
+      ).toBe(401);
     }
     // A station session cannot upload captures without a device token.
-    expect((await stationA.upload('POST', '/api/station/captures', form(wavFile(1), 'c.wav', { chunk_id: 'chunk-2' }))).status).toBe(401);
+    expect(
+      (
+        await stationA.upload(
+          'POST',
+          '/api/station/captures',
+          form(wavFile(1), 'c.wav', { chunk_id: 'chunk-2' }),
+        )
+      ).status,
+    ).toBe(401);
     // Revoked tokens stop working at once.
     expect((await stationA.request('DELETE', `/api/station/devices/${issued.id}`)).status).toBe(204);
-    const afterRevoke = await device.upload('POST', '/api/station/captures', form(wavFile(1), 'c.wav', { chunk_id: 'chunk-3' }), { authorization: `Bearer ${issued.token}` });
+    const afterRevoke = await device.upload(
+      'POST',
+      '/api/station/captures',
+      form(wavFile(1), 'c.wav', { chunk_id: 'chunk-3' }),
+      { authorization: `Bearer ${issued.token}` },
+    );
     expect(afterRevoke.status).toBe(401);
   });
 
   it('a forged bearer token is refused', async () => {
-    const response = await stack.client().request('GET', '/api/station/captures', { headers: { authorization: 'Bearer zdt_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } });
+    const response = await stack.client().request('GET', '/api/station/captures', {
+      headers: { authorization: 'Bearer zdt_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+    });
     expect(response.status).toBe(401);
   });
 });

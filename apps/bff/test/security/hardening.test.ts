@@ -16,13 +16,22 @@ describe('validation and headers', () => {
 
   it('refuses unknown and wrong fields with 400 naming the path', async () => {
     const client = stack.client();
-    const unknown = await client.post('/api/auth/signup', { email: 'v@example.test', password: 'long enough password', displayName: 'V', role: 'artist', isAdmin: true });
+    const unknown = await client.post('/api/auth/signup', {
+      email: 'v@example.test',
+      password: 'long enough password',
+      displayName: 'V',
+      role: 'artist',
+      isAdmin: true,
+    });
     expect(unknown.status).toBe(400);
     expect((unknown.body as { message: string }).message).toMatch(/additional properties|isAdmin/i);
     const wrong = await client.post('/api/auth/login', { email: 'not-an-email', password: 'x' });
     expect(wrong.status).toBe(400);
     expect((wrong.body as { message: string }).message).toMatch(/email/);
-    const notJson = await client.request('POST', '/api/auth/login', { raw: '{"email":', headers: { 'content-type': 'application/json' } });
+    const notJson = await client.request('POST', '/api/auth/login', {
+      raw: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(notJson.status).toBe(400);
     const artist = await stack.account('artist', 'val');
     expect((await artist.get('/api/artist/tracks/not-a-uuid')).status).toBe(400);
@@ -48,24 +57,27 @@ describe('production errors and log redaction', () => {
   beforeAll(async () => {
     proxy = await createTcpProxy({ host: '127.0.0.1', port: 5432 });
     // The machine's Postgres trusts local connections, so any password works: it only has to show up nowhere.
-    stack = await startSecureStack({
-      ZAMIO_ENV: 'production',
-      SESSION_SECRET: SECRETS.session,
-      TRUST_PROXY: 'loopback',
-      PUBLIC_API_URL: 'https://api.zamio.example',
-      FORCE_HTTPS: 'true',
-      HSTS_MAX_AGE: '0',
-      SEED_DEMO_DATA: 'false',
-      DATABASE_ACQUIRE_TIMEOUT: '1s',
-      DATABASE_CONNECT_TIMEOUT: '1s',
-    }, {
-      // Through the proxy (so the test can cut the database), with a password in the URL.
-      databaseUrl: (url) => {
-        const proxied = new URL(proxy.urlFor(url));
-        proxied.password = SECRETS.dbPassword;
-        return proxied.toString();
+    stack = await startSecureStack(
+      {
+        ZAMIO_ENV: 'production',
+        SESSION_SECRET: SECRETS.session,
+        TRUST_PROXY: 'loopback',
+        PUBLIC_API_URL: 'https://api.zamio.example',
+        FORCE_HTTPS: 'true',
+        HSTS_MAX_AGE: '0',
+        SEED_DEMO_DATA: 'false',
+        DATABASE_ACQUIRE_TIMEOUT: '1s',
+        DATABASE_CONNECT_TIMEOUT: '1s',
       },
-    });
+      {
+        // Through the proxy (so the test can cut the database), with a password in the URL.
+        databaseUrl: (url) => {
+          const proxied = new URL(proxy.urlFor(url));
+          proxied.password = SECRETS.dbPassword;
+          return proxied.toString();
+        },
+      },
+    );
   });
   afterAll(async () => {
     proxy?.setMode('open');
@@ -76,7 +88,12 @@ describe('production errors and log redaction', () => {
   it('drives sign-in, an upload and a failing DB call; no secret reaches a log line or an error body', async () => {
     const client = stack.client('https://api.zamio.example');
     const signup = await client.request('POST', '/api/auth/signup', {
-      body: { email: 'logs@example.test', password: 'Hunter2-Very-Secret-Password', displayName: 'Logs', role: 'artist' },
+      body: {
+        email: 'logs@example.test',
+        password: 'Hunter2-Very-Secret-Password',
+        displayName: 'Logs',
+        role: 'artist',
+      },
       headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'api.zamio.example' },
     });
     expect(signup.status).toBe(201);
@@ -88,11 +105,19 @@ describe('production errors and log redaction', () => {
     const session = login.headers.getSetCookie().find((c) => c.startsWith('zamio_session='))!;
     expect(session).toMatch(/; Secure/i);
     client.csrfToken = (login.body as { csrfToken: string }).csrfToken;
-    const failedLogin = await client.request('POST', '/api/auth/login', { body: { email: 'logs@example.test', password: `${DEMO_PASSWORD}-wrong-attempt` }, headers: { 'x-forwarded-proto': 'https' } });
+    const failedLogin = await client.request('POST', '/api/auth/login', {
+      body: { email: 'logs@example.test', password: `${DEMO_PASSWORD}-wrong-attempt` },
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(failedLogin.status).toBe(401);
 
     const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'api.zamio.example' };
-    const upload = await client.upload('POST', '/api/account/documents', form(Buffer.from(`%PDF-1.4\n${SECRETS.uploadMarker}\n%%EOF\n`), 'doc.pdf'), forwarded);
+    const upload = await client.upload(
+      'POST',
+      '/api/account/documents',
+      form(Buffer.from(`%PDF-1.4\n${SECRETS.uploadMarker}\n%%EOF\n`), 'doc.pdf'),
+      forwarded,
+    );
     expect(upload.status).toBe(201);
 
     proxy.setMode('refuse');
@@ -106,7 +131,16 @@ describe('production errors and log redaction', () => {
     const text = stack.logs.text();
     expect(text.length).toBeGreaterThan(1_000);
     const cookieValue = session.split(';')[0]!.split('=')[1]!;
-    for (const secret of [SECRETS.session, SECRETS.dbPassword, SECRETS.uploadMarker, 'Hunter2-Very-Secret-Password', `${DEMO_PASSWORD}-wrong-attempt`, cookieValue, decodeURIComponent(cookieValue), client.csrfToken!]) {
+    for (const secret of [
+      SECRETS.session,
+      SECRETS.dbPassword,
+      SECRETS.uploadMarker,
+      'Hunter2-Very-Secret-Password',
+      `${DEMO_PASSWORD}-wrong-attempt`,
+      cookieValue,
+      decodeURIComponent(cookieValue),
+      client.csrfToken!,
+    ]) {
       expect(text.includes(secret), `log contains ${secret.slice(0, 12)}…`).toBe(false);
     }
   });

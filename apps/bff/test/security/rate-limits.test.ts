@@ -8,7 +8,11 @@ import { startSecureStack, type SecureStack } from './support/secure-stack';
 
 let stack: SecureStack;
 beforeAll(async () => {
-  stack = await startSecureStack({ RATE_LIMIT_GLOBAL_MAX: '40', RATE_LIMIT_AUTH_IP_MAX: '10', RATE_LIMIT_AUTH_ACCOUNT_MAX: '8' });
+  stack = await startSecureStack({
+    RATE_LIMIT_GLOBAL_MAX: '40',
+    RATE_LIMIT_AUTH_IP_MAX: '10',
+    RATE_LIMIT_AUTH_ACCOUNT_MAX: '8',
+  });
 });
 afterAll(async () => stack?.stop());
 
@@ -20,7 +24,10 @@ describe('rate limits', () => {
     const statuses: number[] = [];
     let limited: Headers | undefined;
     for (let i = 0; i < 200; i++) {
-      const response = await client.request('POST', '/api/auth/login', { body: { email: `victim${i % 50}@example.test`, password: 'wrong password' }, headers: from('203.0.113.10') });
+      const response = await client.request('POST', '/api/auth/login', {
+        body: { email: `victim${i % 50}@example.test`, password: 'wrong password' },
+        headers: from('203.0.113.10'),
+      });
       statuses.push(response.status);
       if (response.status === 429) limited ??= response.headers;
     }
@@ -34,7 +41,10 @@ describe('rate limits', () => {
   it('limits attempts per account whatever the IP', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const response = await stack.client().request('POST', '/api/auth/login', { body: { email: 'artist@demo.zamio.local', password: 'guess' }, headers: from(`198.51.100.${i + 1}`) });
+      const response = await stack.client().request('POST', '/api/auth/login', {
+        body: { email: 'artist@demo.zamio.local', password: 'guess' },
+        headers: from(`198.51.100.${i + 1}`),
+      });
       statuses.push(response.status);
     }
     expect(statuses.slice(0, 8).every((s) => s === 401)).toBe(true);
@@ -44,7 +54,10 @@ describe('rate limits', () => {
   it('limits every route per IP, and counts 404s', async () => {
     const client = stack.client();
     const notFound: number[] = [];
-    for (let i = 0; i < 45; i++) notFound.push((await client.request('GET', `/api/no-such-route-${i}`, { headers: from('192.0.2.77') })).status);
+    for (let i = 0; i < 45; i++)
+      notFound.push(
+        (await client.request('GET', `/api/no-such-route-${i}`, { headers: from('192.0.2.77') })).status,
+      );
     expect(notFound.slice(0, 40).every((s) => s === 404)).toBe(true);
     expect(notFound.slice(40).every((s) => s === 429)).toBe(true);
     // The same IP is now limited on real routes too; another IP is not.
@@ -74,7 +87,10 @@ describe('rate limits during a Redis outage', () => {
   let degraded: SecureStack;
   beforeAll(async () => {
     proxy = await createTcpProxy({ host: '127.0.0.1', port: 6379 });
-    degraded = await startSecureStack({ REDIS_URL: proxy.urlFor('redis://127.0.0.1:6379/0'), RATE_LIMIT_GLOBAL_MAX: '15' });
+    degraded = await startSecureStack({
+      REDIS_URL: proxy.urlFor('redis://127.0.0.1:6379/0'),
+      RATE_LIMIT_GLOBAL_MAX: '15',
+    });
   });
   afterAll(async () => {
     proxy?.setMode('open');
@@ -87,10 +103,15 @@ describe('rate limits during a Redis outage', () => {
     const client = degraded.client();
     const statuses: number[] = [];
     const started = Date.now();
-    for (let i = 0; i < 20; i++) statuses.push((await client.request('GET', '/api/version', { headers: from('192.0.2.200') })).status);
+    for (let i = 0; i < 20; i++)
+      statuses.push((await client.request('GET', '/api/version', { headers: from('192.0.2.200') })).status);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(statuses.slice(0, 15).every((s) => s === 200)).toBe(true);
     expect(statuses.slice(15).every((s) => s === 429)).toBe(true);
-    expect(degraded.logs.lines().some((l) => l.msg === 'rate limits fall back to in-memory counters until redis returns')).toBe(true);
+    expect(
+      degraded.logs
+        .lines()
+        .some((l) => l.msg === 'rate limits fall back to in-memory counters until redis returns'),
+    ).toBe(true);
   });
 });

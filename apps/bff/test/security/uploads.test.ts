@@ -18,7 +18,12 @@ let trackId: string;
 const MB = 1024 * 1024;
 
 beforeAll(async () => {
-  stack = await startSecureStack({ UPLOAD_MAX_TRACK_AUDIO: String(450 * MB), UPLOAD_MAX_CAPTURE_AUDIO: String(MB), UPLOAD_MAX_PLAYLOG_CSV: String(64 * 1024), RATE_LIMIT_UPLOAD_MAX: '1000' });
+  stack = await startSecureStack({
+    UPLOAD_MAX_TRACK_AUDIO: String(450 * MB),
+    UPLOAD_MAX_CAPTURE_AUDIO: String(MB),
+    UPLOAD_MAX_PLAYLOG_CSV: String(64 * 1024),
+    RATE_LIMIT_UPLOAD_MAX: '1000',
+  });
   [artist, station] = await Promise.all([stack.account('artist', 'up'), stack.account('station', 'up')]);
   trackId = ((await artist.post('/api/artist/tracks', { title: 'Uploaded' })).body as { id: string }).id;
 });
@@ -26,7 +31,8 @@ afterAll(async () => stack?.stop());
 
 async function filesOnDisk(): Promise<string[]> {
   const found: string[] = [];
-  for (const entry of await readdir(stack.uploadDir, { recursive: true, withFileTypes: true })) if (entry.isFile()) found.push(join(entry.parentPath, entry.name));
+  for (const entry of await readdir(stack.uploadDir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) found.push(join(entry.parentPath, entry.name));
   return found;
 }
 
@@ -37,8 +43,23 @@ describe('uploads', () => {
     const wav = wavFile(2);
     const response = await uploadTrack(form(wav, '../../etc/passwd.wav'));
     expect(response.status).toBe(200);
-    const audio = (response.body as { audio: { sha256: string; durationMs: number; sampleRate: number; mimeType: string; sizeBytes: number } }).audio;
-    expect(audio).toMatchObject({ mimeType: 'audio/wav', durationMs: 2000, sampleRate: 8000, sizeBytes: wav.length });
+    const audio = (
+      response.body as {
+        audio: {
+          sha256: string;
+          durationMs: number;
+          sampleRate: number;
+          mimeType: string;
+          sizeBytes: number;
+        };
+      }
+    ).audio;
+    expect(audio).toMatchObject({
+      mimeType: 'audio/wav',
+      durationMs: 2000,
+      sampleRate: 8000,
+      sizeBytes: wav.length,
+    });
     expect(audio.sha256).toBe(createHash('sha256').update(wav).digest('hex'));
     const files = await filesOnDisk();
     expect(files).toHaveLength(1);
@@ -67,14 +88,20 @@ describe('uploads', () => {
     const result = await streamUpload({
       url: `${stack.url}/api/artist/tracks/${trackId}/audio`,
       method: 'PUT',
-      headers: { origin: stack.url, cookie: [...artist.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': artist.csrfToken! },
+      headers: {
+        origin: stack.url,
+        cookie: [...artist.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': artist.csrfToken!,
+      },
       head: header,
       bodyBytes: 500 * MB,
       filename: 'huge.wav',
     });
     expect(result.status).toBe(413);
     // Refused by the streaming counter the moment the cap was crossed (Node then discards the rest).
-    const refusal = stack.logs.lines().find((l) => l.msg === 'request rejected' && /exceeds the limit/.test(JSON.stringify(l.err)));
+    const refusal = stack.logs
+      .lines()
+      .find((l) => l.msg === 'request rejected' && /exceeds the limit/.test(JSON.stringify(l.err)));
     expect(refusal).toBeDefined();
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(await filesOnDisk()).toEqual(before);
@@ -100,7 +127,11 @@ describe('uploads', () => {
     const result = await streamUpload({
       url: `${stack.url}/api/artist/tracks/${trackId}/audio`,
       method: 'PUT',
-      headers: { origin: stack.url, cookie: [...artist.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': artist.csrfToken! },
+      headers: {
+        origin: stack.url,
+        cookie: [...artist.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': artist.csrfToken!,
+      },
       head: header,
       bodyBytes: dataBytes,
       filename: 'long.wav',
@@ -115,13 +146,25 @@ describe('uploads', () => {
   it('caps each kind separately: a 2 MB capture is refused with 413', async () => {
     const issued = (await station.post('/api/station/devices', { name: 'cap' })).body as { token: string };
     const big = wavFile(2 * 60, 8000); // ~1.9 MB
-    const response = await stack.client().upload('POST', '/api/station/captures', form(big, 'c.wav', { chunk_id: 'big' }), { authorization: `Bearer ${issued.token}` });
+    const response = await stack
+      .client()
+      .upload('POST', '/api/station/captures', form(big, 'c.wav', { chunk_id: 'big' }), {
+        authorization: `Bearer ${issued.token}`,
+      });
     expect(response.status).toBe(413);
-    const ok = await stack.client().upload('POST', '/api/station/captures', form(wavFile(10), 'c.wav', { chunk_id: 'ok-1' }), { authorization: `Bearer ${issued.token}` });
+    const ok = await stack
+      .client()
+      .upload('POST', '/api/station/captures', form(wavFile(10), 'c.wav', { chunk_id: 'ok-1' }), {
+        authorization: `Bearer ${issued.token}`,
+      });
     expect(ok.status).toBe(201);
     // Same chunk again: idempotent, answered with the first capture, no second file.
     const files = (await filesOnDisk()).length;
-    const again = await stack.client().upload('POST', '/api/station/captures', form(wavFile(10), 'c.wav', { chunk_id: 'ok-1' }), { authorization: `Bearer ${issued.token}` });
+    const again = await stack
+      .client()
+      .upload('POST', '/api/station/captures', form(wavFile(10), 'c.wav', { chunk_id: 'ok-1' }), {
+        authorization: `Bearer ${issued.token}`,
+      });
     expect(again.status).toBe(200);
     expect((again.body as { id: string }).id).toBe((ok.body as { id: string }).id);
     expect((await filesOnDisk()).length).toBe(files);
@@ -133,15 +176,31 @@ describe('uploads', () => {
     expect((await uploadTrack(two)).status).toBe(413);
     const extraField = form(wavFile(1), 'a.wav', { surprise: 'x' });
     expect((await uploadTrack(extraField)).status).toBe(400);
-    expect((await artist.request('PUT', `/api/artist/tracks/${trackId}/audio`, { body: { file: 'x' } })).status).toBe(415);
+    expect(
+      (await artist.request('PUT', `/api/artist/tracks/${trackId}/audio`, { body: { file: 'x' } })).status,
+    ).toBe(415);
   });
 
   it('accepts a playlog CSV as text and refuses binary or oversize CSVs', async () => {
-    const ok = await station.upload('POST', '/api/station/playlogs', form(playlogCsv(), 'log.csv', {}, 'text/csv'));
+    const ok = await station.upload(
+      'POST',
+      '/api/station/playlogs',
+      form(playlogCsv(), 'log.csv', {}, 'text/csv'),
+    );
     expect(ok.status).toBe(201);
     expect((ok.body as { mimeType: string }).mimeType).toBe('text/csv');
-    expect((await station.upload('POST', '/api/station/playlogs', form(windowsExecutable(), 'log.csv', {}, 'text/csv'))).status).toBe(415);
+    expect(
+      (
+        await station.upload(
+          'POST',
+          '/api/station/playlogs',
+          form(windowsExecutable(), 'log.csv', {}, 'text/csv'),
+        )
+      ).status,
+    ).toBe(415);
     const large = Buffer.from('a,b,c\n'.repeat(20_000));
-    expect((await station.upload('POST', '/api/station/playlogs', form(large, 'log.csv', {}, 'text/csv'))).status).toBe(413);
+    expect(
+      (await station.upload('POST', '/api/station/playlogs', form(large, 'log.csv', {}, 'text/csv'))).status,
+    ).toBe(413);
   });
 });

@@ -26,7 +26,13 @@ export async function startTestBff(env: Record<string, string> = {}): Promise<Te
     PORT: String(port),
   });
   const logs = captureLogs();
-  const logger = createLogger({ service: 'bff', version: config.APP_VERSION, level: 'info', pretty: false, destination: logs.stream });
+  const logger = createLogger({
+    service: 'bff',
+    version: config.APP_VERSION,
+    level: 'info',
+    pretty: false,
+    destination: logs.stream,
+  });
   const running = await startBff(config, { logger });
   return {
     ...running,

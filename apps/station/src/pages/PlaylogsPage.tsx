@@ -1,5 +1,9 @@
 import { PlaceholderPage } from '@zamio/ui';
 
 export default function PlaylogsPage() {
-  return <PlaceholderPage title="Playlogs">Your playlog CSV uploads and the result of processing each one will appear here.</PlaceholderPage>;
+  return (
+    <PlaceholderPage title="Playlogs">
+      Your playlog CSV uploads and the result of processing each one will appear here.
+    </PlaceholderPage>
+  );
 }

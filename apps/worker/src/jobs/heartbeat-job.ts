@@ -6,7 +6,12 @@ import type { JobHandler } from '@zamio/queue';
 import type { Logger } from '@zamio/logger';
 import type { BusinessMetrics } from '@zamio/server';
 
-export function heartbeatJob(db: Database, logger: Logger, metrics: BusinessMetrics, version: string): JobHandler<'system.heartbeat'> {
+export function heartbeatJob(
+  db: Database,
+  logger: Logger,
+  metrics: BusinessMetrics,
+  version: string,
+): JobHandler<'system.heartbeat'> {
   const instance = `${hostname()}:${process.pid}`;
   return async (data) => {
     await db.query(

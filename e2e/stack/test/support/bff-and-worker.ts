@@ -35,11 +35,22 @@ export async function startBffAndWorker(): Promise<Stack> {
   };
   const bffLogs = captureLogs();
   const workerLogs = captureLogs();
-  const logger = (service: string, logs: LogCapture) => createLogger({ service, version: 'test', level: 'info', pretty: false, destination: logs.stream });
+  const logger = (service: string, logs: LogCapture) =>
+    createLogger({ service, version: 'test', level: 'info', pretty: false, destination: logs.stream });
 
-  const bff = await startBff({ ...loadConfig(bffSchema, { ...env, METRICS_PORT: String(bffMetricsPort) }), PORT: 0 }, { logger: logger('bff', bffLogs) });
+  const bff = await startBff(
+    { ...loadConfig(bffSchema, { ...env, METRICS_PORT: String(bffMetricsPort) }), PORT: 0 },
+    { logger: logger('bff', bffLogs) },
+  );
   const worker = await startWorker(
-    { ...loadConfig(workerSchema, { ...env, METRICS_PORT: String(workerMetricsPort), WORKER_CONCURRENCY: '2' }), WORKER_HEALTH_PORT: 0 },
+    {
+      ...loadConfig(workerSchema, {
+        ...env,
+        METRICS_PORT: String(workerMetricsPort),
+        WORKER_CONCURRENCY: '2',
+      }),
+      WORKER_HEALTH_PORT: 0,
+    },
     { logger: logger('worker', workerLogs) },
   );
   return {

@@ -55,13 +55,16 @@ export async function insertUser(db: Queryable, user: NewUser): Promise<UserRow>
     );
     return rows[0]!;
   } catch (error) {
-    if ((error as { code?: string }).code === '23505') throw conflict('an account with this e-mail already exists');
+    if ((error as { code?: string }).code === '23505')
+      throw conflict('an account with this e-mail already exists');
     throw error;
   }
 }
 
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
-  const { rows } = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE lower(email) = $1`, [normaliseEmail(email)]);
+  const { rows } = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE lower(email) = $1`, [
+    normaliseEmail(email),
+  ]);
   return rows[0];
 }
 
@@ -70,7 +73,10 @@ export async function findUserById(db: Queryable, id: string): Promise<UserRow |
   return rows[0];
 }
 
-export async function listUsers(db: Queryable, filter: { status?: AccountStatus; role?: Role; limit: number; offset: number }): Promise<UserRow[]> {
+export async function listUsers(
+  db: Queryable,
+  filter: { status?: AccountStatus; role?: Role; limit: number; offset: number },
+): Promise<UserRow[]> {
   const { rows } = await db.query<UserRow>(
     `SELECT ${COLUMNS} FROM users WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR role = $2) ORDER BY created_at, id LIMIT $3 OFFSET $4`,
     [filter.status ?? null, filter.role ?? null, filter.limit, filter.offset],
@@ -78,7 +84,12 @@ export async function listUsers(db: Queryable, filter: { status?: AccountStatus;
   return rows;
 }
 
-export async function setUserStatus(db: Queryable, id: string, status: AccountStatus, adminId: string): Promise<UserRow | undefined> {
+export async function setUserStatus(
+  db: Queryable,
+  id: string,
+  status: AccountStatus,
+  adminId: string,
+): Promise<UserRow | undefined> {
   const { rows } = await db.query<UserRow>(
     `UPDATE users SET status = $2, updated_at = now(),
             approved_at = CASE WHEN $2 = 'active' THEN now() ELSE approved_at END,

@@ -30,7 +30,9 @@ export function renderConfigurationDoc(): string {
     out.push('| Variable | Required in production | Default | Local default | Description | Example |');
     out.push('| --- | --- | --- | --- | --- | --- |');
     for (const [name, spec] of Object.entries(APP_SCHEMAS[app].spec as SchemaSpec)) {
-      out.push(`| \`${name}\` | ${requiredInProduction(spec) ? 'yes' : 'no'} | ${cell(defaultOf(spec))} | ${cell(spec.zamio.localDefault)} | ${escape(spec.zamio.desc)}${spec.zamio.secret ? ' **Secret.**' : ''} | ${cell(spec.zamio.example)} |`);
+      out.push(
+        `| \`${name}\` | ${requiredInProduction(spec) ? 'yes' : 'no'} | ${cell(defaultOf(spec))} | ${cell(spec.zamio.localDefault)} | ${escape(spec.zamio.desc)}${spec.zamio.secret ? ' **Secret.**' : ''} | ${cell(spec.zamio.example)} |`,
+      );
     }
     out.push('');
   }
@@ -46,4 +48,5 @@ export function defaultOf(spec: VariableSpec<unknown>): string | undefined {
 export const requiredInProduction = (spec: VariableSpec<unknown>) => defaultOf(spec) === undefined;
 
 const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const cell = (value: string | undefined) => (value === undefined ? '—' : value === '' ? '(empty)' : `\`${escape(value)}\``);
+const cell = (value: string | undefined) =>
+  value === undefined ? '—' : value === '' ? '(empty)' : `\`${escape(value)}\``;

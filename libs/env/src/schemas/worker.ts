@@ -6,15 +6,32 @@ import { productionRefusals } from '../production-refusals';
 
 export const workerSpec = {
   ...runtimeSpec,
-  HOST: text({ desc: 'Interface the health and metrics listeners bind to.', example: '0.0.0.0', default: '0.0.0.0', group: 'HTTP server' }),
-  WORKER_HEALTH_PORT: integer({ desc: 'Port of the worker\'s /livez, /readyz and /health endpoints.', example: '3001', default: 3001, group: 'HTTP server' }),
-  WORKER_CONCURRENCY: integer({ desc: 'Jobs processed at once per queue in this process.', example: '4', default: 4, group: 'Jobs' }),
+  HOST: text({
+    desc: 'Interface the health and metrics listeners bind to.',
+    example: '0.0.0.0',
+    default: '0.0.0.0',
+    group: 'HTTP server',
+  }),
+  WORKER_HEALTH_PORT: integer({
+    desc: "Port of the worker's /livez, /readyz and /health endpoints.",
+    example: '3001',
+    default: 3001,
+    group: 'HTTP server',
+  }),
+  WORKER_CONCURRENCY: integer({
+    desc: 'Jobs processed at once per queue in this process.',
+    example: '4',
+    default: 4,
+    group: 'Jobs',
+  }),
   ...processSpec,
   ...databaseSpec,
   ...redisSpec,
 };
 
-export type WorkerConfig = { readonly [K in keyof typeof workerSpec]: ReturnType<NonNullable<(typeof workerSpec)[K]['_parse']>> };
+export type WorkerConfig = {
+  readonly [K in keyof typeof workerSpec]: ReturnType<NonNullable<(typeof workerSpec)[K]['_parse']>>;
+};
 
 export const workerSchema: AppSchema<WorkerConfig> = {
   app: 'worker',

@@ -2,7 +2,11 @@
 // never exposes it unless an operator routes it on purpose.
 import { createServer, type Server } from 'node:http';
 
-export function startMetricsServer(registry: { metrics(): Promise<string>; contentType: string }, port: number, host: string): Promise<Server> {
+export function startMetricsServer(
+  registry: { metrics(): Promise<string>; contentType: string },
+  port: number,
+  host: string,
+): Promise<Server> {
   const server = createServer((request, response) => {
     if (request.url !== '/metrics') {
       response.writeHead(404).end();

@@ -62,7 +62,8 @@ export function createServiceMetrics(service: string): ServiceMetrics {
         // A Redis outage must not break /metrics: report nothing for queues then.
         const depths = await source.depths().catch(() => []);
         for (const d of depths) {
-          for (const state of ['waiting', 'active', 'delayed', 'failed'] as const) this.set({ queue: d.queue, state }, d[state]);
+          for (const state of ['waiting', 'active', 'delayed', 'failed'] as const)
+            this.set({ queue: d.queue, state }, d[state]);
         }
       }
     },

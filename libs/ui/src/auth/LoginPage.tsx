@@ -41,11 +41,25 @@ export function LoginPage({ productName, roleLabel, onSignedIn }: LoginPageProps
         {error ? <ErrorBanner title="Could not sign in" error={new Error(error)} /> : null}
         <label>
           Email
-          <input data-testid="login-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            data-testid="login-email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </label>
         <label>
           Password
-          <input data-testid="login-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            data-testid="login-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
         <button data-testid="login-submit" type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}

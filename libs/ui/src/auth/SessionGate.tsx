@@ -20,7 +20,12 @@ export interface SessionGateProps {
 export function SessionGate({ productName, roleLabel, role, children }: SessionGateProps) {
   const api = useApiClient();
   const queryClient = useQueryClient();
-  const session = useQuery({ queryKey: sessionQueryKey, queryFn: () => fetchSession(api), staleTime: 60_000, retry: false });
+  const session = useQuery({
+    queryKey: sessionQueryKey,
+    queryFn: () => fetchSession(api),
+    staleTime: 60_000,
+    retry: false,
+  });
 
   if (session.isPending) return <PageLoading />;
   if (session.isError) return <ErrorBanner title="The server could not be reached" error={session.error} />;
@@ -34,17 +39,34 @@ export function SessionGate({ productName, roleLabel, role, children }: SessionG
   };
 
   if (!session.data) {
-    return <LoginPage productName={productName} roleLabel={roleLabel} onSignedIn={(info) => queryClient.setQueryData(sessionQueryKey, info)} />;
+    return (
+      <LoginPage
+        productName={productName}
+        roleLabel={roleLabel}
+        onSignedIn={(info) => queryClient.setQueryData(sessionQueryKey, info)}
+      />
+    );
   }
   if (session.data.user.role !== role) {
     return (
       <main className="zamio-login" data-testid="wrong-portal">
-        <ErrorBanner title={`This is the ${roleLabel} portal`} error={new Error(`${session.data.user.email} is a ${session.data.user.role} account. Sign out and use the right portal.`)} />
+        <ErrorBanner
+          title={`This is the ${roleLabel} portal`}
+          error={
+            new Error(
+              `${session.data.user.email} is a ${session.data.user.role} account. Sign out and use the right portal.`,
+            )
+          }
+        />
         <button type="button" onClick={() => void end()}>
           Sign out
         </button>
       </main>
     );
   }
-  return <SessionContext.Provider value={{ session: session.data, signOut: end }}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={{ session: session.data, signOut: end }}>
+      {children}
+    </SessionContext.Provider>
+  );
 }

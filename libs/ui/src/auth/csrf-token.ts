@@ -8,4 +8,5 @@ export const rememberCsrfToken = (value: string | undefined) => {
   token = value;
 };
 
-export const csrfHeadersFor = (method: string): Record<string, string> => (token && !SAFE_METHODS.has(method) ? { 'X-CSRF-Token': token } : {});
+export const csrfHeadersFor = (method: string): Record<string, string> =>
+  token && !SAFE_METHODS.has(method) ? { 'X-CSRF-Token': token } : {};

@@ -11,7 +11,11 @@ export interface CardProps {
 export function Card({ title, children, className, 'data-testid': testId }: CardProps) {
   const titleId = useId();
   return (
-    <section className={['zamio-card', className].filter(Boolean).join(' ')} aria-labelledby={title ? titleId : undefined} data-testid={testId}>
+    <section
+      className={['zamio-card', className].filter(Boolean).join(' ')}
+      aria-labelledby={title ? titleId : undefined}
+      data-testid={testId}
+    >
       {title ? (
         <h2 id={titleId} className="zamio-card__title">
           {title}

@@ -26,7 +26,11 @@ export interface StatusBadgeProps {
 export function StatusBadge({ status, label, 'data-testid': testId }: StatusBadgeProps) {
   const tone = toneOfStatus(status);
   return (
-    <span className={tone === 'neutral' ? 'zamio-badge' : `zamio-badge zamio-badge--${tone}`} data-status={status} data-testid={testId}>
+    <span
+      className={tone === 'neutral' ? 'zamio-badge' : `zamio-badge zamio-badge--${tone}`}
+      data-status={status}
+      data-testid={testId}
+    >
       {label ?? status}
     </span>
   );

@@ -13,7 +13,12 @@ import { AccountMenu } from '../auth/AccountMenu';
 export function PortalLayout({ definition }: { definition: PortalDefinition }) {
   return (
     <SessionGate productName={definition.productName} roleLabel={definition.roleLabel} role={definition.role}>
-      <AppShell productName={definition.productName} roleLabel={definition.roleLabel} navigation={navigationOf(definition)} account={<AccountMenu />}>
+      <AppShell
+        productName={definition.productName}
+        roleLabel={definition.roleLabel}
+        navigation={navigationOf(definition)}
+        account={<AccountMenu />}
+      >
         <Suspense fallback={<PageLoading />}>
           <Outlet />
         </Suspense>

@@ -11,7 +11,12 @@ const CHUNK_LOAD_FAILURE = /dynamically imported module|Importing a module scrip
 export function RouteErrorPage() {
   const error = useRouteError();
   if (isRouteErrorResponse(error)) {
-    return <ErrorBanner title={`${error.status} ${error.statusText}`} error={new Error(String(error.data ?? 'The page could not be loaded'))} />;
+    return (
+      <ErrorBanner
+        title={`${error.status} ${error.statusText}`}
+        error={new Error(String(error.data ?? 'The page could not be loaded'))}
+      />
+    );
   }
   const staleChunk = error instanceof Error && CHUNK_LOAD_FAILURE.test(error.message);
   return (

@@ -8,7 +8,9 @@ import type { PortalDefinition, PortalPage } from './portal-definition';
 function pageRoute(page: PortalPage): RouteObject {
   // React.lazy per page: Vite emits one chunk per page module.
   const Page = lazy(page.load);
-  return page.to === '/' ? { index: true, element: <Page /> } : { path: page.to.replace(/^\//, ''), element: <Page /> };
+  return page.to === '/'
+    ? { index: true, element: <Page /> }
+    : { path: page.to.replace(/^\//, ''), element: <Page /> };
 }
 
 /**

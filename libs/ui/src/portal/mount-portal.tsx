@@ -11,7 +11,10 @@ import { csrfHeadersFor } from '../auth/csrf-token';
 import type { PortalDefinition } from './portal-definition';
 
 /** Boots a portal in the browser: runtime config → API client → query cache → router. */
-export function mountPortal(definition: PortalDefinition, container: HTMLElement | null = document.getElementById('root')): void {
+export function mountPortal(
+  definition: PortalDefinition,
+  container: HTMLElement | null = document.getElementById('root'),
+): void {
   if (!container) throw new Error('mountPortal: the page has no #root element');
   const config = readRuntimeConfig();
   const apiClient = createApiClient({

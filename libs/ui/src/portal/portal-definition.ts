@@ -20,4 +20,5 @@ export interface PortalDefinition {
   pages: readonly PortalPage[];
 }
 
-export const navigationOf = (definition: PortalDefinition): NavigationItem[] => definition.pages.map(({ to, label }) => ({ to, label }));
+export const navigationOf = (definition: PortalDefinition): NavigationItem[] =>
+  definition.pages.map(({ to, label }) => ({ to, label }));

@@ -34,14 +34,21 @@ const nonEmptyString = (value: unknown): value is string => typeof value === 'st
  */
 export function readRuntimeConfig(source: unknown = globalThis.window?.__ZAMIO_CONFIG__): RuntimeConfig {
   const raw = typeof source === 'object' && source !== null ? (source as Record<string, unknown>) : {};
-  const features = Array.isArray(raw.features) ? raw.features.filter(nonEmptyString).map((flag) => flag.trim()) : [];
+  const features = Array.isArray(raw.features)
+    ? raw.features.filter(nonEmptyString).map((flag) => flag.trim())
+    : [];
   return {
     // A trailing slash would produce `//version` when joined with a path.
-    apiBaseUrl: nonEmptyString(raw.apiBaseUrl) ? raw.apiBaseUrl.trim().replace(/\/+$/, '') || '/' : DEFAULT_RUNTIME_CONFIG.apiBaseUrl,
-    environment: nonEmptyString(raw.environment) ? raw.environment.trim() : DEFAULT_RUNTIME_CONFIG.environment,
+    apiBaseUrl: nonEmptyString(raw.apiBaseUrl)
+      ? raw.apiBaseUrl.trim().replace(/\/+$/, '') || '/'
+      : DEFAULT_RUNTIME_CONFIG.apiBaseUrl,
+    environment: nonEmptyString(raw.environment)
+      ? raw.environment.trim()
+      : DEFAULT_RUNTIME_CONFIG.environment,
     version: nonEmptyString(raw.version) ? raw.version.trim() : DEFAULT_RUNTIME_CONFIG.version,
     features: [...new Set(features)],
   };
 }
 
-export const hasFeature = (config: RuntimeConfig, feature: string): boolean => config.features.includes(feature);
+export const hasFeature = (config: RuntimeConfig, feature: string): boolean =>
+  config.features.includes(feature);

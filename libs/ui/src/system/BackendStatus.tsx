@@ -12,14 +12,21 @@ type Check = HealthInfo['checks'][number];
 const CHECK_COLUMNS: TableColumn<Check>[] = [
   { key: 'name', header: 'Check', render: (check) => check.name },
   { key: 'status', header: 'Status', render: (check) => <StatusBadge status={check.status} /> },
-  { key: 'latency', header: 'Latency', render: (check) => (check.latencyMs === undefined ? '—' : `${Math.round(check.latencyMs)} ms`) },
+  {
+    key: 'latency',
+    header: 'Latency',
+    render: (check) => (check.latencyMs === undefined ? '—' : `${Math.round(check.latencyMs)} ms`),
+  },
   { key: 'error', header: 'Detail', render: (check) => check.error ?? '' },
 ];
 
 /** The bff's release (version, revision, environment) and its live health checks. */
 export function BackendStatus({ title = 'Backend service' }: { title?: string }) {
   const api = useApiClient();
-  const version = useQuery({ queryKey: systemQueryKeys.version, queryFn: ({ signal }) => fetchVersion(api, signal) });
+  const version = useQuery({
+    queryKey: systemQueryKeys.version,
+    queryFn: ({ signal }) => fetchVersion(api, signal),
+  });
   const health = useQuery({
     queryKey: systemQueryKeys.health,
     queryFn: ({ signal }) => fetchHealth(api, signal),
@@ -65,7 +72,12 @@ function HealthSummary({ health }: { health: HealthInfo }) {
         Health: <StatusBadge status={health.status} data-testid="bff-health" />
         {health.shuttingDown ? <span className="zamio-muted"> (shutting down)</span> : null}
       </p>
-      <Table caption="Dependency checks" columns={CHECK_COLUMNS} rows={health.checks} rowKey={(check) => check.name} />
+      <Table
+        caption="Dependency checks"
+        columns={CHECK_COLUMNS}
+        rows={health.checks}
+        rowKey={(check) => check.name}
+      />
     </>
   );
 }

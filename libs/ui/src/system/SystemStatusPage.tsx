@@ -4,7 +4,13 @@ import { Card } from '../components/Card';
 import { BackendStatus } from './BackendStatus';
 
 /** Versions of this portal and of the bff, plus the bff's health checks. */
-export function SystemStatusPage({ heading = 'System', children }: { heading?: string; children?: ReactNode }) {
+export function SystemStatusPage({
+  heading = 'System',
+  children,
+}: {
+  heading?: string;
+  children?: ReactNode;
+}) {
   const config = useRuntimeConfig();
   return (
     <>

@@ -14,7 +14,11 @@ export const fetchVersion = (api: ApiClient, signal?: AbortSignal): Promise<Vers
   api.get<VersionInfo>('/version', signal ? { signal } : {});
 
 const looksLikeHealthInfo = (body: unknown): body is HealthInfo =>
-  typeof body === 'object' && body !== null && 'status' in body && 'checks' in body && Array.isArray(body.checks);
+  typeof body === 'object' &&
+  body !== null &&
+  'status' in body &&
+  'checks' in body &&
+  Array.isArray(body.checks);
 
 /**
  * The bff answers 503 with a full HealthInfo body while degraded or shutting down;

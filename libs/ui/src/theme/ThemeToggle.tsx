@@ -5,7 +5,13 @@ export function ThemeToggle() {
   const { theme, toggle } = useTheme();
   const next = oppositeTheme(theme);
   return (
-    <button type="button" className="zamio-button" onClick={toggle} aria-label={`Switch to ${next} theme`} title={`Switch to ${next} theme`}>
+    <button
+      type="button"
+      className="zamio-button"
+      onClick={toggle}
+      aria-label={`Switch to ${next} theme`}
+      title={`Switch to ${next} theme`}
+    >
       {next === 'dark' ? 'Dark mode' : 'Light mode'}
     </button>
   );

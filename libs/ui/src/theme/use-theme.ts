@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { oppositeTheme, readThemePreference, resolveTheme, writeThemePreference, type Theme, type ThemePreference } from './theme-preference';
+import {
+  oppositeTheme,
+  readThemePreference,
+  resolveTheme,
+  writeThemePreference,
+  type Theme,
+  type ThemePreference,
+} from './theme-preference';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 

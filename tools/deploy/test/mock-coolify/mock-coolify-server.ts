@@ -29,7 +29,12 @@ export interface MockApplication {
   health_check_start_period: number;
   health_check_type: 'http' | 'cmd';
   health_check_command: string | null;
-  settings: { stop_grace_period: number | null; docker_images_to_keep: number; is_consistent_container_name_enabled: boolean; custom_internal_name: string | null };
+  settings: {
+    stop_grace_period: number | null;
+    docker_images_to_keep: number;
+    is_consistent_container_name_enabled: boolean;
+    custom_internal_name: string | null;
+  };
   /** Mock-only: the tag of the container that actually runs. */
   running_tag: string | null;
   envs: Record<string, string>;
@@ -84,7 +89,12 @@ const defaults = (): Omit<MockApplication, 'uuid' | 'name'> => ({
   health_check_start_period: 5,
   health_check_type: 'http',
   health_check_command: null,
-  settings: { stop_grace_period: null, docker_images_to_keep: 2, is_consistent_container_name_enabled: false, custom_internal_name: null },
+  settings: {
+    stop_grace_period: null,
+    docker_images_to_keep: 2,
+    is_consistent_container_name_enabled: false,
+    custom_internal_name: null,
+  },
   running_tag: null,
   envs: {},
 });
@@ -112,14 +122,21 @@ export async function startMockCoolify(options: { token?: string } = {}): Promis
     const raw = await readBody(req);
     let body: unknown;
     if (raw !== '') {
-      if (!/application\/json/.test(req.headers['content-type'] ?? '')) return refuse(res, 400, `${req.method} ${url.pathname}: body without a JSON content type`);
+      if (!/application\/json/.test(req.headers['content-type'] ?? ''))
+        return refuse(res, 400, `${req.method} ${url.pathname}: body without a JSON content type`);
       try {
         body = JSON.parse(raw);
       } catch {
         return refuse(res, 400, `${req.method} ${url.pathname}: body is not JSON`);
       }
     }
-    requests.push({ method: req.method!, path: url.pathname, query: url.search, body, authorization: req.headers.authorization });
+    requests.push({
+      method: req.method!,
+      path: url.pathname,
+      query: url.search,
+      body,
+      authorization: req.headers.authorization,
+    });
 
     if (!url.pathname.startsWith('/api/v1/')) return refuse(res, 404, `${url.pathname} is not under /api/v1`);
     const path = url.pathname.slice('/api/v1'.length);
@@ -128,12 +145,21 @@ export async function startMockCoolify(options: { token?: string } = {}): Promis
     const { operation, template, params } = matched;
 
     // Every operation the tool uses is bearerAuth-protected (except /health).
-    if (template !== '/health' && req.headers.authorization !== `Bearer ${token}`) return answer(res, operation, 401, { message: 'Unauthenticated.' });
+    if (template !== '/health' && req.headers.authorization !== `Bearer ${token}`)
+      return answer(res, operation, 401, { message: 'Unauthenticated.' });
 
-    const problems = [...contract.queryProblems(operation, url.searchParams), ...contract.bodyProblems(operation, body, true)];
+    const problems = [
+      ...contract.queryProblems(operation, url.searchParams),
+      ...contract.bodyProblems(operation, body, true),
+    ];
     if (problems.length > 0) {
       violations.push(`${req.method} ${path}: ${problems.join('; ')}`);
-      const errors = Object.fromEntries(problems.map((p) => [p.split(' ')[0]!.replace(/^body$|^\//, '') || 'body', [p.includes('additional properties') ? 'This field is not allowed.' : p]]));
+      const errors = Object.fromEntries(
+        problems.map((p) => [
+          p.split(' ')[0]!.replace(/^body$|^\//, '') || 'body',
+          [p.includes('additional properties') ? 'This field is not allowed.' : p],
+        ]),
+      );
       return send(res, 422, { message: 'Validation failed.', errors });
     }
 
@@ -144,7 +170,9 @@ export async function startMockCoolify(options: { token?: string } = {}): Promis
         return answer(res, operation, 200, 'OK', 'text/html');
       case 'GET /applications/{uuid}': {
         const app = apps.get(params.uuid!);
-        return app ? answer(res, operation, 200, publicView(app)) : answer(res, operation, 404, { message: 'Application not found.' });
+        return app
+          ? answer(res, operation, 200, publicView(app))
+          : answer(res, operation, 404, { message: 'Application not found.' });
       }
       case 'PATCH /applications/{uuid}': {
         const app = apps.get(params.uuid!);
@@ -159,14 +187,25 @@ export async function startMockCoolify(options: { token?: string } = {}): Promis
       case 'GET /applications/{uuid}/envs': {
         const app = apps.get(params.uuid!);
         if (!app) return answer(res, operation, 404, { message: 'Application not found.' });
-        const list = Object.entries(app.envs).map(([key, value], id) => ({ id, uuid: `env-${id}`, key, value, real_value: value, is_runtime: true, is_buildtime: false, is_preview: false, is_literal: false }));
+        const list = Object.entries(app.envs).map(([key, value], id) => ({
+          id,
+          uuid: `env-${id}`,
+          key,
+          value,
+          real_value: value,
+          is_runtime: true,
+          is_buildtime: false,
+          is_preview: false,
+          is_literal: false,
+        }));
         return answer(res, operation, 200, list);
       }
       case 'POST /deploy': {
         const uuids = (url.searchParams.get('uuid') ?? '').split(',').filter(Boolean);
         const queued = uuids.map((uuid) => {
           const app = apps.get(uuid);
-          if (!app) return { message: `Resource ${uuid} not found.`, resource_uuid: uuid, deployment_uuid: '' };
+          if (!app)
+            return { message: `Resource ${uuid} not found.`, resource_uuid: uuid, deployment_uuid: '' };
           const deployment: MockDeployment = {
             deployment_uuid: randomUUID(),
             application_uuid: uuid,
@@ -176,7 +215,11 @@ export async function startMockCoolify(options: { token?: string } = {}): Promis
             polls: 0,
           };
           deployments.set(deployment.deployment_uuid, deployment);
-          return { message: 'Deployment request queued.', resource_uuid: uuid, deployment_uuid: deployment.deployment_uuid };
+          return {
+            message: 'Deployment request queued.',
+            resource_uuid: uuid,
+            deployment_uuid: deployment.deployment_uuid,
+          };
         });
         return answer(res, operation, 200, { deployments: queued.filter((d) => d.deployment_uuid !== '') });
       }
@@ -193,7 +236,16 @@ export async function startMockCoolify(options: { token?: string } = {}): Promis
           status: deployment.status,
           application_name: app.name,
           rollback: false,
-          logs: JSON.stringify(deployment.status === 'failed' ? [{ output: 'New container is not healthy, rolling back to the old container.', type: 'stderr' }] : []),
+          logs: JSON.stringify(
+            deployment.status === 'failed'
+              ? [
+                  {
+                    output: 'New container is not healthy, rolling back to the old container.',
+                    type: 'stderr',
+                  },
+                ]
+              : [],
+          ),
         });
       }
       default:
@@ -217,7 +269,13 @@ export async function startMockCoolify(options: { token?: string } = {}): Promis
     }
   }
 
-  function answer(res: ServerResponse, operation: Parameters<OpenApiContract['responseProblems']>[0], status: number, body: unknown, type = 'application/json'): void {
+  function answer(
+    res: ServerResponse,
+    operation: Parameters<OpenApiContract['responseProblems']>[0],
+    status: number,
+    body: unknown,
+    type = 'application/json',
+  ): void {
     const problems = contract.responseProblems(operation, status, body);
     if (problems.length > 0) violations.push(`mock answer breaks the contract: ${problems.join('; ')}`);
     send(res, status, body, type);
@@ -260,7 +318,10 @@ function publicView(app: MockApplication): Record<string, unknown> {
 
 function send(res: ServerResponse, status: number, body: unknown, type = 'application/json'): void {
   const text = type === 'application/json' ? JSON.stringify(body) : String(body);
-  res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': `${type}; charset=utf-8`,
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 

@@ -23,7 +23,10 @@ interface Operation {
 }
 interface Document {
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Schema>; responses: Record<string, { content?: Record<string, { schema?: Schema }> }> };
+  components: {
+    schemas: Record<string, Schema>;
+    responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+  };
 }
 
 export interface MatchedOperation {
@@ -47,10 +50,12 @@ export class OpenApiContract {
     this.ajv.addSchema({ $id: 'coolify', components: this.document.components });
     this.routes = Object.keys(this.document.paths).map((template) => {
       const names: string[] = [];
-      const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, (_, name: string) => {
-        names.push(name);
-        return '([^/]+)';
-      });
+      const source = template
+        .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+        .replace(/\\?\{([^}]+)\\?\}/g, (_, name: string) => {
+          names.push(name);
+          return '([^/]+)';
+        });
       return { template, pattern: new RegExp(`^${source}$`), names };
     });
     // Literal segments win over parameters (/applications/dockerimage vs /applications/{uuid}).
@@ -64,7 +69,9 @@ export class OpenApiContract {
       if (!found) continue;
       const operation = this.document.paths[route.template]![method.toLowerCase()];
       if (!operation) return { error: 405 };
-      const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(found[i + 1]!)]));
+      const params = Object.fromEntries(
+        route.names.map((name, i) => [name, decodeURIComponent(found[i + 1]!)]),
+      );
       return { template: route.template, operation, params };
     }
     return { error: 404 };
@@ -75,7 +82,8 @@ export class OpenApiContract {
     const declared = (operation.parameters ?? []).filter((p) => p.in === 'query');
     const problems: string[] = [];
     for (const name of new Set(query.keys())) {
-      if (!declared.some((p) => p.name === name)) problems.push(`query parameter "${name}" is not in the contract`);
+      if (!declared.some((p) => p.name === name))
+        problems.push(`query parameter "${name}" is not in the contract`);
     }
     for (const parameter of declared) {
       const value = query.get(parameter.name);
@@ -84,8 +92,10 @@ export class OpenApiContract {
         continue;
       }
       const type = parameter.schema?.type;
-      if (type === 'boolean' && value !== 'true' && value !== 'false' && value !== '1' && value !== '0') problems.push(`query parameter "${parameter.name}" must be a boolean`);
-      if (type === 'integer' && !/^-?\d+$/.test(value)) problems.push(`query parameter "${parameter.name}" must be an integer`);
+      if (type === 'boolean' && value !== 'true' && value !== 'false' && value !== '1' && value !== '0')
+        problems.push(`query parameter "${parameter.name}" must be a boolean`);
+      if (type === 'integer' && !/^-?\d+$/.test(value))
+        problems.push(`query parameter "${parameter.name}" must be an integer`);
     }
     return problems;
   }
@@ -95,8 +105,16 @@ export class OpenApiContract {
     const schema = operation.requestBody?.content?.['application/json']?.schema;
     if (!schema) return body === undefined ? [] : ['this operation takes no JSON body'];
     if (body === undefined) return operation.requestBody?.required ? ['a JSON body is required'] : [];
-    const validate = this.compile(`${operation.operationId}:request:${strict}`, strict ? { ...schema, additionalProperties: false } : schema);
-    return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || 'body'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+    const validate = this.compile(
+      `${operation.operationId}:request:${strict}`,
+      strict ? { ...schema, additionalProperties: false } : schema,
+    );
+    return validate(body)
+      ? []
+      : (validate.errors ?? []).map(
+          (e) =>
+            `${e.instancePath || 'body'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`,
+        );
   }
 
   /** Problems with an answer the mock is about to send. */
@@ -108,7 +126,9 @@ export class OpenApiContract {
     const schema = content['application/json']?.schema ?? content['text/html']?.schema;
     if (!schema) return [];
     const validate = this.compile(`${operation.operationId}:response:${status}`, schema);
-    return validate(body) ? [] : (validate.errors ?? []).map((e) => `response ${status} ${e.instancePath || 'body'} ${e.message}`);
+    return validate(body)
+      ? []
+      : (validate.errors ?? []).map((e) => `response ${status} ${e.instancePath || 'body'} ${e.message}`);
   }
 
   private compile(key: string, schema: Schema): ValidateFunction {
@@ -126,6 +146,11 @@ function rewriteRefs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rewriteRefs);
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [key, key === '$ref' && typeof inner === 'string' && inner.startsWith('#/') ? `coolify${inner}` : rewriteRefs(inner)]),
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      key === '$ref' && typeof inner === 'string' && inner.startsWith('#/')
+        ? `coolify${inner}`
+        : rewriteRefs(inner),
+    ]),
   );
 }

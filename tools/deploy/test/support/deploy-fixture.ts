@@ -55,7 +55,10 @@ export async function createDeployFixture(): Promise<DeployFixture> {
   const mock = await startMockCoolify();
   const dir = mkdtempSync(join(tmpdir(), 'zamio-deploy-'));
   const configPath = join(dir, 'resources.yaml');
-  writeFileSync(configPath, readFileSync(RESOURCES_PATH, 'utf8').replace(/REPLACE-ME-([a-z]+)-uuid/g, '$1-uuid'));
+  writeFileSync(
+    configPath,
+    readFileSync(RESOURCES_PATH, 'utf8').replace(/REPLACE-ME-([a-z]+)-uuid/g, '$1-uuid'),
+  );
   const statePath = join(dir, 'state', 'production.json');
 
   for (const app of APPS) {
@@ -85,13 +88,24 @@ export async function createDeployFixture(): Promise<DeployFixture> {
       const code = await main([...args, '--config', configPath, '--state', statePath], {
         out: (t) => out.push(t),
         err: (t) => err.push(t),
-        env: { COOLIFY_URL: mock.url, COOLIFY_TOKEN: mock.token, ZAMIO_REGISTRY: REGISTRY, DEPLOY_POLL_INTERVAL: '5ms', DEPLOY_TIMEOUT: '20s', ...env },
+        env: {
+          COOLIFY_URL: mock.url,
+          COOLIFY_TOKEN: mock.token,
+          ZAMIO_REGISTRY: REGISTRY,
+          DEPLOY_POLL_INTERVAL: '5ms',
+          DEPLOY_TIMEOUT: '20s',
+          ...env,
+        },
       });
       return { code, out: out.join('\n'), err: err.join('\n') };
     },
-    tagsOf: () => Object.fromEntries(APPS.map((a) => [a, mock.apps.get(`${a}-uuid`)!.docker_registry_image_tag])),
+    tagsOf: () =>
+      Object.fromEntries(APPS.map((a) => [a, mock.apps.get(`${a}-uuid`)!.docker_registry_image_tag])),
     runningTagsOf: () => Object.fromEntries(APPS.map((a) => [a, mock.apps.get(`${a}-uuid`)!.running_tag])),
-    deployOrder: () => mock.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/deploy').map((r) => new URLSearchParams(r.query).get('uuid')!.replace(/-uuid$/, '')),
+    deployOrder: () =>
+      mock.requests
+        .filter((r) => r.method === 'POST' && r.path === '/api/v1/deploy')
+        .map((r) => new URLSearchParams(r.query).get('uuid')!.replace(/-uuid$/, '')),
     async cleanup() {
       await mock.close();
       rmSync(dir, { recursive: true, force: true });

@@ -19,7 +19,16 @@ export async function spawnBff(env: Record<string, string>): Promise<SpawnedBff>
   const port = await freePort();
   const run = runEntry(
     'apps/bff/src/main.ts',
-    { ZAMIO_ENV: 'test', LOG_PRETTY: 'false', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port), METRICS_PORT: '0', REDIS_URL: 'memory:', ...env },
+    {
+      ZAMIO_ENV: 'test',
+      LOG_PRETTY: 'false',
+      LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      METRICS_PORT: '0',
+      REDIS_URL: 'memory:',
+      ...env,
+    },
     ROOT,
   );
   const { child } = run;
@@ -27,7 +36,13 @@ export async function spawnBff(env: Record<string, string>): Promise<SpawnedBff>
   const exited = run.exited.then(({ code }) => code);
   const url = `http://127.0.0.1:${port}`;
   await expect
-    .poll(async () => (await fetch(`${url}/readyz`).then((r) => r.status).catch(() => 0)) || (child.exitCode !== null ? `exited: ${output()}` : 0), { timeout: 45_000, interval: 200 })
+    .poll(
+      async () =>
+        (await fetch(`${url}/readyz`)
+          .then((r) => r.status)
+          .catch(() => 0)) || (child.exitCode !== null ? `exited: ${output()}` : 0),
+      { timeout: 45_000, interval: 200 },
+    )
     .toBe(200);
   return {
     child,

@@ -31,11 +31,26 @@ export function workerTestConfig(env: RawEnv) {
 
 export function testLogger(service: string): { logs: LogCapture; logger: ReturnType<typeof createLogger> } {
   const logs = captureLogs();
-  return { logs, logger: createLogger({ service, version: 'test', level: 'info', pretty: false, destination: logs.stream }) };
+  return {
+    logs,
+    logger: createLogger({
+      service,
+      version: 'test',
+      level: 'info',
+      pretty: false,
+      destination: logs.stream,
+    }),
+  };
 }
 
-export async function startTestBff(env: RawEnv, configOverrides: Record<string, unknown> = {}): Promise<RunningBff & { logs: LogCapture; stop(): Promise<void> }> {
+export async function startTestBff(
+  env: RawEnv,
+  configOverrides: Record<string, unknown> = {},
+): Promise<RunningBff & { logs: LogCapture; stop(): Promise<void> }> {
   const { logs, logger } = testLogger('bff');
-  const bff = await startBff({ ...bffTestConfig(env), ...configOverrides } as ReturnType<typeof bffTestConfig>, { logger });
+  const bff = await startBff(
+    { ...bffTestConfig(env), ...configOverrides } as ReturnType<typeof bffTestConfig>,
+    { logger },
+  );
   return { ...bff, logs, stop: async () => void (await bff.lifecycle.shutdown('test done')) };
 }

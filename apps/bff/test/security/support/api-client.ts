@@ -16,10 +16,23 @@ export class ApiClient {
     readonly origin: string | undefined,
   ) {}
 
-  async request(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; raw?: RequestInit['body']; csrf?: boolean } = {}): Promise<ApiResponse> {
-    const headers: Record<string, string> = { ...(this.origin ? { origin: this.origin } : {}), ...init.headers };
+  async request(
+    method: string,
+    path: string,
+    init: {
+      body?: unknown;
+      headers?: Record<string, string>;
+      raw?: RequestInit['body'];
+      csrf?: boolean;
+    } = {},
+  ): Promise<ApiResponse> {
+    const headers: Record<string, string> = {
+      ...(this.origin ? { origin: this.origin } : {}),
+      ...init.headers,
+    };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (init.csrf !== false && this.csrfToken && !['GET', 'HEAD'].includes(method)) headers['x-csrf-token'] = this.csrfToken;
+    if (init.csrf !== false && this.csrfToken && !['GET', 'HEAD'].includes(method))
+      headers['x-csrf-token'] = this.csrfToken;
     let body: RequestInit['body'] | undefined = init.raw;
     if (init.body !== undefined) {
       headers['content-type'] = 'application/json';
@@ -29,7 +42,9 @@ export class ApiClient {
     for (const line of response.headers.getSetCookie()) {
       const [pair, ...attributes] = line.split(';');
       const [name, ...value] = pair!.split('=');
-      const expired = attributes.some((a) => /expires=Thu, 01 Jan 1970/i.test(a) || /max-age=0\b/i.test(a.trim()));
+      const expired = attributes.some(
+        (a) => /expires=Thu, 01 Jan 1970/i.test(a) || /max-age=0\b/i.test(a.trim()),
+      );
       if (expired) this.cookies.delete(name!.trim());
       else this.cookies.set(name!.trim(), value.join('='));
     }
@@ -56,7 +71,12 @@ export class ApiClient {
     return response;
   }
 
-  upload(method: string, path: string, form: FormData, headers: Record<string, string> = {}): Promise<ApiResponse> {
+  upload(
+    method: string,
+    path: string,
+    form: FormData,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse> {
     return this.request(method, path, { raw: form, headers });
   }
 }

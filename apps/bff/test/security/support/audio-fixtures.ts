@@ -2,7 +2,8 @@
 // short, a Windows executable header, CSV text.
 export function wavFile(seconds: number, sampleRate = 8_000): Buffer {
   const data = Buffer.alloc(Math.round(seconds * sampleRate) * 2);
-  for (let i = 0; i < data.length / 2; i++) data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / sampleRate) * 8_000), i * 2);
+  for (let i = 0; i < data.length / 2; i++)
+    data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / sampleRate) * 8_000), i * 2);
   const header = Buffer.alloc(44);
   header.write('RIFF', 0);
   header.writeUInt32LE(36 + data.length, 4);
@@ -32,9 +33,17 @@ export function windowsExecutable(size = 8_192): Buffer {
   return exe;
 }
 
-export const playlogCsv = (): Buffer => Buffer.from('played_at,title,artist\n2025-01-01T06:00:00Z,Song A,Artist A\n2025-01-01T06:04:00Z,Song B,Artist B\n');
+export const playlogCsv = (): Buffer =>
+  Buffer.from(
+    'played_at,title,artist\n2025-01-01T06:00:00Z,Song A,Artist A\n2025-01-01T06:04:00Z,Song B,Artist B\n',
+  );
 
-export function form(file: Buffer, name: string, fields: Record<string, string> = {}, type = 'application/octet-stream'): FormData {
+export function form(
+  file: Buffer,
+  name: string,
+  fields: Record<string, string> = {},
+  type = 'application/octet-stream',
+): FormData {
   const body = new FormData();
   for (const [key, value] of Object.entries(fields)) body.append(key, value);
   body.append('file', new Blob([new Uint8Array(file)], { type }), name);

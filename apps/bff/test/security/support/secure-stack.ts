@@ -33,12 +33,21 @@ export interface StackOptions {
   databaseUrl?: (url: string) => string;
 }
 
-export async function startSecureStack(env: Record<string, string> = {}, options: StackOptions = {}): Promise<SecureStack> {
+export async function startSecureStack(
+  env: Record<string, string> = {},
+  options: StackOptions = {},
+): Promise<SecureStack> {
   const database = await createTestDatabase();
   const redis = createTestRedis();
   const uploadDir = await mkdtemp(join(tmpdir(), 'zamio-uploads-'));
   const logs = captureLogs();
-  const logger = createLogger({ service: 'bff', version: 'test', level: 'info', pretty: false, destination: logs.stream });
+  const logger = createLogger({
+    service: 'bff',
+    version: 'test',
+    level: 'info',
+    pretty: false,
+    destination: logs.stream,
+  });
   const baseEnv: Record<string, string> = {
     ZAMIO_ENV: 'test',
     HOST: '127.0.0.1',
@@ -84,15 +93,25 @@ export async function startSecureStack(env: Record<string, string> = {}, options
     async account(role, name) {
       const email = `${name}-${Math.random().toString(36).slice(2, 8)}@example.test`;
       const client = stack.client();
-      const created = await client.post('/api/auth/signup', { email, password: TEST_PASSWORD, displayName: name, role });
-      if (created.status !== 201) throw new Error(`sign-up failed: ${created.status} ${JSON.stringify(created.body)}`);
+      const created = await client.post('/api/auth/signup', {
+        email,
+        password: TEST_PASSWORD,
+        displayName: name,
+        role,
+      });
+      if (created.status !== 201)
+        throw new Error(`sign-up failed: ${created.status} ${JSON.stringify(created.body)}`);
       if (role !== 'artist') {
         const admin = await stack.admin();
-        const approved = await admin.post(`/api/admin/users/${(created.body as { id: string }).id}/approve`, {});
+        const approved = await admin.post(
+          `/api/admin/users/${(created.body as { id: string }).id}/approve`,
+          {},
+        );
         if (approved.status !== 200) throw new Error(`approval failed: ${approved.status}`);
       }
       const login = await client.login(email, TEST_PASSWORD);
-      if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
+      if (login.status !== 200)
+        throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
       return client;
     },
     async stop() {

@@ -27,23 +27,31 @@ export function streamUpload(upload: StreamedUpload): Promise<StreamedResult> {
   const preamble = Buffer.from(
     Object.entries(upload.fields ?? {})
       .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
-      .join('') + `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${upload.filename}"\r\nContent-Type: audio/wav\r\n\r\n`,
+      .join('') +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${upload.filename}"\r\nContent-Type: audio/wav\r\n\r\n`,
   );
   const epilogue = Buffer.from(`\r\n--${boundary}--\r\n`);
   const chunk = Buffer.alloc(64 * 1024, 0x11);
   return new Promise((resolve, reject) => {
     let bytesSent = 0;
     let done = false;
-    const req = request(upload.url, { method: upload.method ?? 'POST', headers: { ...upload.headers, 'content-type': `multipart/form-data; boundary=${boundary}` } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => {
-        done = true;
-        resolve({ status: res.statusCode ?? 0, body, headers: res.headers, bytesSent });
-        req.destroy();
-      });
-    });
+    const req = request(
+      upload.url,
+      {
+        method: upload.method ?? 'POST',
+        headers: { ...upload.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => {
+          done = true;
+          resolve({ status: res.statusCode ?? 0, body, headers: res.headers, bytesSent });
+          req.destroy();
+        });
+      },
+    );
     req.on('error', (error) => (done ? undefined : reject(error)));
     const write = (buffer: Buffer) => {
       bytesSent += buffer.length;
