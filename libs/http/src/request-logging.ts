@@ -1,14 +1,8 @@
-// Gives every request an id (the proxy's X-Request-ID when well formed, else a
-// new UUID), returns it in the response and binds it to every log line and
-// job enqueued while the request runs.
-import {
-  LogController,
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-  type FastifyServerOptions,
-} from 'fastify';
-import { requestIdFrom, runWithContext, type Logger } from '@zamio/logger';
+// Fastify constructor options every ZamIO server shares: the request id is
+// the proxy's X-Request-ID when well formed, else a new one, and each request
+// writes one log line when it completes.
+import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { requestIdFrom } from '@zamio/logger';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -38,7 +32,7 @@ export class RequestLogController extends LogController {
 }
 
 /** Pass to Fastify's constructor so `request.id` is the correlation id. */
-export function requestIdOptions(
+export function requestLoggingOptions(
   options: { quietRequests?: boolean } = {},
 ): Pick<FastifyServerOptions, 'genReqId' | 'requestIdHeader' | 'logController'> {
   return {
@@ -46,16 +40,4 @@ export function requestIdOptions(
     logController: new RequestLogController({ quiet: options.quietRequests }),
     genReqId: (request) => requestIdFrom(request.headers[REQUEST_ID_HEADER]),
   };
-}
-
-export function registerRequestContext(app: FastifyInstance): void {
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.header('X-Request-ID', request.id);
-    // Method and route template join the per-request line ("request completed").
-    (request.log as Partial<Logger>).setBindings?.({
-      method: request.method,
-      route: request.routeOptions.url ?? 'unmatched',
-    });
-    runWithContext({ requestId: request.id }, done);
-  });
 }

@@ -1,7 +1,7 @@
 // /livez, /readyz and /health for any Fastify server (bff, worker), built on
-// the shared health contracts.
+// the shared health contracts. A route plugin, registered once per prefix.
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import {
   healthReportOf,
   readinessOf,
@@ -9,6 +9,7 @@ import {
   type HealthCheck,
   type ServiceIdentity,
 } from '@zamio/health';
+import { NEVER_SHED } from '../plugins/load-shedding';
 
 export interface HealthRoutesOptions {
   identity: ServiceIdentity;
@@ -20,19 +21,24 @@ export interface HealthRoutesOptions {
   prefix?: string;
 }
 
-export async function healthRoutes(app: FastifyInstance, options: HealthRoutesOptions): Promise<void> {
-  const noStore = { 'cache-control': 'no-store' };
+const NO_STORE = { 'cache-control': 'no-store' };
+
+const LivenessReport = {
+  type: 'object',
+  properties: { status: { type: 'string' }, uptimeSeconds: { type: 'integer' } },
+} as const;
+
+export const healthRoutes: FastifyPluginAsync<HealthRoutesOptions> = async (app, options) => {
   // Probes are exempt from load shedding: a busy process is still alive, and
   // shedding /readyz would take the last replica out of the proxy's rotation.
-  const probeConfig = { logLevel: 'silent' as const, config: { pressureHandler: () => undefined } };
+  const probe = { logLevel: 'silent' as const, config: NEVER_SHED };
 
-  app.get('/livez', probeConfig, async (_request, reply) => {
-    reply.headers(noStore);
-    return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
+  app.get('/livez', { ...probe, schema: { response: { 200: LivenessReport } } }, (_request, reply) => {
+    reply.headers(NO_STORE).send({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
   });
 
-  app.get('/readyz', probeConfig, async (_request, reply) => {
-    reply.headers(noStore);
+  app.get('/readyz', probe, async (_request, reply) => {
+    reply.headers(NO_STORE);
     // Skip the probes once shutting down: the answer is 503 either way.
     const results = options.isShuttingDown() ? [] : await runChecks(options.checks);
     const report = readinessOf(options.checks, results, options.isShuttingDown());
@@ -40,7 +46,7 @@ export async function healthRoutes(app: FastifyInstance, options: HealthRoutesOp
   });
 
   app.get('/health', async (request, reply) => {
-    reply.headers(noStore);
+    reply.headers(NO_STORE);
     const results = await runChecks(options.checks);
     const detailed = tokenMatches(options.detailsToken, request.headers.authorization);
     const report = healthReportOf(
@@ -52,7 +58,7 @@ export async function healthRoutes(app: FastifyInstance, options: HealthRoutesOp
     );
     return reply.code(report.status === 'down' ? 503 : 200).send(report);
   });
-}
+};
 
 function tokenMatches(expected: string, header: string | undefined): boolean {
   if (!expected || !header?.startsWith('Bearer ')) return false;

@@ -5,7 +5,9 @@
 // showed it shedding most requests while answering them in < 100 ms).
 import { getHeapStatistics } from 'node:v8';
 import underPressure from '@fastify/under-pressure';
-import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { FastifyPluginAsync } from 'fastify';
+import { FASTIFY_VERSION, PLUGIN } from '../plugin-names';
 
 export interface LoadSheddingOptions {
   /** Mean event-loop delay over one sample interval above which requests are shed. */
@@ -23,10 +25,10 @@ export const LOAD_SHEDDING_DEFAULTS: LoadSheddingOptions = {
   retryAfterSeconds: 5,
 };
 
-export async function registerLoadShedding(
-  app: FastifyInstance,
-  overrides: Partial<LoadSheddingOptions> = {},
-): Promise<void> {
+/** Routes that must never be shed (health probes) set this as their route config. */
+export const NEVER_SHED = { pressureHandler: () => undefined };
+
+const loadShedding: FastifyPluginAsync<Partial<LoadSheddingOptions>> = async (app, overrides) => {
   const options = { ...LOAD_SHEDDING_DEFAULTS, ...overrides };
   await app.register(underPressure, {
     maxEventLoopDelay: options.maxEventLoopDelayMs,
@@ -35,4 +37,10 @@ export async function registerLoadShedding(
     retryAfter: options.retryAfterSeconds,
     exposeStatusRoute: false,
   });
-}
+};
+
+export const loadSheddingPlugin = fp(loadShedding, {
+  name: PLUGIN.loadShedding,
+  fastify: FASTIFY_VERSION,
+  dependencies: [PLUGIN.errorHandler],
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containerCpus, cpusFromCgroupV1, cpusFromCgroupV2 } from './container-cpus';
+import { containerCpus, cpusFromCgroupV1, cpusFromCgroupV2 } from '../src/container-cpus';
 
 describe('container CPU limit', () => {
   it('reads cgroup v2 cpu.max', () => {

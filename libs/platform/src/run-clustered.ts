@@ -5,7 +5,7 @@ import cluster from 'node:cluster';
 import { AggregatorRegistry, type Registry } from 'prom-client';
 import type { Logger } from '@zamio/logger';
 import type { Lifecycle } from './lifecycle';
-import { startMetricsServer } from './metrics/metrics-server';
+import { startMetricsServer } from '@zamio/metrics';
 import { containerCpus } from './container-cpus';
 
 export interface ClusterSettings {
@@ -54,7 +54,8 @@ export async function runClustered(settings: ClusterSettings): Promise<void> {
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) {
-        metricsServer?.close();
+        // Exit without waiting on a scraper's keep-alive connection.
+        void metricsServer?.close();
         process.exit(0);
       }
       return;

@@ -1,7 +1,8 @@
 // Runs each job handler inside the request context of the request that
 // enqueued it, so the worker's log lines carry the same request id.
 import { runWithContext } from '@zamio/logger';
-import type { JobHandler, JobHandlers, JobName } from '@zamio/queue';
+import type { JobName } from './jobs';
+import type { JobHandler, JobHandlers } from './job-queue';
 
 export function bindJobContext(handlers: JobHandlers): JobHandlers {
   const bound: JobHandlers = {};

@@ -2,7 +2,7 @@
 // is saturated, while the probes (/livez, /readyz) keep answering.
 import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { healthRoutes, registerErrorHandler, registerLoadShedding } from '../src/index';
+import { errorHandlerPlugin, healthRoutes, loadSheddingPlugin, type LoadSheddingOptions } from '../src/index';
 
 const apps: { close(): Promise<unknown> }[] = [];
 afterEach(async () => {
@@ -16,11 +16,11 @@ function blockEventLoop(ms: number): void {
   }
 }
 
-async function buildApp(overrides: Parameters<typeof registerLoadShedding>[1]) {
+async function buildApp(overrides: Partial<LoadSheddingOptions>) {
   const app = Fastify();
   apps.push(app);
-  registerErrorHandler(app, false);
-  await registerLoadShedding(app, overrides);
+  await app.register(errorHandlerPlugin, { exposeDetails: false });
+  await app.register(loadSheddingPlugin, overrides);
   await app.register(healthRoutes, {
     identity: { service: 't', version: '0', revision: 'x', startedAt: Date.now() },
     checks: [],

@@ -4,7 +4,7 @@
 // gives up at its deadline with a clear error.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '@zamio/logger';
-import { awaitRedis, openDataServices, openRedisProducer } from '../src/index';
+import { openReachableDatabase, openRedisJobs } from '../src/index';
 import {
   captureLogs,
   createTcpProxy,
@@ -12,7 +12,7 @@ import {
   createTestRedis,
   type TcpProxy,
 } from '@zamio/testing';
-import { testDataConfig } from './data-config';
+import { testDatabaseConfig, testRedisConfig } from './data-config';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -48,8 +48,8 @@ describe('start-up waits for Postgres', () => {
     const { logs, logger } = testLogger();
 
     const started = Date.now();
-    const opening = openDataServices(
-      testDataConfig({ DATABASE_URL: proxy.urlFor(testDb.url) }),
+    const opening = openReachableDatabase(
+      testDatabaseConfig({ url: proxy.urlFor(testDb.url) }),
       logger,
       'test',
     );
@@ -70,10 +70,10 @@ describe('start-up waits for Postgres', () => {
     const { logger } = testLogger();
     const started = Date.now();
     await expect(
-      openDataServices(
-        testDataConfig({
-          DATABASE_URL: proxy.urlFor('postgres://postgres@127.0.0.1:5432/postgres'),
-          DATABASE_STARTUP_DEADLINE: 2_500,
+      openReachableDatabase(
+        testDatabaseConfig({
+          url: proxy.urlFor('postgres://postgres@127.0.0.1:5432/postgres'),
+          startupDeadlineMs: 2_500,
         }),
         logger,
         'test',
@@ -89,15 +89,14 @@ describe('start-up waits for Redis', () => {
     cleanups.push(() => testRedis.cleanup());
     const proxy = await proxyTo(testRedis.url, 'refuse');
     const { logs, logger } = testLogger();
-    const config = testDataConfig({
-      REDIS_URL: proxy.urlFor(testRedis.url),
-      REDIS_KEY_PREFIX: testRedis.prefix,
-    });
-    const { redis } = openRedisProducer(config, logger);
-    cleanups.push(async () => void redis.disconnect());
+    const config = testRedisConfig({ url: proxy.urlFor(testRedis.url), keyPrefix: testRedis.prefix });
 
     setTimeout(() => proxy.setMode('open'), 2_000);
-    await awaitRedis(redis, config, logger);
+    const { redis, jobs } = await openRedisJobs(config, logger);
+    cleanups.push(async () => {
+      await jobs.close();
+      redis.disconnect();
+    });
     expect(
       logs.lines().filter((line) => line.msg === 'redis not reachable yet, retrying').length,
     ).toBeGreaterThanOrEqual(1);
@@ -107,12 +106,10 @@ describe('start-up waits for Redis', () => {
   it('gives up at the deadline with a clear error', async () => {
     const proxy = await proxyTo('redis://127.0.0.1:6379', 'refuse');
     const { logger } = testLogger();
-    const config = testDataConfig({
-      REDIS_URL: proxy.urlFor('redis://127.0.0.1:6379/0'),
-      DATABASE_STARTUP_DEADLINE: 1_500,
+    const config = testRedisConfig({
+      url: proxy.urlFor('redis://127.0.0.1:6379/0'),
+      startupDeadlineMs: 1_500,
     });
-    const { redis } = openRedisProducer(config, logger);
-    cleanups.push(async () => void redis.disconnect());
-    await expect(awaitRedis(redis, config, logger)).rejects.toThrow(/redis not reachable within 1500 ms/);
+    await expect(openRedisJobs(config, logger)).rejects.toThrow(/redis not reachable within 1500 ms/);
   });
 });
