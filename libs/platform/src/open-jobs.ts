@@ -11,6 +11,7 @@ import {
   createInProcessQueue,
   createRedis,
   waitForRedis,
+  type InProcessQueue,
   type JobConsumer,
   type JobEvents,
   type JobHandlers,
@@ -22,12 +23,8 @@ export interface JobQueue extends JobProducer {
   consume(handlers: JobHandlers, events: JobEvents, concurrency: number): JobConsumer;
 }
 
-export function inProcessJobs(): JobQueue {
-  const queue = createInProcessQueue();
-  return Object.assign(queue, {
-    consume: (handlers: JobHandlers, events: JobEvents) => queue.consume(handlers, events),
-  });
-}
+/** Jobs run in this process (their concurrency is the event loop's). */
+export const inProcessJobs = (): JobQueue & InProcessQueue => createInProcessQueue();
 
 export interface RedisJobs {
   jobs: JobQueue;

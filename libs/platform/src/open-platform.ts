@@ -58,9 +58,7 @@ export async function openPlatform(
   config: PlatformConfig,
   options: PlatformOptions,
 ): Promise<Platform | DatabasePlatform> {
-  const logger =
-    options.logger ??
-    createLogger({ service: options.service, version: config.release.version, ...config.log });
+  const logger = options.logger ?? createProcessLogger(options.service, config);
   const db = await openReachableDatabase(config.database, logger, options.service);
   const databaseStep: ShutdownStep = { name: 'database', run: () => db.close() };
   try {
@@ -105,3 +103,9 @@ function withClose<P extends Omit<DatabasePlatform, 'close'>>(platform: P): P & 
     },
   };
 }
+
+/** The process's one logger, as its config says (JSON lines; pretty only in local). */
+export const createProcessLogger = (
+  service: string,
+  config: Pick<PlatformConfig, 'release' | 'log'>,
+): Logger => createLogger({ service, version: config.release.version, ...config.log });

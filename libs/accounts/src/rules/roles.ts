@@ -16,6 +16,8 @@ export const initialStatusFor = (role: SelfServiceRole): AccountStatus =>
 /** A signed-in browser session. */
 export interface SessionPrincipal {
   via: 'session';
+  /** The session id behind the cookie (CSRF tokens are bound to it). */
+  sessionId: string;
   userId: string;
   role: Role;
   /** The station of a station account. */
@@ -34,14 +36,20 @@ export interface DevicePrincipal {
 /** Who is calling: resolved once per request, then asked by the route guards. */
 export type Principal = SessionPrincipal | DevicePrincipal;
 
-export const hasRole = (principal: Principal | undefined, roles: readonly Role[]): principal is Principal =>
-  principal !== undefined && roles.includes(principal.role);
+export const hasRole = <P extends { role: Role }>(
+  principal: P | undefined,
+  roles: readonly Role[],
+): principal is P => principal !== undefined && roles.includes(principal.role);
 
 /**
  * Ownership: a resource is visible only to its owner (or an admin when
  * `adminMayRead`). Callers answer 404 rather than 403 for someone else's
  * resource, so ids of other accounts cannot be probed.
  */
-export function ownsResource(principal: Principal, ownerUserId: string, adminMayRead = false): boolean {
+export function ownsResource(
+  principal: Pick<Principal, 'userId' | 'role'>,
+  ownerUserId: string,
+  adminMayRead = false,
+): boolean {
   return principal.userId === ownerUserId || (adminMayRead && principal.role === 'admin');
 }

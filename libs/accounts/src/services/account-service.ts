@@ -109,7 +109,15 @@ export function createAccountService({ db, sessionTtlMs, onAccountCreated }: Acc
     /** Who is behind a live session id (checked on every request, so revocation is immediate). */
     async resolveSession(sessionId: string): Promise<SessionPrincipal | undefined> {
       const owner = await sessions.findLiveOwner(db, sessionId);
-      return owner && { via: 'session', userId: owner.userId, role: owner.role, stationId: owner.stationId };
+      return (
+        owner && {
+          via: 'session',
+          sessionId,
+          userId: owner.userId,
+          role: owner.role,
+          stationId: owner.stationId,
+        }
+      );
     },
   };
 }
