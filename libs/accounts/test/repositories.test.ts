@@ -1,13 +1,22 @@
 // The accounts repositories against real PostgreSQL and PGlite alike.
 import { expect, it } from 'vitest';
+import type { Queryable } from '@zamio/db';
 import { AppError } from '@zamio/errors';
-import { describeOnBothDatabases } from '@zamio/testing';
-import { stationsRepository } from '@zamio/airplay';
+import { describeOnBothDatabases } from '@zamio/domain-testing';
 import {
   deviceTokensRepository as devices,
   sessionsRepository as sessions,
   usersRepository as users,
 } from '../src';
+
+// The station of a station account (libs/airplay creates it in the app; that library depends on this one).
+async function station(db: Queryable, ownerUserId: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    "INSERT INTO stations (owner_user_id, name) VALUES ($1, 'FM') RETURNING id",
+    [ownerUserId],
+  );
+  return rows[0]!.id;
+}
 
 const account = (email: string, role: 'artist' | 'station' | 'admin' = 'artist') => ({
   email,
@@ -57,7 +66,7 @@ describeOnBothDatabases('users repository', (db) => {
 describeOnBothDatabases('sessions repository', (db) => {
   it('finds the live owner of a session until it expires or is revoked', async () => {
     const owner = await users.insert(db(), account('fm@example.test', 'station'));
-    const stationId = await stationsRepository.insert(db(), { ownerUserId: owner.id, name: 'FM' });
+    const stationId = await station(db(), owner.id);
     await sessions.insert(db(), {
       sessionId: 'a'.repeat(43),
       userId: owner.id,
@@ -106,9 +115,9 @@ describeOnBothDatabases('sessions repository', (db) => {
 describeOnBothDatabases('device tokens repository', (db) => {
   it('resolves a live token to its station, lists and revokes only within the station', async () => {
     const owner = await users.insert(db(), account('fm@example.test', 'station'));
-    const stationId = await stationsRepository.insert(db(), { ownerUserId: owner.id, name: 'FM' });
+    const stationId = await station(db(), owner.id);
     const other = await users.insert(db(), account('other@example.test', 'station'));
-    const otherStation = await stationsRepository.insert(db(), { ownerUserId: other.id, name: 'Other' });
+    const otherStation = await station(db(), other.id);
     const deviceId = await devices.insert(db(), { stationId, name: 'studio', tokenHash: 'hash-1' });
 
     expect(await devices.useLiveToken(db(), 'hash-1')).toEqual({ deviceId, stationId, userId: owner.id });

@@ -1,9 +1,10 @@
 // Captures and playlogs on both databases: idempotent by chunk id, a repeat
 // keeps nothing of its own, a bad chunk id keeps no file, newest first.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createAccountProvisioning, usersRepository } from '@zamio/accounts';
 import type { Database } from '@zamio/db';
 import { localUploadStorage } from '@zamio/files';
-import { createUploadFolder, describeOnBothDatabases, type UploadFolder } from '@zamio/testing';
+import { createUploadFolder, describeOnBothDatabases, type UploadFolder } from '@zamio/domain-testing';
 import { createCaptureService, provisionStation, stationsRepository } from '../src';
 
 let folder: UploadFolder;
@@ -12,17 +13,19 @@ beforeAll(async () => {
 });
 afterAll(() => folder.remove());
 
-// A station account as libs/accounts would create it (accounts itself depends on this library).
+// A station account with its station, created as the bff creates one.
 async function stationAccount(db: Database, name: string): Promise<{ userId: string; stationId: string }> {
-  const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO users (email, display_name, role, status, password_hash)
-     VALUES ($1, $2, 'station', 'active', 'x') RETURNING id`,
-    [`${name}-${Math.random().toString(36).slice(2)}@example.test`, name],
-  );
-  const userId = rows[0]!.id;
-  await provisionStation(db, { id: userId, role: 'station', displayName: name });
-  const stationId = await stationsRepository.findIdByOwner(db, userId);
-  if (!stationId) throw new Error('no station provisioned');
+  const provisioning = createAccountProvisioning({ db, onAccountCreated: provisionStation });
+  const email = `${name}-${Math.random().toString(36).slice(2)}@example.test`;
+  await provisioning.ensureAccount({
+    email,
+    password: 'station password 123',
+    displayName: name,
+    role: 'station',
+  });
+  const userId = (await usersRepository.findByEmail(db, email))?.id;
+  const stationId = userId && (await stationsRepository.findIdByOwner(db, userId));
+  if (!userId || !stationId) throw new Error('no station account provisioned');
   return { userId, stationId };
 }
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { usersRepository } from '@zamio/accounts';
 import { localUploadStorage } from '@zamio/files';
-import { createUploadFolder, describeOnBothDatabases, type UploadFolder } from '@zamio/testing';
+import { createUploadFolder, describeOnBothDatabases, type UploadFolder } from '@zamio/domain-testing';
 import { createTrackService, tracksRepository } from '../src';
 
 let folder: UploadFolder;

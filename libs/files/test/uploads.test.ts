@@ -2,7 +2,7 @@
 // the work that should keep it fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usersRepository } from '@zamio/accounts';
-import { createUploadFolder, describeOnBothDatabases, type UploadFolder } from '@zamio/testing';
+import { createUploadFolder, describeOnBothDatabases, type UploadFolder } from '@zamio/domain-testing';
 import { createDocumentService, discardOnFailure, localUploadStorage, uploadsRepository } from '../src';
 
 let folder: UploadFolder;

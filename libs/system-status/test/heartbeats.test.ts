@@ -2,7 +2,7 @@
 // heartbeat request goes onto the queue with the request's id.
 import { expect, it } from 'vitest';
 import { createInProcessQueue } from '@zamio/queue';
-import { describeOnBothDatabases } from '@zamio/testing';
+import { describeOnBothDatabases } from '@zamio/domain-testing';
 import { createHeartbeatService, heartbeatsRepository } from '../src';
 
 describeOnBothDatabases('heartbeats', (db) => {

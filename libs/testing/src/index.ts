@@ -4,5 +4,3 @@ export * from './capture-logs';
 export * from './free-port';
 export * from './run-entry';
 export * from './tcp-proxy';
-export * from './both-databases';
-export * from './stored-file';

@@ -5,7 +5,6 @@ import { bffConfigFrom, bffSchema, loadConfig, workerConfigFrom, workerSchema } 
 import { createLogger } from '@zamio/logger';
 import { captureLogs, createTestDatabase, createTestRedis, freePort, type LogCapture } from '@zamio/testing';
 // A cross-app test on purpose: it proves the bff → queue → worker path.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startBff, type RunningBff } from '@zamio/bff/start';
 import { startWorker, type RunningWorker } from '@zamio/worker/start';
 

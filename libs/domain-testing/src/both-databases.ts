@@ -3,7 +3,7 @@
 // behave the same on both, as production and `npm start` need.
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createPgliteDatabase, createPostgresDatabase, migrate, type Database } from '@zamio/db';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { createTestDatabase, type TestDatabase } from '@zamio/testing';
 
 export type DatabaseKind = Database['kind'];
 

@@ -1,14 +1,19 @@
 // Seeding and bootstrap against real Postgres and PGlite: idempotent, one
-// account per role, first admin only while none exists.
+// account per role (the station account with its station, as the bff wires
+// libs/accounts to this library's hook), first admin only while none exists.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPgliteDatabase, createPostgresDatabase, migrate, type Database } from '@zamio/db';
 import { createTestDatabase } from '@zamio/testing';
-// Station accounts get their station from libs/airplay's hook, as in the bff.
-import { provisionStation } from '@zamio/airplay';
-import { createAccountProvisioning, createAccountService, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src';
+import {
+  createAccountProvisioning,
+  createAccountService,
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+} from '@zamio/accounts';
+import { provisionStation } from '../src';
 
 const servicesOf = (db: Database) => ({
   provisioning: createAccountProvisioning({ db, onAccountCreated: provisionStation }),
