@@ -1,7 +1,7 @@
 // Readiness over what a process opened: Postgres answers, the schema is at
 // least the version this code needs, and Redis (critical for the worker,
 // which cannot work without it; not for the bff, which degrades).
-import { currentSchemaVersion, REQUIRED_SCHEMA_VERSION, type Database } from '@zamio/db';
+import { currentSchemaVersion, pingDatabase, REQUIRED_SCHEMA_VERSION, type Database } from '@zamio/db';
 import type { HealthCheck } from '@zamio/health';
 import type { JobProducer } from '@zamio/queue';
 
@@ -15,7 +15,7 @@ export function dataHealthChecks(
       name: 'postgres',
       critical: true,
       timeoutMs: 1_500,
-      run: async () => void (await db.query('SELECT 1')),
+      run: () => pingDatabase(db),
     },
     {
       name: 'schema',
