@@ -12,14 +12,13 @@ describeOnBothDatabases('heartbeats', (db) => {
     await beat('a', '1', 'req-a-1');
     await beat('b', '1', undefined);
     await beat('a', '2', 'req-a-2');
-    const beats = await heartbeatsRepository.listRecent(db(), 10);
+    const beats = await heartbeatsRepository.listRecent(db());
     expect(beats.map((b) => [b.instance, b.version, b.requestId]).sort()).toEqual([
       ['a', '2', 'req-a-2'],
       ['b', '1', null],
     ]);
     expect(beats[0]!.beatAt).toBeInstanceOf(Date);
     expect(beats[0]!.beatAt.getTime()).toBeGreaterThanOrEqual(beats[1]!.beatAt.getTime());
-    expect(await heartbeatsRepository.listRecent(db(), 1)).toHaveLength(1);
   });
 
   it('enqueues a heartbeat job that a worker records', async () => {

@@ -1,18 +1,13 @@
-// Returns every request's id in X-Request-ID and binds it (with the method
-// and route template) to every log line and job enqueued while it runs.
+// Returns every request's id in X-Request-ID and binds it to every log line
+// written while the request runs (request.log or any other logger).
 import fp from 'fastify-plugin';
 import type { FastifyPluginCallback } from 'fastify';
-import { runWithContext, type Logger } from '@zamio/logger';
+import { runWithContext } from '@zamio/logger';
 import { FASTIFY_VERSION, PLUGIN } from '../plugin-names';
 
 const requestContext: FastifyPluginCallback = (app, _options, done) => {
   app.addHook('onRequest', (request, reply, next) => {
     reply.header('x-request-id', request.id);
-    // Method and route template join the per-request line ("request completed").
-    (request.log as Partial<Logger>).setBindings?.({
-      method: request.method,
-      route: request.routeOptions.url ?? 'unmatched',
-    });
     runWithContext({ requestId: request.id }, next);
   });
   done();

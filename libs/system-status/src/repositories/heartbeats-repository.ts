@@ -31,11 +31,17 @@ export async function record(
   );
 }
 
-/** The newest beats first. */
-export async function listRecent(db: Queryable, limit: number): Promise<Heartbeat[]> {
+/** The status page shows this many of the newest beats. */
+export const RECENT_HEARTBEATS = 50;
+
+/**
+ * The newest beats first. No parameters, so pg sends it as one simple-protocol
+ * message (the status page polls it; see docs/performance.md).
+ */
+export async function listRecent(db: Queryable): Promise<Heartbeat[]> {
   const { rows } = await db.query<HeartbeatRow>(
-    'SELECT service, instance, version, request_id, beat_at FROM service_heartbeats ORDER BY beat_at DESC LIMIT $1',
-    [limit],
+    `SELECT service, instance, version, request_id, beat_at FROM service_heartbeats
+      ORDER BY beat_at DESC LIMIT ${RECENT_HEARTBEATS}`,
   );
   return rows.map((row) => ({
     service: row.service,

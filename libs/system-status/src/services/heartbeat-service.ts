@@ -5,9 +5,6 @@ import type { JobProducer } from '@zamio/queue';
 import * as heartbeats from '../repositories/heartbeats-repository';
 import type { Heartbeat } from '../repositories/heartbeats-repository';
 
-/** The status page shows this many of the newest beats. */
-export const HEARTBEAT_LIST_LIMIT = 50;
-
 export function createHeartbeatService({ db, jobs }: { db: Database; jobs: Pick<JobProducer, 'enqueue'> }) {
   return {
     /** Asks a worker for a heartbeat; the job carries the asking request's id. */
@@ -18,7 +15,7 @@ export function createHeartbeatService({ db, jobs }: { db: Database; jobs: Pick<
     recordHeartbeat: (beat: { instance: string; version: string; requestId: string | undefined }) =>
       heartbeats.record(db, { service: 'worker', ...beat }),
 
-    listHeartbeats: (): Promise<Heartbeat[]> => heartbeats.listRecent(db, HEARTBEAT_LIST_LIMIT),
+    listHeartbeats: (): Promise<Heartbeat[]> => heartbeats.listRecent(db),
   };
 }
 
