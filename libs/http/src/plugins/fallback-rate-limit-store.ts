@@ -1,9 +1,11 @@
-// A @fastify/rate-limit store that counts in Redis (shared by every replica)
-// and falls back to the plugin's in-memory LocalStore while Redis is down.
+// A @fastify/rate-limit store that counts every request in Redis (shared by
+// every replica) and falls back to the plugin's in-memory LocalStore while
+// Redis is down: the per-route limits (sign-in, uploads) of
+// batched-rate-limit-store.ts.
 // The plugin's own `skipOnError` would stop limiting altogether during an
 // outage; this keeps per-process limits instead, logs the switch once, and
 // never waits on a dead connection (request-path ioredis clients fail fast).
-import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import type { FastifyRateLimitStore } from '@fastify/rate-limit';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@zamio/logger';
 // The plugin ships both stores but does not type their deep imports.
@@ -12,14 +14,14 @@ import RedisStoreImpl from '@fastify/rate-limit/store/RedisStore.js';
 // @ts-expect-error untyped CommonJS module of @fastify/rate-limit
 import LocalStoreImpl from '@fastify/rate-limit/store/LocalStore.js';
 
-type IncrCallback = Parameters<FastifyRateLimitStore['incr']>[1];
-type StoreOptions = {
+export type IncrCallback = Parameters<FastifyRateLimitStore['incr']>[1];
+export type StoreOptions = {
   continueExceeding?: boolean;
   exponentialBackoff?: boolean;
   cache?: number;
   routeInfo?: { method?: string; url?: string };
 };
-interface InnerStore {
+export interface InnerStore {
   incr(key: string, callback: IncrCallback, timeWindow: number, max: number): void;
   child(options: StoreOptions): InnerStore;
 }
@@ -36,13 +38,13 @@ const LocalStore = LocalStoreImpl as new (
   cache?: number,
 ) => InnerStore;
 
-interface FallbackState {
+export interface FallbackState {
   redis: Redis;
   logger: Logger;
   degraded: boolean;
 }
 
-class FallbackStore {
+export class FallbackStore {
   constructor(
     private readonly state: FallbackState,
     private readonly shared: InnerStore,
@@ -86,24 +88,16 @@ class FallbackStore {
   }
 }
 
-/** The store constructor @fastify/rate-limit instantiates with its global options. */
-export function fallbackRateLimitStore(
+/** Redis counting every request, and the in-memory stand-in for outages. */
+export function exactStores(
   redis: Redis,
   namespace: string,
-  logger: Logger,
-): FastifyRateLimitStoreCtor {
-  const state: FallbackState = { redis, logger, degraded: false };
-  const Store = class extends FallbackStore {
-    constructor(options: StoreOptions) {
-      const continueExceeding = options.continueExceeding ?? false;
-      const exponentialBackoff = options.exponentialBackoff ?? false;
-      super(
-        state,
-        new RedisStore(continueExceeding, exponentialBackoff, redis, namespace),
-        new LocalStore(continueExceeding, exponentialBackoff, options.cache),
-      );
-    }
-  };
-  // The plugin passes its merged route options to child(); StoreOptions is the part we read.
-  return Store as unknown as FastifyRateLimitStoreCtor;
+  options: StoreOptions,
+): [InnerStore, InnerStore] {
+  const continueExceeding = options.continueExceeding ?? false;
+  const exponentialBackoff = options.exponentialBackoff ?? false;
+  return [
+    new RedisStore(continueExceeding, exponentialBackoff, redis, namespace),
+    new LocalStore(continueExceeding, exponentialBackoff, options.cache),
+  ];
 }

@@ -1,7 +1,9 @@
 // Rate limits (@fastify/rate-limit): a global per-IP limit on every route
 // registered after this plugin (and on 404s), stricter per-route limits for
 // auth and uploads, counters in Redis shared by all replicas with an
-// in-memory fallback. Every refusal is a 429 with Retry-After and
+// in-memory fallback. The global limit folds its counts into Redis every
+// GLOBAL_LIMIT_FLUSH_MS (no round trip per request); the per-route ones count
+// each request in Redis. Every refusal is a 429 with Retry-After and
 // X-RateLimit-* headers. Route plugins find the per-route settings on
 // `app.rateLimits`.
 import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit';
@@ -12,7 +14,7 @@ import { RateLimitedError } from '@zamio/errors';
 import type { Logger } from '@zamio/logger';
 import type { BusinessMetrics } from '@zamio/metrics';
 import { FASTIFY_VERSION, PLUGIN } from '../plugin-names';
-import { fallbackRateLimitStore } from './fallback-rate-limit-store';
+import { sharedRateLimitStore } from './batched-rate-limit-store';
 
 export interface RateLimitSettings {
   windowMs: number;
@@ -22,6 +24,9 @@ export interface RateLimitSettings {
   authPerAccountMax: number;
   uploadMax: number;
 }
+
+/** How often the global limit's local counts are folded into Redis (its accuracy across replicas). */
+export const GLOBAL_LIMIT_FLUSH_MS = 100;
 
 export type LimitName = 'global' | 'not-found' | 'auth-ip' | 'auth-account' | 'upload';
 
@@ -67,11 +72,13 @@ const rateLimits: FastifyPluginAsync<RateLimitsOptions> = async (app, options) =
     keyGenerator: (request) => `ip:${request.ip}`,
     ...(options.redis
       ? {
-          store: fallbackRateLimitStore(
-            options.redis.client,
-            `${options.redis.keyPrefix}:rate-limit:`,
-            options.logger,
-          ),
+          store: sharedRateLimitStore({
+            redis: options.redis.client,
+            namespace: `${options.redis.keyPrefix}:rate-limit:`,
+            logger: options.logger,
+            flushIntervalMs: GLOBAL_LIMIT_FLUSH_MS,
+            maxKeys: 50_000,
+          }),
         }
       : {}),
     onExceeded: counted('global'),
