@@ -66,7 +66,10 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
   if (http.forceHttps && http.trustProxy)
     await app.register(httpsRedirectPlugin, { trustedProxies: http.trustProxy });
   await app.register(securityHeadersPlugin, { hstsMaxAgeSeconds: http.hstsMaxAgeSeconds });
-  await app.register(corsPolicyPlugin, http.cors);
+  // No origin configured (same-origin portals): nothing is ever allowed, so
+  // CORS answers nothing and is left out (a preflight is then a plain 404).
+  if (http.cors.origins.length > 0 || http.cors.originPatterns.length > 0)
+    await app.register(corsPolicyPlugin, http.cors);
   // Load shedding: 503 + Retry-After rather than queue work we cannot finish.
   await app.register(loadSheddingPlugin);
 

@@ -10,20 +10,15 @@ import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
+import type { RateLimitsConfig } from '@zamio/env';
 import { RateLimitedError } from '@zamio/errors';
 import type { Logger } from '@zamio/logger';
 import type { BusinessMetrics } from '@zamio/metrics';
 import { FASTIFY_VERSION, PLUGIN } from '../plugin-names';
 import { sharedRateLimitStore } from './batched-rate-limit-store';
 
-export interface RateLimitSettings {
-  windowMs: number;
-  globalMax: number;
-  authWindowMs: number;
-  authPerIpMax: number;
-  authPerAccountMax: number;
-  uploadMax: number;
-}
+/** The limits as configured (RATE_LIMIT_* through libs/env). */
+export type RateLimitSettings = RateLimitsConfig;
 
 /** How often the global limit's local counts are folded into Redis (its accuracy across replicas). */
 export const GLOBAL_LIMIT_FLUSH_MS = 100;
