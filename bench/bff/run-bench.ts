@@ -155,7 +155,7 @@ function writeReport(results: Result[]): void {
   const lines = [
     `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:bff\` on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.versions.node}; ` +
       `autocannon with ${CONNECTIONS} connections, ${DURATION_S} s per run, ${RUNS} runs per target (mean shown), load generator on the same machine, other work running on it meanwhile (numbers are noisy; compare the ratio within one run). Throughput counts 2xx answers only; "shed" counts 503 load-shedding answers. ` +
-      'bff: one process (WEB_CONCURRENCY=1), ZAMIO_ENV=production, JSON logs at warn, every production plugin on (helmet, CORS, request id, metrics, load shedding, Redis-backed rate limit with its per-IP ceiling lifted because all load comes from one IP). ' +
+      'bff: one process (WEB_CONCURRENCY=1), ZAMIO_ENV=production, JSON logs at warn, every production plugin on (security headers, request id and context, HTTPS redirect, HTTP metrics, load shedding, Redis-backed rate limits with the per-IP ceiling lifted because all load comes from one IP; CORS is registered only with CORS_ORIGINS set, and a same-origin deployment sets none). ' +
       'Baseline: plain node:http + pg doing the same query and JSON mapping. Same Postgres database for both.',
     '',
     '| route | server | 2xx req/s | p99 ms | shed (503) | errors | bff / plain 2xx req/s |',
