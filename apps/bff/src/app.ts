@@ -3,6 +3,7 @@
 // rate-limited API. No I/O beyond what the given dependencies do, so tests
 // build it against real or embedded services alike.
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { VersionInfo } from '@zamio/contracts';
 import type { BffConfig } from '@zamio/env';
 import type { HealthCheck } from '@zamio/health';
 import {
@@ -96,7 +97,7 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     node: process.versions.node,
     startedAt: new Date(deps.startedAt).toISOString(),
   };
-  app.get('/version', async () => version);
+  app.get('/version', { schema: { response: { 200: VersionInfo } } }, async () => version);
   // Health probes and /version above stay unlimited; everything below is rate limited.
   await app.register(rateLimitsPlugin, {
     limits: config.limits,
