@@ -3,7 +3,8 @@ import type { RouteObject } from 'react-router';
 import { NotFoundPage } from './NotFoundPage';
 import { PortalLayout } from './PortalLayout';
 import { RouteErrorPage } from './RouteErrorPage';
-import type { PortalDefinition, PortalPage } from './portal-definition';
+import { SIGN_UP_PATH, type PortalDefinition, type PortalPage } from './portal-definition';
+import { SignUpPage } from '../auth/SignUpPage';
 
 function pageRoute(page: PortalPage): RouteObject {
   // React.lazy per page: Vite emits one chunk per page module.
@@ -18,7 +19,21 @@ function pageRoute(page: PortalPage): RouteObject {
  * boundary renders inside the shell (so navigation still works after an error).
  */
 export function createPortalRoutes(definition: PortalDefinition): RouteObject[] {
+  const { role } = definition;
+  const signUp: RouteObject[] =
+    definition.selfSignUp && role !== 'admin'
+      ? [
+          {
+            path: SIGN_UP_PATH,
+            errorElement: <RouteErrorPage />,
+            element: (
+              <SignUpPage productName={definition.productName} roleLabel={definition.roleLabel} role={role} />
+            ),
+          },
+        ]
+      : [];
   return [
+    ...signUp,
     {
       path: '/',
       element: <PortalLayout definition={definition} />,

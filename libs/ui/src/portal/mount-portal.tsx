@@ -8,6 +8,7 @@ import { createPortalRoutes } from './create-portal-routes';
 import { createQueryClient } from './create-query-client';
 import { PortalProviders } from './PortalProviders';
 import { csrfHeadersFor } from '../auth/csrf-token';
+import { Toaster } from '../overlays/toasts';
 import type { PortalDefinition } from './portal-definition';
 
 /** Boots a portal in the browser: runtime config → API client → query cache → router. */
@@ -30,6 +31,7 @@ export function mountPortal(
     <StrictMode>
       <PortalProviders config={config} apiClient={apiClient} queryClient={createQueryClient()}>
         <RouterProvider router={router} />
+        <Toaster />
       </PortalProviders>
     </StrictMode>,
   );
