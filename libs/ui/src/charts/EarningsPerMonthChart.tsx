@@ -24,7 +24,7 @@ const axisCedis = (pesewas: number) =>
 /** Earnings per month in GHS (artist and publisher earnings pages). */
 export function EarningsPerMonthChart({
   data,
-  title = 'Earnings per month',
+  title = 'Earnings per month (GHS)',
   height,
 }: EarningsPerMonthChartProps) {
   const points = data.map(({ month, pesewas }) => ({ label: month, value: pesewas }));

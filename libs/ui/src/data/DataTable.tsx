@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { Button } from '../components/Button';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorBanner } from '../components/ErrorBanner';
-import type { SortState } from './cursor-paging';
+import { nextSort, type SortState } from './cursor-paging';
+import { SortSelect } from './SortSelect';
 import type { CursorPagination } from './use-cursor-pages';
 
 export interface DataColumn<Row> {
@@ -34,7 +35,8 @@ export interface DataTableProps<Row> {
   /** What to say when there are no rows (e.g. "No plays in this period"). */
   empty?: ReactNode;
   sort?: SortState | undefined;
-  onSortChange?: (key: string) => void;
+  /** Header clicks (and the narrow-screen "Sort by" select) ask for a new sort. */
+  onSortChange?: (sort: SortState) => void;
   pagination?: CursorPagination;
   /** Filters above the table. */
   toolbar?: ReactNode;
@@ -109,7 +111,7 @@ export function DataTable<Row>({
                     <button
                       type="button"
                       className="zamio-table__sort"
-                      onClick={() => onSortChange(column.key)}
+                      onClick={() => onSortChange(nextSort(sort, column.key))}
                     >
                       {column.header}
                       <SortIcon active={sort?.key === column.key} direction={sort?.direction} />
@@ -141,10 +143,18 @@ export function DataTable<Row>({
     );
   })();
 
+  const sortable = onSortChange ? columns.filter((column) => column.sortable) : [];
   const showPager = pagination && (pagination.hasNext || pagination.hasPrevious);
   return (
     <div className="zamio-data-table" data-testid={testId}>
-      {toolbar ? <div className="zamio-filters">{toolbar}</div> : null}
+      {toolbar || sortable.length ? (
+        <div className="zamio-filters">
+          {toolbar}
+          {sortable.length && onSortChange ? (
+            <SortSelect columns={sortable} sort={sort} onSortChange={onSortChange} />
+          ) : null}
+        </div>
+      ) : null}
       {error !== undefined && rows?.length ? <ErrorBanner title="Refreshing failed" error={error} /> : null}
       {body}
       {showPager ? (

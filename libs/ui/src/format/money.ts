@@ -98,5 +98,6 @@ export function formatBasisPoints(basisPoints: number, locale = 'en-GH'): string
   const text = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
     `${whole}.${rest}` as `${number}`,
   );
-  return `${text} %`;
+  // A no-break space keeps "33.33 %" on one line.
+  return `${text}\u00a0%`;
 }
