@@ -103,7 +103,7 @@ export function FileUpload<T = unknown>({
           />
           <span className="zamio-muted" data-testid="upload-status">
             {busy
-              ? `${percent} % · ${formatBytes(upload.progress?.loaded ?? 0)} of ${formatBytes(upload.file.size)}`
+              ? `${percent} % · ${formatBytes((upload.progress?.fraction ?? 0) * upload.file.size)} of ${formatBytes(upload.file.size)}`
               : upload.phase === 'done'
                 ? `Uploaded · ${formatBytes(upload.file.size)}`
                 : upload.phase === 'cancelled'

@@ -5,7 +5,9 @@
 import { ApiError, REQUEST_ID_HEADER, createRequestId, serverMessageOf } from '@zamio/api-client';
 
 export interface UploadProgress {
+  /** Bytes of the request body sent so far. */
   loaded: number;
+  /** Bytes of the whole request body. */
   total: number;
   /** 0–1; 0 until the browser knows the total. */
   fraction: number;
@@ -62,14 +64,13 @@ export function uploadFile<T = unknown>(request: UploadRequest): Promise<T> {
     xhr.setRequestHeader(REQUEST_ID_HEADER, requestId);
     for (const [name, value] of Object.entries(request.headers ?? {})) xhr.setRequestHeader(name, value);
 
-    const total = request.file.size;
+    // Progress counts the whole request body (fields and part headers too), so
+    // `total` is a little more than the file's size; `fraction` is what to show.
+    let total = request.file.size;
     xhr.upload.onprogress = (event) => {
-      const size = event.lengthComputable ? event.total : total;
-      request.onProgress?.({
-        loaded: event.loaded,
-        total: size,
-        fraction: size > 0 ? event.loaded / size : 0,
-      });
+      if (event.lengthComputable) total = event.total;
+      const fraction = total > 0 ? Math.min(1, event.loaded / total) : 0;
+      request.onProgress?.({ loaded: event.loaded, total, fraction });
     };
     const onAbort = () => xhr.abort();
     request.signal?.addEventListener('abort', onAbort, { once: true });
