@@ -18,6 +18,7 @@ import {
   type DateRange,
 } from '../src/index';
 import { ApiError } from '@zamio/api-client';
+import { NewPassword } from '@zamio/contracts';
 
 describe('TextField', () => {
   it('ties label, hint and inline error to the input', () => {
@@ -64,7 +65,8 @@ describe('PasswordField', () => {
   });
 
   it('follows the server policy from the contracts', () => {
-    expect(SERVER_PASSWORD_POLICY).toEqual({ minLength: 12, maxLength: 256 });
+    const schema = NewPassword as { minLength?: number; maxLength?: number };
+    expect(SERVER_PASSWORD_POLICY).toEqual({ minLength: schema.minLength, maxLength: schema.maxLength });
     expect(passwordProblem('short')).toBe('The password needs: at least 12 characters');
     expect(passwordProblem('twelve chars')).toBeUndefined();
     expect(passwordProblem('x'.repeat(257))).toBe('The password needs: at most 256 characters');

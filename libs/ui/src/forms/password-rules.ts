@@ -1,7 +1,8 @@
-// The password policy as rules a person can read while typing. The bff's
-// schema (NewPassword in libs/contracts) is the source: length only, as NIST
-// 800-63B advises, so the page never asks for more than the server does.
-import { NewPassword } from '@zamio/contracts';
+// The password policy as rules a person can read while typing: the bff's
+// (NewPassword in libs/contracts), length only as NIST 800-63B advises, so the
+// page never asks for more than the server does. The numbers are copied, not
+// imported: importing the schema would put TypeBox into every portal's first
+// chunk; test/form-fields.test.tsx fails if the two ever differ.
 
 export interface PasswordRule {
   id: string;
@@ -14,13 +15,7 @@ export interface PasswordPolicy {
   maxLength: number;
 }
 
-// The schema object is plain JSON Schema; its length keywords are the policy.
-const schema = NewPassword as { minLength?: number; maxLength?: number };
-
-export const SERVER_PASSWORD_POLICY: PasswordPolicy = {
-  minLength: schema.minLength ?? 12,
-  maxLength: schema.maxLength ?? 256,
-};
+export const SERVER_PASSWORD_POLICY: PasswordPolicy = { minLength: 12, maxLength: 256 };
 
 // Characters as people count them (an emoji is one), like the server's JSON-schema length.
 const lengthOf = (text: string) => [...text].length;

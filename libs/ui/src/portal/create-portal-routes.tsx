@@ -1,10 +1,15 @@
-import { lazy } from 'react';
+import { Suspense, lazy } from 'react';
+import { PageLoading } from '../components/PageLoading';
 import type { RouteObject } from 'react-router';
 import { NotFoundPage } from './NotFoundPage';
 import { PortalLayout } from './PortalLayout';
 import { RouteErrorPage } from './RouteErrorPage';
 import { SIGN_UP_PATH, type PortalDefinition, type PortalPage } from './portal-definition';
-import { SignUpPage } from '../auth/SignUpPage';
+
+// Sign-up is visited once per account: its own chunk, not part of the first load.
+const SignUpPage = lazy(() =>
+  import('../auth/SignUpPage').then((module) => ({ default: module.SignUpPage })),
+);
 
 function pageRoute(page: PortalPage): RouteObject {
   // React.lazy per page: Vite emits one chunk per page module.
@@ -27,7 +32,13 @@ export function createPortalRoutes(definition: PortalDefinition): RouteObject[] 
             path: SIGN_UP_PATH,
             errorElement: <RouteErrorPage />,
             element: (
-              <SignUpPage productName={definition.productName} roleLabel={definition.roleLabel} role={role} />
+              <Suspense fallback={<PageLoading />}>
+                <SignUpPage
+                  productName={definition.productName}
+                  roleLabel={definition.roleLabel}
+                  role={role}
+                />
+              </Suspense>
             ),
           },
         ]

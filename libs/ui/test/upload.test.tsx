@@ -4,9 +4,19 @@
 // network I/O (and CORS, hence the headers below).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isApiError } from '@zamio/api-client';
-import { isAbortError, uploadFile, type UploadProgress } from '../src/index';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createElement } from 'react';
+import {
+  DEFAULT_RUNTIME_CONFIG,
+  FileUpload,
+  isAbortError,
+  uploadFile,
+  type UploadProgress,
+} from '../src/index';
+import { renderInPortal } from './render-dom';
 
 interface Received {
   contentType: string;
@@ -27,6 +37,7 @@ describe('uploadFile', () => {
       response.setHeader('Access-Control-Allow-Headers', 'x-csrf-token, x-request-id, accept');
       response.setHeader('Access-Control-Allow-Methods', 'POST, PUT');
       response.setHeader('Access-Control-Expose-Headers', 'x-request-id');
+      response.setHeader('Access-Control-Allow-Credentials', 'true');
       if (request.method === 'OPTIONS') return void response.writeHead(204).end();
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -113,6 +124,35 @@ describe('uploadFile', () => {
     }).catch((e: unknown) => e);
     setTimeout(() => during.abort(), 50);
     expect(isAbortError(await pending)).toBe(true);
+  });
+
+  it('FileUpload: refuses a wrong file inline, uploads a good one with progress to "Uploaded"', async () => {
+    const onUploaded = vi.fn();
+    renderInPortal(
+      createElement(FileUpload<{ id: string }>, {
+        label: 'Upload a track',
+        path: '/tracks',
+        accept: '.wav,audio/wav',
+        maxBytes: 5_000_000,
+        fields: { title: 'Sika' },
+        onUploaded,
+      }),
+      { config: { ...DEFAULT_RUNTIME_CONFIG, apiBaseUrl: base } },
+    );
+    const input = screen.getByLabelText('Upload a track');
+    await userEvent.upload(input, new File(['x'], 'notes.txt', { type: 'text/plain' }), {
+      applyAccept: false,
+    });
+    expect(screen.getByRole('alert').textContent).toContain('notes.txt is not an accepted file type');
+    const count = received.length;
+
+    const file = new File([new Uint8Array(400_000)], 'sika.wav', { type: 'audio/wav' });
+    await userEvent.upload(input, file);
+    await waitFor(() => expect(screen.getByTestId('upload-status').textContent).toBe('Uploaded · 400 KB'));
+    expect(screen.getByTestId('upload-progress').getAttribute('value')).toBe('100');
+    expect(onUploaded).toHaveBeenCalledWith({ id: 'upload-1', size: received.at(-1)!.bytes }, file);
+    expect(received.length).toBe(count + 1);
+    expect(received.at(-1)!.body).toContain('name="title"');
   });
 
   it('says the server is unreachable as a network error', async () => {
