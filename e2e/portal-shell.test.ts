@@ -235,6 +235,10 @@ describe('portal shell and sign-up in a browser, desktop and phone', () => {
         await screenshot(page, test, '2-dialog');
         await page.keyboard.press('Escape');
         await dialog.waitFor({ state: 'detached' });
+
+        // The dark theme (the system's preference) keeps everything legible.
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await screenshot(page, test, '3-dark');
         expect(errors).toEqual([]);
       } finally {
         await context.close();

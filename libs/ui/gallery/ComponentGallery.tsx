@@ -1,7 +1,7 @@
 // Every component of the kit with sample data, on one page: for reviewing the
 // look at desktop and phone widths (the e2e screenshot test renders it), and
 // as a live reference for whoever builds a page. Dev builds only (admin portal).
-import { Plus, Trash2 } from 'lucide-react';
+import { Plus, Trash2 } from '../src/icons';
 import { useMemo, useState, type ReactNode } from 'react';
 import {
   Button,
@@ -12,7 +12,6 @@ import {
   DateRangeField,
   Dialog,
   DialogClose,
-  EarningsPerMonthChart,
   EmptyState,
   ErrorBanner,
   FileField,
@@ -21,8 +20,6 @@ import {
   MoneyField,
   PasswordField,
   PercentField,
-  PlaysPerDayChart,
-  PlaysPerStationChart,
   SelectField,
   StatusBadge,
   Tabs,
@@ -37,6 +34,7 @@ import {
   type DataColumn,
   type DateRange,
 } from '../src/index';
+import { EarningsPerMonthChart, PlaysPerDayChart, PlaysPerStationChart } from '../src/charts/index';
 import { samplePlays, type SamplePlay } from './sample-data';
 
 const STATUSES = [

@@ -77,18 +77,7 @@ export {
 } from './data/cursor-paging';
 export { useCursorPages, type UseCursorPagesOptions, type CursorPagination } from './data/use-cursor-pages';
 
-export { ChartFrame, CHART_COLOURS, type ChartDatum, type ChartFrameProps } from './charts/ChartFrame';
-export { PlaysPerDayChart, type PlaysPerDay, type PlaysPerDayChartProps } from './charts/PlaysPerDayChart';
-export {
-  PlaysPerStationChart,
-  type PlaysPerStation,
-  type PlaysPerStationChartProps,
-} from './charts/PlaysPerStationChart';
-export {
-  EarningsPerMonthChart,
-  type EarningsPerMonth,
-  type EarningsPerMonthChartProps,
-} from './charts/EarningsPerMonthChart';
+// Charts (Recharts) are at '@zamio/ui/charts', so pages without charts never load them, not even in dev.
 
 export { uploadFile, isAbortError, type UploadRequest, type UploadProgress } from './upload/upload-file';
 export { useFileUpload, type FileUploadState, type UploadPhase } from './upload/use-file-upload';

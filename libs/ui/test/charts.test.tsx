@@ -1,7 +1,7 @@
 /** @vitest-environment jsdom */
 import { render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { EarningsPerMonthChart, PlaysPerDayChart, PlaysPerStationChart } from '../src/index';
+import { EarningsPerMonthChart, PlaysPerDayChart, PlaysPerStationChart } from '../src/charts/index';
 
 const plain = (text: string | null | undefined) => (text ?? '').replace(/\s/gu, ' ');
 

@@ -1,4 +1,4 @@
-import { LogOut } from 'lucide-react';
+import { LogOut } from '../icons';
 import { Button } from '../components/Button';
 import { useSession } from './session-context';
 

@@ -1,4 +1,4 @@
-import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight } from 'lucide-react';
+import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight } from '../icons';
 import type { ReactNode } from 'react';
 import { Button } from '../components/Button';
 import { EmptyState } from '../components/EmptyState';

@@ -1,4 +1,4 @@
-import { Check, Circle, Eye, EyeOff } from 'lucide-react';
+import { Check, Circle, Eye, EyeOff } from '../icons';
 import { useState, type ChangeEvent, type InputHTMLAttributes, type Ref } from 'react';
 import { Button } from '../components/Button';
 import { Field, splitFieldProps, type FieldFrameProps } from './Field';

@@ -1,5 +1,5 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
-import { Menu, X } from 'lucide-react';
+import { Menu, X } from '../icons';
 import { useState, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { Button } from '../components/Button';

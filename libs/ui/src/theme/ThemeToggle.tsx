@@ -1,4 +1,4 @@
-import { Moon, Sun } from 'lucide-react';
+import { Moon, Sun } from '../icons';
 import { Button } from '../components/Button';
 import { oppositeTheme } from './theme-preference';
 import { useTheme } from './use-theme';

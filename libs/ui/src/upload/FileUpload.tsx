@@ -1,4 +1,4 @@
-import { UploadCloud, X } from 'lucide-react';
+import { UploadCloud, X } from '../icons';
 import { useId, useState, type DragEvent, type ReactNode } from 'react';
 import { Button } from '../components/Button';
 import { ErrorBanner } from '../components/ErrorBanner';
