@@ -152,7 +152,7 @@ describe('portal shell and sign-up in a browser, desktop and phone', () => {
           await menu.click();
           const drawer = page.getByTestId('nav-drawer');
           await drawer.waitFor();
-          await screenshot(page, test, '2-drawer-open');
+          await screenshot(page, test, '2-drawer-open', { fullPage: false });
           // Escape closes it and gives focus back to the menu button.
           await page.keyboard.press('Escape');
           await drawer.waitFor({ state: 'detached' });
@@ -232,7 +232,11 @@ describe('portal shell and sign-up in a browser, desktop and phone', () => {
         await page.getByRole('button', { name: 'Open dialog' }).click();
         const dialog = page.getByTestId('gallery-dialog');
         await dialog.waitFor();
-        await screenshot(page, test, '2-dialog');
+        await screenshot(page, test, '2-dialog', { fullPage: false });
+        // The page behind is covered (a tap outside closes the dialog, nothing behind is clickable).
+        expect(await page.evaluate(() => document.elementFromPoint(5, 5)?.className)).toBe(
+          'zamio-dialog__overlay',
+        );
         await page.keyboard.press('Escape');
         await dialog.waitFor({ state: 'detached' });
 

@@ -26,12 +26,18 @@ const safe = (name: string) =>
     .toLowerCase();
 
 /**
- * Full-page PNG at `<root>/<test>/<step>-<viewport>.png`; returns its path.
- * Animations are finished first so the picture is deterministic.
+ * PNG at `<root>/<test>/<step>-<viewport>.png` of the whole page (or only
+ * the viewport, for dialogs and drawers); returns its path. Animations are
+ * finished first so the picture is deterministic.
  */
-export async function screenshot(page: Page, test: string, step: string): Promise<string> {
+export async function screenshot(
+  page: Page,
+  test: string,
+  step: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<string> {
   const path = screenshotPath(page, test, step);
-  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  await page.screenshot({ path, fullPage, animations: 'disabled' });
   return path;
 }
 
