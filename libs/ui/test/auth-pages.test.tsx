@@ -2,7 +2,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { LoginPage, SignUpPage, sessionQueryKey } from '../src/index';
+import { LoginPage, SessionGate, SignUpPage, sessionQueryKey } from '../src/index';
 import { apiClientAnswering, renderInPortal } from './render-dom';
 
 const user = (status: 'active' | 'pending', role = 'station') => ({
@@ -140,5 +140,29 @@ describe('LoginPage', () => {
     await userEvent.click(screen.getByTestId('account-state-back'));
     await waitFor(() => expect(screen.getByTestId('login-page')).toBeDefined());
     expect(onSignedIn).not.toHaveBeenCalled();
+  });
+});
+
+describe('SessionGate', () => {
+  it('offers a retry when the bff cannot be reached, then shows sign-in', async () => {
+    let up = false;
+    const { api } = apiClientAnswering(() =>
+      up
+        ? { status: 401, body: { statusCode: 401, error: 'Unauthorized', message: 'sign in first' } }
+        : { status: 502, body: { statusCode: 502, error: 'Bad Gateway', message: 'bff down' } },
+    );
+    renderInPortal(
+      <SessionGate productName="ZamIO" roleLabel="Artist" role="artist">
+        <p>the portal</p>
+      </SessionGate>,
+      { apiClient: api },
+    );
+    expect((await screen.findByTestId('session-error')).textContent).toContain(
+      'The server could not be reached',
+    );
+    up = true;
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByTestId('login-page')).toBeDefined();
+    expect(screen.queryByText('the portal')).toBeNull();
   });
 });

@@ -32,7 +32,20 @@ export function SessionGate({ productName, roleLabel, role, signUpPath, children
   });
 
   if (session.isPending) return <PageLoading />;
-  if (session.isError) return <ErrorBanner title="The server could not be reached" error={session.error} />;
+  if (session.isError)
+    return (
+      <AuthLayout title={`${productName} · ${roleLabel}`} data-testid="session-error">
+        <ErrorBanner
+          title="The server could not be reached"
+          error={session.error}
+          action={
+            <Button variant="primary" loading={session.isFetching} onClick={() => void session.refetch()}>
+              Try again
+            </Button>
+          }
+        />
+      </AuthLayout>
+    );
 
   const end = async () => {
     await signOut(api);
