@@ -57,9 +57,10 @@ export function asS3StorageError(
       'access-denied',
       `${name || 'Forbidden'}: check the S3 credentials and their permissions`,
     );
-  if (TIMEOUTS.has(name) || TIMEOUTS.has(code)) return unavailable('timeout', sdk.message ?? name);
-  if (UNREACHABLE.has(name) || UNREACHABLE.has(code) || /socket hang up/i.test(sdk.message ?? ''))
+  // The system error code first: the SDK names transient connection errors TimeoutError too.
+  if (UNREACHABLE.has(code) || UNREACHABLE.has(name) || /socket hang up/i.test(sdk.message ?? ''))
     return unavailable('unreachable', `${code || name}: ${sdk.message ?? ''}`.trim());
+  if (TIMEOUTS.has(code) || TIMEOUTS.has(name)) return unavailable('timeout', sdk.message ?? name);
   if (THROTTLED.has(name) || status === 429 || status === 503)
     return unavailable('service-error', `${name || status}: the service asks to slow down`, 30);
   if (status !== undefined)

@@ -75,18 +75,17 @@ export function createS3Storage(config: S3StorageConfig): ObjectStorage {
 
     async put(key, body, options) {
       let size = 0;
+      // An error of the body itself (a refused or abandoned upload) is reported
+      // as it is: it is not an outage. lib-storage's own failures are mapped;
+      // the AbortError with which it tears the body down after one is not the body's.
       let bodyError: unknown;
-      // Counting while lib-storage reads; an error of the body itself is kept
-      // apart so that it is reported as it is (a refused upload is not an outage).
+      body.once('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ABORT_ERR') bodyError = error;
+      });
       async function* counted() {
-        try {
-          for await (const chunk of body as AsyncIterable<Buffer>) {
-            size += chunk.length;
-            yield chunk;
-          }
-        } catch (error) {
-          bodyError = error;
-          throw error;
+        for await (const chunk of body as AsyncIterable<Buffer>) {
+          size += chunk.length;
+          yield chunk;
         }
       }
       const upload = new Upload({
