@@ -2,13 +2,27 @@
 // tests fauxqs cannot do: wrong secret, unknown key id, tampered or expired
 // presigned URLs. s3rver knows one fixed key pair (S3RVER/S3RVER). It rebuilds
 // the canonical URI as /bucket/key, so only object-level requests verify (the
-// SDK signs bucket-level ones with a trailing slash); the storage adapter uses
-// object-level requests only, the readiness probe included.
+// SDK signs bucket-level ones with a trailing slash): puts, gets, heads,
+// deletes and the readiness probe are, listing is not (tested on fauxqs).
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import S3rver from '@20minutes/s3rver';
 import type { S3StorageConfig } from '@zamio/env';
+
+// s3rver ships no types: the part the tests use.
+interface S3rverServer {
+  run(): Promise<{ port: number }>;
+  close(): Promise<void>;
+}
+type S3rverConstructor = new (options: {
+  port: number;
+  address: string;
+  silent: boolean;
+  directory: string;
+  configureBuckets: { name: string; configs: Buffer[] }[];
+}) => S3rverServer;
+const S3rver = createRequire(import.meta.url)('@20minutes/s3rver') as S3rverConstructor;
 
 export interface SignatureCheckingS3 {
   readonly endpoint: string;
