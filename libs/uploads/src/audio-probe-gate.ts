@@ -8,7 +8,8 @@ import { parseStream, type IAudioMetadata } from 'music-metadata';
 import { judgeAudio, PROBE_OPTIONS, undecodable, type AudioInfo } from './audio-probe';
 
 export class AudioProbeGate extends Transform {
-  private readonly tap = new PassThrough();
+  // Room for a few chunks, so the parser rarely holds the upload up (bounded: 1 MiB).
+  private readonly tap = new PassThrough({ highWaterMark: 1024 * 1024 });
   private readonly parsed: Promise<IAudioMetadata>;
   private parserDone = false;
   private waiting: (() => void) | undefined;
