@@ -221,7 +221,7 @@ async function readWindow(
     if (!parser) {
       sniffed.push(audio);
       sniffedBytes += audio.length;
-      type ??= sniffFraming(concat(sniffed));
+      type ??= sniffFraming(Buffer.concat(sniffed));
       if (!type) {
         if (sniffedBytes >= SNIFF_LIMIT_BYTES) throw notAudio(servedType);
         return false;
@@ -286,7 +286,7 @@ async function readWindow(
   }
   const codec = parser!.codec as StreamCodec;
   return {
-    bytes: concat(kept),
+    bytes: Buffer.concat(kept),
     contentType: servedType?.split(';')[0]!.trim().toLowerCase() || type!,
     codec,
     format: audioFormatOfCodec(codec, type!),
@@ -403,16 +403,6 @@ function messageOf(error: unknown): string {
     if ((e as NodeJS.ErrnoException).code === FORBIDDEN_ADDRESS) return (e as Error).message;
   }
   return (error as Error)?.message ?? String(error);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 function definedOnly<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {

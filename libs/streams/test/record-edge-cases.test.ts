@@ -7,7 +7,8 @@ import { createServer as createTcpServer, type Server, type Socket } from 'node:
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordStream, StreamRecordError, type RecordStreamOptions } from '../src/index.ts';
+import { recordStream, type RecordStreamOptions } from '../src/index.ts';
+import { recordingFailure } from './stream-failure.ts';
 
 const run = promisify(execFile);
 const LOCAL = { allowPrivateAddresses: true } as const;
@@ -62,17 +63,8 @@ async function track(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-async function failure(
-  url: string,
-  options: Partial<RecordStreamOptions> & { seconds: number },
-): Promise<StreamRecordError> {
-  const error = await recordStream(url, { ...LOCAL, ...options }).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof StreamRecordError))
-    throw new Error(`expected a StreamRecordError, got ${String(error)}`);
-  return error;
+function failure(url: string, options: Partial<RecordStreamOptions> & { seconds: number }) {
+  return recordingFailure(url, { ...LOCAL, ...options });
 }
 
 describe('content that is not an audio stream', () => {

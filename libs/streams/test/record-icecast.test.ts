@@ -5,8 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { decodeAudio } from '@zamio/audio';
 import { freePort } from '@zamio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordStream, StreamRecordError, type RecordStreamOptions } from '../src/index.ts';
+import { recordStream, type RecordStreamOptions } from '../src/index.ts';
 import { startIcecast, type IcecastServer } from './icecast-server.ts';
+import { recordingFailure } from './stream-failure.ts';
 import { dominantFrequency, rms } from './tone-analysis.ts';
 
 const MOUNTS = [
@@ -41,15 +42,7 @@ beforeAll(async () => {
 });
 afterAll(() => icecast?.stop());
 
-async function failure(url: string, options: RecordStreamOptions): Promise<StreamRecordError> {
-  const error = await recordStream(url, options).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof StreamRecordError))
-    throw new Error(`expected a StreamRecordError, got ${String(error)}`);
-  return error;
-}
+const failure = recordingFailure;
 
 describe('recording from Icecast', () => {
   it(
