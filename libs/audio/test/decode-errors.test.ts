@@ -20,7 +20,7 @@ let wav: string;
 beforeAll(async () => {
   bench = await audioWorkbench();
   const tone = synthesize(LEFT_TONES, 4, RATE);
-  wav = await bench.writeWav(wavBytes([tone, tone], RATE));
+  wav = await bench.write(wavBytes([tone, tone], RATE));
 });
 afterAll(() => bench.close());
 

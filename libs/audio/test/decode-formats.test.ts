@@ -26,7 +26,7 @@ let sourceWav: string;
 
 beforeAll(async () => {
   bench = await audioWorkbench();
-  sourceWav = await bench.writeWav(wavBytes([left, right], RATE));
+  sourceWav = await bench.write(wavBytes([left, right], RATE));
 });
 afterAll(() => bench.close());
 
@@ -40,7 +40,7 @@ describe('WAV encodings', () => {
     ['f64', 1e-7],
   ];
   it.each(cases)('%s PCM decodes sample-exact to the mono mix', async (encoding, tolerance) => {
-    const path = await bench.writeWav(wavBytes([left, right], RATE, encoding));
+    const path = await bench.write(wavBytes([left, right], RATE, encoding));
     const decoded = await decodeAudio(path);
     expect(decoded.sampleRate).toBe(RATE);
     expect(decoded.source).toMatchObject({
@@ -163,6 +163,35 @@ describe('compressed formats', () => {
       expect(fromBytes.samples).toEqual(fromPath.samples);
     },
   );
+
+  it('finds an MP3 behind a large ID3v2 tag (cover art), from a path and from bytes', async () => {
+    const mp3 = new Uint8Array(await readFile(await bench.encode(sourceWav, 'mp3', ['-write_id3v2', '0'])));
+    // ID3v2.3 header with a 300 KB PRIV frame: the first audio frame starts past the first read.
+    const body = 300_000;
+    const frame = new Uint8Array(10 + body);
+    frame.set([0x50, 0x52, 0x49, 0x56]); // "PRIV"
+    new DataView(frame.buffer).setUint32(4, body);
+    const size = frame.length;
+    const header = [
+      0x49,
+      0x44,
+      0x33,
+      3,
+      0,
+      0,
+      (size >> 21) & 0x7f,
+      (size >> 14) & 0x7f,
+      (size >> 7) & 0x7f,
+      size & 0x7f,
+    ];
+    const tagged = new Uint8Array([...header, ...frame, ...mp3]);
+    const path = await bench.write(tagged, 'tagged.mp3');
+    for (const input of [path, tagged]) {
+      const decoded = await decodeAudio(input);
+      expect(decoded.source).toMatchObject({ format: 'mp3', channels: 2 });
+      expect(decoded.source.durationSeconds).toBeCloseTo(SECONDS, 2);
+    }
+  });
 
   it('reports a mono source as one channel', async () => {
     const path = await bench.encode(sourceWav, 'mp3-mono');

@@ -30,8 +30,8 @@ describe('mono downmix', () => {
   it.each(['wav', 'flac'] as const)(
     'averages the channels of %s (anti-phase cancels, one side halves)',
     async (to) => {
-      const antiPhase = await bench.writeWav(wavBytes([tone, inverted], RATE, 'f32'));
-      const oneSided = await bench.writeWav(wavBytes([tone, silence], RATE, 'f32'));
+      const antiPhase = await bench.write(wavBytes([tone, inverted], RATE, 'f32'));
+      const oneSided = await bench.write(wavBytes([tone, silence], RATE, 'f32'));
       const [a, b] =
         to === 'wav'
           ? [antiPhase, oneSided]
@@ -53,7 +53,7 @@ describe('mono downmix', () => {
 
   it('mixes a lossy stereo file to the mean of its channels', async () => {
     const right = synthesize(RIGHT_TONES, SECONDS, RATE);
-    const path = await bench.encode(await bench.writeWav(wavBytes([tone, right], RATE)), 'ogg-vorbis');
+    const path = await bench.encode(await bench.write(wavBytes([tone, right], RATE)), 'ogg-vorbis');
     const decoded = await decodeAudio(path);
     const { correlation } = bestAlignment(mix(tone, right), decoded.samples, 64);
     expect(correlation).toBeGreaterThan(0.99);
@@ -68,7 +68,7 @@ describe('resampling to a requested rate', () => {
   it.each([8_000, 16_000, 22_050, 48_000])(
     '44.1 kHz → %i Hz keeps the waveform and the exact length',
     async (to) => {
-      const path = await bench.writeWav(wavBytes(stereo, RATE, 'f32'));
+      const path = await bench.write(wavBytes(stereo, RATE, 'f32'));
       const decoded = await decodeAudio(path, { sampleRate: to });
       expect(decoded.sampleRate).toBe(to);
       expect(decoded.source.sampleRate).toBe(RATE);
@@ -81,7 +81,7 @@ describe('resampling to a requested rate', () => {
   );
 
   it('resamples Opus (48 kHz) to the fingerprinting rate', async () => {
-    const path = await bench.encode(await bench.writeWav(wavBytes(stereo, RATE)), 'ogg-opus');
+    const path = await bench.encode(await bench.write(wavBytes(stereo, RATE)), 'ogg-opus');
     const decoded = await decodeAudio(path, { sampleRate: 8_000 });
     expect(decoded.source.sampleRate).toBe(48_000);
     const expected = mix(synthesize(LEFT_TONES, SECONDS, 8_000), synthesize(RIGHT_TONES, SECONDS, 8_000));
@@ -90,14 +90,14 @@ describe('resampling to a requested rate', () => {
 
   it('removes content above the new Nyquist instead of aliasing it into the band', async () => {
     const high = synthesize([{ hz: 6_000, amplitude: 0.5 }], SECONDS, RATE);
-    const path = await bench.writeWav(wavBytes([high], RATE, 'f32'));
+    const path = await bench.write(wavBytes([high], RATE, 'f32'));
     const decoded = await decodeAudio(path, { sampleRate: 8_000 });
     // A 6 kHz tone would alias to 2 kHz at 8 kHz; the sinc converter leaves < 1 % of it.
     expect(rms(decoded.samples.subarray(800, -800))).toBeLessThan(0.01 * rms(high));
   });
 
   it('streams pieces whose total equals the one-shot result', async () => {
-    const path = await bench.encode(await bench.writeWav(wavBytes(stereo, RATE)), 'mp3');
+    const path = await bench.encode(await bench.write(wavBytes(stereo, RATE)), 'mp3');
     const pieces: Float32Array[] = [];
     const stream = decodeAudioStream(path, { sampleRate: 8_000 });
     let next = await stream.next();

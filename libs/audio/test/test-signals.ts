@@ -124,7 +124,7 @@ export async function audioWorkbench() {
   let n = 0;
   return {
     dir,
-    async writeWav(bytes: Uint8Array, name = `source-${n++}.wav`): Promise<string> {
+    async write(bytes: Uint8Array, name = `file-${n++}.wav`): Promise<string> {
       const path = join(dir, name);
       await writeFile(path, bytes);
       return path;
