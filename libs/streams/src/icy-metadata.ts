@@ -2,7 +2,8 @@
 // `icy-metaint: N` back, and then after every N audio bytes one length byte L followed by
 // L × 16 bytes of text such as `StreamTitle='Artist - Title';StreamUrl='';` (NUL-padded).
 // The demuxer takes the body in chunks of any size and splits audio from metadata.
-// (icecast-metadata-js does this too, but is LGPL and untyped; the protocol is these few rules.)
+// (icecast-metadata-js does this too, but ships no types and wraps it in playback-timing
+// machinery we do not need; the protocol is these few rules.)
 
 export interface IcyChunk {
   /** Audio bytes, in order (views into the input chunk). */
