@@ -88,21 +88,18 @@ export async function* decodeAudioStream(
   input: AudioInput,
   options: DecodeOptions = {},
 ): AsyncGenerator<PcmChunk, AudioSourceInfo> {
+  const wanted = options.sampleRate;
+  if (wanted !== undefined && !(Number.isInteger(wanted) && wanted >= 1 && wanted <= 192_000))
+    throw new RangeError(`sampleRate must be an integer from 1 to 192000 Hz (got ${wanted})`);
   const { format, contentType } = await identify(input, options);
   const maxErrors = options.maxDecodeErrors ?? 0;
   const maxSeconds = options.maxDurationSeconds ?? Infinity;
   let resampler: StreamingResampler | undefined;
   let sourceRate = 0;
   let channels = 0;
-  // Seconds are summed per run of one rate so the total does not depend on chunking.
-  let finishedSeconds = 0;
-  let runFrames = 0;
-  let runRate = 0;
   let sourceFrames = 0;
-  const sourceSeconds = () => finishedSeconds + (runRate ? runFrames / runRate : 0);
   let errorCount = 0;
   let firstError: string | undefined;
-  const outputRate = (rate: number) => options.sampleRate ?? (sourceRate || rate);
 
   const blocks = pcmBlocks(input, format, options);
   try {
@@ -119,25 +116,20 @@ export async function* decodeAudioStream(
       const frames = blockFrames(block);
       if (frames === 0) continue;
       sourceRate ||= block.sampleRate;
-      channels = Math.max(channels, block.channelData.length);
-      if (block.sampleRate !== runRate) {
-        finishedSeconds = sourceSeconds();
-        runFrames = 0;
-        runRate = block.sampleRate;
+      if (block.sampleRate !== sourceRate) {
+        // Chained files (Ogg streams or MP3s joined end to end) at different rates: the WASM
+        // decoders report one rate per call, so the timing of such a file cannot be trusted.
+        throw new AudioDecodeError(
+          'unsupported-format',
+          `the sample rate changes mid-file (${sourceRate} → ${block.sampleRate} Hz); re-encode it at one rate`,
+        );
       }
-      runFrames += frames;
+      channels = Math.max(channels, block.channelData.length);
       sourceFrames += frames;
-      if (sourceSeconds() > maxSeconds) {
+      if (sourceFrames / sourceRate > maxSeconds) {
         throw new AudioDecodeError('too-long', `audio is longer than the ${maxSeconds} s allowed here`);
       }
-      // A chained stream may change rate mid-way: drain the old converter, start a new one.
-      if (resampler && resampler.inputRate !== block.sampleRate) {
-        const tail = resampler.end();
-        resampler.free();
-        resampler = undefined;
-        if (tail.length > 0) yield { samples: tail, sampleRate: outputRate(block.sampleRate) };
-      }
-      resampler ??= await StreamingResampler.create(block.sampleRate, outputRate(block.sampleRate));
+      resampler ??= await StreamingResampler.create(sourceRate, options.sampleRate ?? sourceRate);
       const samples = resampler.push(downmixToMono(block.channelData));
       if (samples.length > 0) yield { samples, sampleRate: resampler.outputRate };
     }
@@ -159,7 +151,7 @@ export async function* decodeAudioStream(
     contentType,
     sampleRate: sourceRate,
     channels,
-    durationSeconds: sourceSeconds(),
+    durationSeconds: sourceFrames / sourceRate,
     decodeErrors: errorCount,
   };
 }

@@ -130,6 +130,19 @@ describe('damaged and oversized files', () => {
     expect(decoded.source.durationSeconds).toBeGreaterThan(3);
   });
 
+  it('refuses a file whose sample rate changes mid-way (two MP3s joined end to end)', async () => {
+    const part = async (rate: number) =>
+      readFile(
+        await bench.encode(await bench.write(wavBytes([synthesize(LEFT_TONES, 20, rate)], rate)), 'mp3'),
+      );
+    const joined = new Uint8Array(Buffer.concat([await part(44_100), await part(22_050)]));
+    expectFailure(
+      await failure(joined),
+      'unsupported-format',
+      /sample rate changes mid-file \(44100 → 22050 Hz\)/,
+    );
+  });
+
   it('stops past maxDurationSeconds', async () => {
     expectFailure(await failure(wav, { maxDurationSeconds: 2 }), 'too-long', /longer than the 2 s allowed/);
   });

@@ -96,6 +96,12 @@ describe('resampling to a requested rate', () => {
     expect(rms(decoded.samples.subarray(800, -800))).toBeLessThan(0.01 * rms(high));
   });
 
+  it('refuses an output rate that is not a whole number of hertz', async () => {
+    await expect(decodeAudio(new Uint8Array(10), { sampleRate: 0 })).rejects.toThrow(
+      /sampleRate must be an integer/,
+    );
+  });
+
   it('streams pieces whose total equals the one-shot result', async () => {
     const path = await bench.encode(await bench.write(wavBytes(stereo, RATE)), 'mp3');
     const pieces: Float32Array[] = [];
