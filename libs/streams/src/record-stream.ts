@@ -143,6 +143,13 @@ async function connect(
   signal: AbortSignal,
 ): Promise<{ response: Dispatcher.ResponseData; finalUrl: URL }> {
   let current = parseStreamUrl(url);
+  // Credentials in the URL (a private mount) become Basic auth, sent to that origin only.
+  const origin = current.origin;
+  const authorization =
+    current.username || current.password
+      ? `Basic ${Buffer.from(`${decodeURIComponent(current.username)}:${decodeURIComponent(current.password)}`).toString('base64')}`
+      : undefined;
+  current.username = current.password = '';
   for (let redirects = 0; ; redirects++) {
     if (!options.allowPrivateAddresses) refuseLiteralPrivateAddress(current);
     const response = await request(current, {
@@ -153,6 +160,7 @@ async function connect(
         'user-agent': settings.userAgent,
         accept: 'audio/*, application/ogg;q=0.9, */*;q=0.1',
         ...(settings.icyMetadata === false ? {} : { 'icy-metadata': '1' }),
+        ...(authorization && current.origin === origin ? { authorization } : {}),
       },
     });
     const location = header(response.headers, 'location');
@@ -161,9 +169,10 @@ async function connect(
       if (redirects >= settings.maxRedirects)
         throw new StreamRecordError(
           'too-many-redirects',
-          `more than ${settings.maxRedirects} redirects from ${url}`,
+          `more than ${settings.maxRedirects} redirects (the last to ${current.href})`,
         );
       current = parseStreamUrl(new URL(location, current).href);
+      current.username = current.password = '';
       continue;
     }
     if (response.statusCode < 200 || response.statusCode > 299) {
@@ -323,7 +332,6 @@ function parseStreamUrl(text: string): URL {
       'invalid-url',
       `only http and https streams are supported (got ${url.protocol})`,
     );
-  if (url.username || url.password) url.username = url.password = '';
   return url;
 }
 

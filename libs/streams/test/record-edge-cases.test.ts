@@ -158,6 +158,26 @@ describe('protocol problems', () => {
     expect(await failure(url, { seconds: 5 })).toMatchObject({ reason: 'protocol' });
   });
 
+  it('credentials in the URL go as Basic auth to that origin only, never across a redirect', async () => {
+    const seen: (string | undefined)[] = [];
+    const other = await serve((req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(200, { 'content-type': 'audio/mpeg' }).end(mp3);
+    });
+    const first = await serve((req, res) => {
+      seen.push(req.headers.authorization);
+      if (req.url === '/private.mp3') res.writeHead(302, { location: '/moved.mp3' }).end();
+      else res.writeHead(302, { location: `${other}/public.mp3` }).end();
+    });
+    const recording = await recordStream(`${first.replace('//', '//dj:s%40cret@')}/private.mp3`, {
+      ...LOCAL,
+      seconds: 1,
+    });
+    const basic = `Basic ${Buffer.from('dj:s@cret').toString('base64')}`;
+    expect(seen).toEqual([basic, basic, undefined]);
+    expect(recording.url).toBe(`${other}/public.mp3`);
+  });
+
   it('a URL that is not http(s)', async () => {
     expect(await failure('ftp://example.org/live', { seconds: 5 })).toMatchObject({ reason: 'invalid-url' });
     expect(await failure('not a url', { seconds: 5 })).toMatchObject({ reason: 'invalid-url' });
