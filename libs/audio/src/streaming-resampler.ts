@@ -8,12 +8,35 @@ import { concatFloat } from './pcm-concat.ts';
 
 type Src = Awaited<ReturnType<typeof libsamplerate.create>>;
 
+const CONVERTER = libsamplerate.ConverterType.SRC_SINC_FASTEST;
+
+// Creating a converter instantiates its WASM module (~5 ms); resetting one costs microseconds.
+// Idle converters are kept per rate pair, so a stream of 10 s captures does not pay each time.
+const MAX_IDLE_PER_RATES = 4;
+const idle = new Map<string, Src[]>();
+const ratesKey = (input: number, output: number) => `${input}>${output}`;
+
+async function acquire(input: number, output: number): Promise<Src> {
+  const src = idle.get(ratesKey(input, output))?.pop();
+  if (!src) return libsamplerate.create(1, input, output, { converterType: CONVERTER });
+  src.converterType = CONVERTER; // the setter re-initialises the converter: fresh filter state
+  return src;
+}
+
+function release(src: Src): void {
+  const key = ratesKey(src.inputSampleRate, src.outputSampleRate);
+  const list = idle.get(key) ?? [];
+  idle.set(key, list);
+  if (list.length < MAX_IDLE_PER_RATES) list.push(src);
+  else src.destroy();
+}
+
 export class StreamingResampler {
   private consumed = 0;
   private produced = 0;
 
   private constructor(
-    private readonly src: Src | undefined,
+    private src: Src | undefined,
     readonly inputRate: number,
     readonly outputRate: number,
   ) {}
@@ -22,10 +45,7 @@ export class StreamingResampler {
     if (!(outputRate >= 1 && outputRate <= 192_000))
       throw new RangeError(`output sample rate must be 1–192000 Hz (got ${outputRate})`);
     if (inputRate === outputRate) return new StreamingResampler(undefined, inputRate, outputRate);
-    const src = await libsamplerate.create(1, inputRate, outputRate, {
-      converterType: libsamplerate.ConverterType.SRC_SINC_FASTEST,
-    });
-    return new StreamingResampler(src, inputRate, outputRate);
+    return new StreamingResampler(await acquire(inputRate, outputRate), inputRate, outputRate);
   }
 
   /** Converts the next piece of mono PCM; the filter delay means output lags input slightly. */
@@ -50,8 +70,10 @@ export class StreamingResampler {
     return this.count(concatFloat(tail).subarray(0, Math.min(have, expected - this.produced)));
   }
 
+  /** Hands the converter back for reuse; the resampler is unusable afterwards. */
   free(): void {
-    this.src?.destroy();
+    if (this.src) release(this.src);
+    this.src = undefined;
   }
 
   private count(out: Float32Array): Float32Array {
