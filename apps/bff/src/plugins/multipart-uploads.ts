@@ -72,6 +72,10 @@ const multipartUploads: FastifyPluginAsync<MultipartUploadsOptions> = async (app
     try {
       await readParts();
     } catch (error) {
+      // Refused before the body was read to its end (e.g. 413 the moment the cap
+      // is crossed): discard the rest so the answer goes out now and the
+      // keep-alive connection stays in step for the client's next request.
+      this.raw.resume();
       // A part after the file failed: the file already stored goes too.
       if (received) await options.storage.discard(received.stored);
       throw asClientError(error);
