@@ -27,7 +27,6 @@ export async function createUploadFolder(): Promise<UploadFolder> {
       const stored: StoredUpload = {
         kind,
         storageName,
-        path: join(dir, storageName),
         sizeBytes: bytes.length,
         sha256: randomBytes(32).toString('hex'),
         mimeType: kind === 'playlog-csv' ? 'text/csv' : kind === 'document' ? 'application/pdf' : 'audio/wav',
