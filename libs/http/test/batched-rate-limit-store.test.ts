@@ -125,16 +125,22 @@ describe('batched Redis rate-limit store', () => {
     cleanups.push(() => testRedis.cleanup());
     const redis = connect(testRedis.url);
     await ready(redis);
-    const exact = store(redis, `${testRedis.prefix}:rl:`).child({});
-    const current = await new Promise<number>((resolve, reject) =>
-      exact.incr(
-        'ip:d',
-        (error, result) => (error || !result ? reject(error) : resolve(result.current)),
-        WINDOW,
-        5,
-      ),
-    );
-    expect(current).toBe(1);
-    expect(Number(await redis.get(`${testRedis.prefix}:rl:ip:d`))).toBe(1);
+    const limits = store(redis, `${testRedis.prefix}:rl:`);
+    const route = (url: string) => limits.child({ routeInfo: { method: 'POST', url } });
+    const exactCount = (exact: ReturnType<typeof route>) =>
+      new Promise<number>((resolve, reject) =>
+        exact.incr(
+          'ip:d',
+          (error, result) => (error || !result ? reject(error) : resolve(result.current)),
+          WINDOW,
+          5,
+        ),
+      );
+    const login = route('/api/auth/login');
+    expect(await exactCount(login)).toBe(1);
+    expect(await exactCount(login)).toBe(2);
+    // Each route counts apart, every request in Redis.
+    expect(await exactCount(route('/api/auth/signup'))).toBe(1);
+    expect(Number(await redis.get(`${testRedis.prefix}:rl:POST/api/auth/login-ip:d`))).toBe(2);
   });
 });

@@ -86,12 +86,14 @@ export class BatchedRedisStore {
     callback(null, { current, ttl: counter.windowEndsAt - now });
   }
 
-  /** Exact, per request: the per-route limits (auth, uploads) and explicit limiters. */
+  /**
+   * Exact, per request: the per-route limits (auth, uploads) and explicit
+   * limiters, each route with its own key (as @fastify/rate-limit's Redis
+   * store names them: namespace + method + url).
+   */
   child(options: StoreOptions): FallbackStore {
-    return new FallbackStore(
-      this.fallback,
-      ...exactStores(this.settings.redis, this.settings.namespace, options),
-    );
+    const [shared, local] = exactStores(this.settings.redis, this.settings.namespace, {});
+    return new FallbackStore(this.fallback, shared.child(options), local.child(options));
   }
 
   private scheduleFlush(delayMs: number): void {
