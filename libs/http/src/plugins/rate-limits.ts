@@ -64,7 +64,9 @@ const rateLimits: FastifyPluginAsync<RateLimitsOptions> = async (app, options) =
     global: true,
     max: limits.globalMax,
     timeWindow: limits.windowMs,
-    keyGenerator: (request) => `ip:${request.ip}`,
+    // The plugin's own key: the client address as the trusted proxy reports
+    // it, IPv6 grouped by subnet (so rotating addresses within one does not
+    // escape the limit), computed without an await.
     ...(options.redis
       ? {
           store: sharedRateLimitStore({
