@@ -1,7 +1,7 @@
 // The pipeline for one clip: PCM (any rate) → resample → STFT → peaks → triplets → hashes.
 // A track yields one hash per triplet (what the index stores); a query yields one per
 // triplet and per trial speed, each with its anchor already mapped onto the track's time axis.
-import { clampAnchor, clampRatio, DT_MAX, packHash } from './hash.ts';
+import { clampAnchor, clampRatio, DT_MAX, packClamped } from './hash.ts';
 import { findTriplets, type Triplets } from './triplets.ts';
 import { FINGERPRINT_PARAMS, FINGERPRINT_PARAMS_VERSION, type FingerprintParams } from './params.ts';
 import { findPeaks, type Peaks } from './peaks.ts';
@@ -78,7 +78,7 @@ function hashTriplets(
     const c = triplets.second[k]!;
     const la = log2Bin[a]!;
     const ta = time[a]!;
-    out[at + k] = packHash(
+    out[at + k] = packClamped(
       clampAnchor(Math.floor((la + origin) * A)),
       clampRatio(Math.round((log2Bin[b]! - la) * R)),
       clampRatio(Math.round((log2Bin[c]! - la) * R)),

@@ -47,6 +47,23 @@ export function packHash(anchor: number, ratio1: number, ratio2: number, dt1: nu
   );
 }
 
+/** packHash without the range checks, for quantisers whose fields are clamped already. */
+export function packClamped(
+  anchor: number,
+  ratio1: number,
+  ratio2: number,
+  dt1: number,
+  dt2: number,
+): number {
+  return (
+    (anchor << (2 * RATIO_BITS + 2 * DT_BITS)) |
+    ((ratio1 + RATIO_ZERO) << (RATIO_BITS + 2 * DT_BITS)) |
+    ((ratio2 + RATIO_ZERO) << (2 * DT_BITS)) |
+    (dt1 << DT_BITS) |
+    dt2
+  );
+}
+
 export function unpackHash(hash: number): HashParts {
   return {
     anchor: (hash >>> (2 * RATIO_BITS + 2 * DT_BITS)) & ANCHOR_MAX,

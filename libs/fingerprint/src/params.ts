@@ -69,17 +69,17 @@ export const FINGERPRINT_PARAMS: FingerprintParams = Object.freeze({
   minProminenceDb: 6,
   floorDb: -90,
   peaksPerBandWindow: 3,
-  queryPeaksPerBandWindow: 4,
+  queryPeaksPerBandWindow: 5,
   densityHalfFrames: 8,
   minDt: 2,
   maxDt: 30,
   maxOctaves: 1,
-  targetsPerAnchor: 3,
-  queryTargetsPerAnchor: 5,
+  targetsPerAnchor: 4,
+  queryTargetsPerAnchor: 6,
   anchorStepsPerOctave: 24,
   ratioStepsPerOctave: 48,
   anchorMinHz: 100,
-  speeds: Object.freeze(speedGrid(0.04, 0.01)),
+  speeds: Object.freeze(speedGrid(0.03, 0.01)),
 });
 
 /** Seconds per frame: converts offsets to time. */

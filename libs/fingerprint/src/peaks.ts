@@ -40,7 +40,6 @@ export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, pe
   const db = new Float32Array(R * bins);
   const fmax = new Float32Array(R * bins);
   const sliding = new SlidingMax(bins, params.peakHalfBins);
-  const prefix = new Float64Array(bins + 1);
   const lo = Math.max(1, params.minBin - firstBin);
   const hi = Math.min(bins - 2, params.maxBin - firstBin);
   const B = params.backgroundHalfBins;
@@ -48,7 +47,6 @@ export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, pe
 
   const evaluate = (f: number): void => {
     const row = (f % R) * bins;
-    for (let c = 0; c < bins; c++) prefix[c + 1] = prefix[c]! + db[row + c]!;
     const first = Math.max(0, f - H);
     const last = Math.min(frames - 1, f + H);
     for (let c = lo; c <= hi; c++) {
@@ -62,9 +60,12 @@ export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, pe
         if (w > v || (w === v && g < f)) isMax = false;
       }
       if (!isMax) continue;
+      // Background: mean dB of the frame within ±B bins (summed here, for the few survivors).
       const a = Math.max(0, c - B);
       const b = Math.min(bins, c + B + 1);
-      const prominence = v - (prefix[b]! - prefix[a]!) / (b - a);
+      let sum = 0;
+      for (let x = row + a; x < row + b; x++) sum += db[x]!;
+      const prominence = v - sum / (b - a);
       if (prominence < params.minProminenceDb) continue;
       found.frame.push(f);
       found.col.push(c);

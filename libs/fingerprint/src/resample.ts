@@ -36,11 +36,17 @@ function tentDecimate(input: Float32Array, ratio: number, outLength: number): Fl
     const centre = i * ratio;
     const from = Math.max(0, Math.ceil(centre - ratio));
     const to = Math.min(n - 1, Math.floor(centre + ratio));
+    const mid = Math.min(to + 1, Math.max(from, Math.ceil(centre)));
+    // Weights 1 − |k − centre| / ratio, rising by `inv` per sample up to the centre, then falling.
     let sum = 0;
     let weights = 0;
-    for (let k = from; k <= to; k++) {
-      const d = k - centre;
-      const w = 1 - (d < 0 ? -d : d) * inv;
+    let w = 1 - (centre - from) * inv;
+    for (let k = from; k < mid; k++, w += inv) {
+      sum += w * input[k]!;
+      weights += w;
+    }
+    w = 1 - (mid - centre) * inv;
+    for (let k = mid; k <= to; k++, w -= inv) {
       sum += w * input[k]!;
       weights += w;
     }
