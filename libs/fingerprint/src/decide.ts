@@ -7,7 +7,7 @@
 // measures exactly that level for this query.
 import type { QueryFingerprint } from './fingerprint.ts';
 import { FINGERPRINT_PARAMS, secondsPerFrame, type FingerprintParams } from './params.ts';
-import { findHash, type PostingLists } from './postings.ts';
+import type { PostingLists } from './postings.ts';
 
 export interface MatchOptions {
   /** Fewer aligned votes than this is never a match. */
@@ -92,16 +92,13 @@ export function countVotes(
   params: FingerprintParams = FINGERPRINT_PARAMS,
 ): VoteSummary {
   const S = params.speeds.length;
-  const listOf = new Int32Array(query.hashes.length);
+  const listOf = listIndexOf(query.hashes, postings.hashes);
   let total = 0;
-  for (let e = 0; e < query.hashes.length; e++) {
-    const i = findHash(postings.hashes, query.hashes[e]!);
+  for (let e = 0; e < listOf.length; e++) {
+    const i = listOf[e]!;
     const count = i < 0 ? 0 : postings.ends[i]! - postings.starts[i]!;
     if (count === 0 || count > options.maxPostingsPerHash) listOf[e] = -1;
-    else {
-      listOf[e] = i;
-      total += count;
-    }
+    else total += count;
   }
   reserve(total);
   const mask = capacity - 1;
@@ -166,6 +163,37 @@ export function countVotes(
   }
   for (let u = 0; u < occupied; u++) keyHi[used[u]!] = EMPTY;
   return { best: best && { ...best, centre }, runnerUp, votes: total };
+}
+
+/**
+ * For each query entry, the index of its hash in the sorted list `lists` (or −1): entries are
+ * put in hash order (stable radix argsort, 11-bit digits) and merged with the list once.
+ */
+function listIndexOf(entries: Uint32Array, lists: Uint32Array): Int32Array {
+  const n = entries.length;
+  let order = new Uint32Array(n);
+  let next = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const counts = new Uint32Array(2049);
+  for (let shift = 0; shift < 33; shift += 11) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[((entries[i]! >>> shift) & 2047) + 1]!++;
+    for (let b = 0; b < 2048; b++) counts[b + 1]! += counts[b]!;
+    for (let i = 0; i < n; i++) {
+      const e = order[i]!;
+      next[counts[(entries[e]! >>> shift) & 2047]!++] = e;
+    }
+    [order, next] = [next, order];
+  }
+  const out = new Int32Array(n).fill(-1);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const e = order[i]!;
+    const hash = entries[e]!;
+    while (j < lists.length && lists[j]! < hash) j++;
+    if (j < lists.length && lists[j] === hash) out[e] = j;
+  }
+  return out;
 }
 
 /** Higher score wins; ties go to the smaller (track, speed, bin), so the answer is order-free. */

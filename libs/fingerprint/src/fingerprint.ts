@@ -56,34 +56,59 @@ function analyse(
   };
 }
 
+/** The speed-invariant fields of each triplet: its two ratio cells, and the raw Δt. */
+interface TripletShape {
+  readonly ratio1: Int8Array;
+  readonly ratio2: Int8Array;
+  readonly dt1: Float32Array;
+  readonly dt2: Float32Array;
+}
+
+function shapeOf(peaks: Peaks, triplets: Triplets, params: FingerprintParams): TripletShape {
+  const R = params.ratioStepsPerOctave;
+  const { log2Bin, time } = peaks;
+  const n = triplets.count;
+  const shape = {
+    ratio1: new Int8Array(n),
+    ratio2: new Int8Array(n),
+    dt1: new Float32Array(n),
+    dt2: new Float32Array(n),
+  };
+  for (let k = 0; k < n; k++) {
+    const a = triplets.anchor[k]!;
+    const b = triplets.first[k]!;
+    const c = triplets.second[k]!;
+    shape.ratio1[k] = clampRatio(Math.round((log2Bin[b]! - log2Bin[a]!) * R));
+    shape.ratio2[k] = clampRatio(Math.round((log2Bin[c]! - log2Bin[a]!) * R));
+    shape.dt1[k] = time[b]! - time[a]!;
+    shape.dt2[k] = time[c]! - time[a]!;
+  }
+  return shape;
+}
+
 /**
- * Hashes of every triplet at one speed (the query ran `speed` times faster than the track).
- * The ratio fields are the same at every speed; the anchor shifts by log2(speed), Δt scale.
+ * Hashes of every triplet at one speed (the query ran `speed` times faster than the track):
+ * the anchor cell shifts by log2(speed) and Δt scale; the ratios do not change.
  */
 function hashTriplets(
   peaks: Peaks,
   triplets: Triplets,
+  shape: TripletShape,
   speed: number,
   params: FingerprintParams,
   out: Uint32Array,
   at: number,
 ): void {
   const A = params.anchorStepsPerOctave;
-  const R = params.ratioStepsPerOctave;
   const origin = Math.log2(params.sampleRate / params.frameSize / params.anchorMinHz) - Math.log2(speed);
-  const { log2Bin, time } = peaks;
+  const { log2Bin } = peaks;
   for (let k = 0; k < triplets.count; k++) {
-    const a = triplets.anchor[k]!;
-    const b = triplets.first[k]!;
-    const c = triplets.second[k]!;
-    const la = log2Bin[a]!;
-    const ta = time[a]!;
     out[at + k] = packClamped(
-      clampAnchor(Math.floor((la + origin) * A)),
-      clampRatio(Math.round((log2Bin[b]! - la) * R)),
-      clampRatio(Math.round((log2Bin[c]! - la) * R)),
-      Math.min(DT_MAX, Math.round((time[b]! - ta) * speed)),
-      Math.min(DT_MAX, Math.round((time[c]! - ta) * speed)),
+      clampAnchor(Math.floor((log2Bin[triplets.anchor[k]!]! + origin) * A)),
+      shape.ratio1[k]!,
+      shape.ratio2[k]!,
+      Math.min(DT_MAX, Math.round(shape.dt1[k]! * speed)),
+      Math.min(DT_MAX, Math.round(shape.dt2[k]! * speed)),
     );
   }
 }
@@ -97,7 +122,7 @@ export function fingerprintPcm(
   const triplets = findTriplets(peaks, params, params.targetsPerAnchor);
   const hashes = new Uint32Array(triplets.count);
   const offsets = new Uint32Array(triplets.count);
-  hashTriplets(peaks, triplets, 1, params, hashes, 0);
+  hashTriplets(peaks, triplets, shapeOf(peaks, triplets, params), 1, params, hashes, 0);
   for (let k = 0; k < triplets.count; k++) offsets[k] = peaks.frame[triplets.anchor[k]!]!;
   return { version: versionOf(params), hashes, offsets, durationSeconds };
 }
@@ -113,10 +138,11 @@ export function fingerprintQuery(
   const hashes = new Uint32Array(n);
   const offsets = new Uint32Array(n);
   const speeds = new Uint8Array(n);
+  const shape = shapeOf(peaks, triplets, params);
   for (let s = 0; s < params.speeds.length; s++) {
     const speed = params.speeds[s]!;
     const at = s * triplets.count;
-    hashTriplets(peaks, triplets, speed, params, hashes, at);
+    hashTriplets(peaks, triplets, shape, speed, params, hashes, at);
     for (let k = 0; k < triplets.count; k++)
       offsets[at + k] = Math.round(peaks.frame[triplets.anchor[k]!]! * speed);
     speeds.fill(s, at, at + triplets.count);

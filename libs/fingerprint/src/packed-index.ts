@@ -3,7 +3,7 @@
 // same (hash, track, offset) layout as a Postgres postings table, only sorted.
 import type { TrackFingerprint } from './fingerprint.ts';
 import { FINGERPRINT_PARAMS_VERSION } from './params.ts';
-import { findHash, type PostingLists, type PostingSource } from './postings.ts';
+import type { PostingLists, PostingSource } from './postings.ts';
 
 class GrowableUint32 {
   data = new Uint32Array(1 << 16);
@@ -39,6 +39,9 @@ export class PackedIndexBuilder {
         `fingerprint has params version ${fingerprint.version}, this index holds version ${this.version}: re-fingerprint it`,
       );
     if (this.seen.has(track)) throw new RangeError(`track ${track} is already indexed`);
+    for (const hash of fingerprint.hashes)
+      if (hash >= 2 ** HASH_BITS)
+        throw new RangeError(`hash ${hash} of track ${track} has more than ${HASH_BITS} bits`);
     this.seen.add(track);
     const n = fingerprint.hashes.length;
     this.hashes.pushAll(fingerprint.hashes, n);
@@ -48,32 +51,24 @@ export class PackedIndexBuilder {
 
   build(): PackedIndex {
     const n = this.hashes.length;
-    const order = radixOrder(this.hashes.data.subarray(0, n));
+    const hashes = this.hashes.data;
+    const order = radixOrder(hashes.subarray(0, n));
+    const low = new Uint16Array(n);
     const tracks = new Uint32Array(n);
     const offsets = new Uint32Array(n);
-    const keys: number[] = [];
-    const starts: number[] = [];
-    let previous = -1;
+    const directory = new Uint32Array(BUCKETS + 1);
+    let distinct = 0;
     for (let i = 0; i < n; i++) {
       const from = order[i]!;
-      const hash = this.hashes.data[from]!;
-      if (hash !== previous) {
-        keys.push(hash);
-        starts.push(i);
-        previous = hash;
-      }
+      const hash = hashes[from]!;
+      if (i === 0 || hash !== hashes[order[i - 1]!]) distinct++;
+      directory[(hash >>> LOW_BITS) + 1]!++;
+      low[i] = hash & LOW_MASK;
       tracks[i] = this.tracks.data[from]!;
       offsets[i] = this.offsets.data[from]!;
     }
-    starts.push(n);
-    return new PackedIndex(
-      this.version,
-      Uint32Array.from(keys),
-      Uint32Array.from(starts),
-      tracks,
-      offsets,
-      this.seen.size,
-    );
+    for (let b = 0; b < BUCKETS; b++) directory[b + 1]! += directory[b]!;
+    return new PackedIndex(this.version, directory, low, tracks, offsets, this.seen.size, distinct);
   }
 }
 
@@ -96,40 +91,61 @@ function radixOrder(keys: Uint32Array): Uint32Array {
   return order;
 }
 
+/**
+ * Layout: postings sorted by hash; a directory of 2¹⁶ buckets by the hash's top 16 bits gives
+ * each bucket's range, and each posting keeps only the low 15 bits of its hash (uint16) beside
+ * its uint32 track and uint32 offset — 10 bytes per posting plus 256 KiB. Triplet hashes are
+ * nearly all distinct (a key-per-hash layout cost 18 bytes per posting).
+ */
+const HASH_BITS = 31;
+const LOW_BITS = 15;
+const LOW_MASK = (1 << LOW_BITS) - 1;
+const BUCKETS = 1 << (HASH_BITS - LOW_BITS);
+
 export class PackedIndex implements PostingSource {
   constructor(
     readonly version: number,
-    /** Distinct hashes, sorted. */
-    readonly keys: Uint32Array,
-    /** Postings of keys[i] are [starts[i], starts[i + 1]). */
-    readonly starts: Uint32Array,
-    readonly tracks: Uint32Array,
-    readonly offsets: Uint32Array,
+    /** Postings of bucket b (hash >>> 15 = b) are [directory[b], directory[b + 1]). */
+    private readonly directory: Uint32Array,
+    /** Low 15 bits of each posting's hash, ascending within a bucket. */
+    private readonly low: Uint16Array,
+    private readonly tracks: Uint32Array,
+    private readonly offsets: Uint32Array,
     readonly trackCount: number,
+    readonly distinctHashes: number,
   ) {}
 
   get postingCount(): number {
     return this.tracks.length;
   }
 
-  get distinctHashes(): number {
-    return this.keys.length;
-  }
-
   /** Bytes held by the index's arrays. */
   get byteLength(): number {
-    return this.keys.byteLength + this.starts.byteLength + this.tracks.byteLength + this.offsets.byteLength;
+    return this.directory.byteLength + this.low.byteLength + this.tracks.byteLength + this.offsets.byteLength;
   }
 
   lookup(hashes: Uint32Array): PostingLists {
     const starts = new Uint32Array(hashes.length);
     const ends = new Uint32Array(hashes.length);
+    const { directory, low } = this;
     for (let i = 0; i < hashes.length; i++) {
-      const k = findHash(this.keys, hashes[i]!);
-      if (k >= 0) {
-        starts[i] = this.starts[k]!;
-        ends[i] = this.starts[k + 1]!;
+      const hash = hashes[i]!;
+      if (hash >= 2 ** HASH_BITS) continue; // never produced by fingerprintPcm
+      const bucket = hash >>> LOW_BITS;
+      const key = hash & LOW_MASK;
+      // Lower bound of key, then of key + 1, within the bucket.
+      let lo = directory[bucket]!;
+      let hi = directory[bucket + 1]!;
+      const end = hi;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (low[mid]! < key) lo = mid + 1;
+        else hi = mid;
       }
+      let to = lo;
+      while (to < end && low[to] === key) to++;
+      starts[i] = lo;
+      ends[i] = to;
     }
     return { hashes, starts, ends, tracks: this.tracks, offsets: this.offsets };
   }

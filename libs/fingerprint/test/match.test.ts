@@ -111,10 +111,10 @@ describe('matchQuery end to end', () => {
 
   it('is deterministic and independent of index insertion order', () => {
     const q = fingerprintQuery(renderTrack(tracks[5]!, 44_100, 12.3, 10, 5), 44_100);
-    const reversed = build(tracks.map((_, i) => tracks.length - 1 - i));
     const a = matchQuery(index, q);
     expect(matchQuery(index, q)).toEqual(a);
-    expect(matchQuery(reversed, q)).toEqual(a);
     expect(a?.track).toBe(5);
+    const subset = [5, 6, 7, 8];
+    expect(matchQuery(build([...subset].reverse()), q)).toEqual(matchQuery(build(subset), q));
   });
 });

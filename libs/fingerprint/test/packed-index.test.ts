@@ -108,7 +108,10 @@ describe('PackedIndex', () => {
     expect(() => builder.add(2, fp([[6, 2]], FINGERPRINT_PARAMS_VERSION + 1))).toThrow(/params version/);
     expect(() => builder.add(-1, fp([]))).toThrow(/uint32/);
     expect(() => builder.add(1.5, fp([]))).toThrow(/uint32/);
-    expect(builder.build().lookup(Uint32Array.of(5, 7)).ends[1]).toBe(0);
+    expect(() => builder.add(3, fp([[2 ** 31, 0]]))).toThrow(/more than 31 bits/);
+    const lists = builder.build().lookup(Uint32Array.of(5, 7));
+    expect(lists.ends[0]! - lists.starts[0]!).toBe(1);
+    expect(lists.ends[1]! - lists.starts[1]!).toBe(0);
   });
 
   it('groupPostings rejects rows the query did not ask for, or of unequal length', () => {
