@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeWavPcm, encodeWavPcm16 } from '@zamio/fingerprint';
+import { gaussian, seededRandom as prng } from '../../libs/fingerprint/test/synthetic-audio.ts';
 import { cacheDir, catalogTracks, foreignTracks, SEED, seededHash, sh, type CorpusTrack } from './corpus.ts';
 
 export const LENGTHS = [5, 10] as const;
@@ -43,22 +44,6 @@ export interface Capture {
 
 /** Bump when the way captures are made changes: cached captures are then rebuilt. */
 const CAPTURE_RECIPE = 3;
-
-/** mulberry32, seeded per capture so each one is reproducible on its own. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function gaussian(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(Math.max(random(), 1e-12))) * Math.cos(2 * Math.PI * random());
-}
 
 function rms(x: Float32Array): number {
   let s = 0;

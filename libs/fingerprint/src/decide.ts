@@ -8,6 +8,7 @@
 import type { QueryFingerprint } from './fingerprint.ts';
 import { FINGERPRINT_PARAMS, secondsPerFrame, type FingerprintParams } from './params.ts';
 import type { PostingLists } from './postings.ts';
+import { sortOrder } from './radix-sort.ts';
 
 export interface MatchOptions {
   /** Fewer aligned votes than this is never a match. */
@@ -167,24 +168,11 @@ export function countVotes(
 
 /**
  * For each query entry, the index of its hash in the sorted list `lists` (or −1): entries are
- * put in hash order (stable radix argsort, 11-bit digits) and merged with the list once.
+ * put in hash order and merged with the list once.
  */
 function listIndexOf(entries: Uint32Array, lists: Uint32Array): Int32Array {
   const n = entries.length;
-  let order = new Uint32Array(n);
-  let next = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const counts = new Uint32Array(2049);
-  for (let shift = 0; shift < 33; shift += 11) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[((entries[i]! >>> shift) & 2047) + 1]!++;
-    for (let b = 0; b < 2048; b++) counts[b + 1]! += counts[b]!;
-    for (let i = 0; i < n; i++) {
-      const e = order[i]!;
-      next[counts[(entries[e]! >>> shift) & 2047]!++] = e;
-    }
-    [order, next] = [next, order];
-  }
+  const order = sortOrder(entries);
   const out = new Int32Array(n).fill(-1);
   let j = 0;
   for (let i = 0; i < n; i++) {

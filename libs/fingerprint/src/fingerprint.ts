@@ -113,16 +113,33 @@ function hashTriplets(
   }
 }
 
+/** Peaks and triplets of a clip, with the density of a track (index) or of a query. */
+function landmarks(
+  samples: Float32Array,
+  sampleRate: number,
+  params: FingerprintParams,
+  role: 'track' | 'query',
+) {
+  const isQuery = role === 'query';
+  const budget = isQuery ? params.queryPeaksPerBandWindow : params.peaksPerBandWindow;
+  const { peaks, durationSeconds } = analyse(samples, sampleRate, params, budget);
+  const triplets = findTriplets(
+    peaks,
+    params,
+    isQuery ? params.queryTargetsPerAnchor : params.targetsPerAnchor,
+  );
+  return { peaks, triplets, shape: shapeOf(peaks, triplets, params), durationSeconds };
+}
+
 export function fingerprintPcm(
   samples: Float32Array,
   sampleRate: number,
   params: FingerprintParams = FINGERPRINT_PARAMS,
 ): TrackFingerprint {
-  const { peaks, durationSeconds } = analyse(samples, sampleRate, params, params.peaksPerBandWindow);
-  const triplets = findTriplets(peaks, params, params.targetsPerAnchor);
+  const { peaks, triplets, shape, durationSeconds } = landmarks(samples, sampleRate, params, 'track');
   const hashes = new Uint32Array(triplets.count);
   const offsets = new Uint32Array(triplets.count);
-  hashTriplets(peaks, triplets, shapeOf(peaks, triplets, params), 1, params, hashes, 0);
+  hashTriplets(peaks, triplets, shape, 1, params, hashes, 0);
   for (let k = 0; k < triplets.count; k++) offsets[k] = peaks.frame[triplets.anchor[k]!]!;
   return { version: versionOf(params), hashes, offsets, durationSeconds };
 }
@@ -132,13 +149,11 @@ export function fingerprintQuery(
   sampleRate: number,
   params: FingerprintParams = FINGERPRINT_PARAMS,
 ): QueryFingerprint {
-  const { peaks, durationSeconds } = analyse(samples, sampleRate, params, params.queryPeaksPerBandWindow);
-  const triplets = findTriplets(peaks, params, params.queryTargetsPerAnchor);
+  const { peaks, triplets, shape, durationSeconds } = landmarks(samples, sampleRate, params, 'query');
   const n = triplets.count * params.speeds.length;
   const hashes = new Uint32Array(n);
   const offsets = new Uint32Array(n);
   const speeds = new Uint8Array(n);
-  const shape = shapeOf(peaks, triplets, params);
   for (let s = 0; s < params.speeds.length; s++) {
     const speed = params.speeds[s]!;
     const at = s * triplets.count;

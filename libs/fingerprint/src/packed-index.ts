@@ -4,6 +4,7 @@
 import type { TrackFingerprint } from './fingerprint.ts';
 import { FINGERPRINT_PARAMS_VERSION } from './params.ts';
 import type { PostingLists, PostingSource } from './postings.ts';
+import { sortOrder } from './radix-sort.ts';
 
 class GrowableUint32 {
   data = new Uint32Array(1 << 16);
@@ -52,7 +53,7 @@ export class PackedIndexBuilder {
   build(): PackedIndex {
     const n = this.hashes.length;
     const hashes = this.hashes.data;
-    const order = radixOrder(hashes.subarray(0, n));
+    const order = sortOrder(hashes.subarray(0, n));
     const low = new Uint16Array(n);
     const tracks = new Uint32Array(n);
     const offsets = new Uint32Array(n);
@@ -70,25 +71,6 @@ export class PackedIndexBuilder {
     for (let b = 0; b < BUCKETS; b++) directory[b + 1]! += directory[b]!;
     return new PackedIndex(this.version, directory, low, tracks, offsets, this.seen.size, distinct);
   }
-}
-
-/** Stable LSD radix sort (two 16-bit passes): the permutation that sorts `keys`. */
-function radixOrder(keys: Uint32Array): Uint32Array {
-  const n = keys.length;
-  let order = new Uint32Array(n);
-  let next = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  for (const shift of [0, 16]) {
-    const counts = new Uint32Array(65537);
-    for (let i = 0; i < n; i++) counts[((keys[i]! >>> shift) & 0xffff) + 1]!++;
-    for (let b = 0; b < 65536; b++) counts[b + 1]! += counts[b]!;
-    for (let i = 0; i < n; i++) {
-      const at = order[i]!;
-      next[counts[(keys[at]! >>> shift) & 0xffff]!++] = at;
-    }
-    [order, next] = [next, order];
-  }
-  return order;
 }
 
 /**

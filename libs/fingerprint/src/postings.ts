@@ -2,6 +2,7 @@
 // store (the in-memory PackedIndex, a Postgres table of (hash, track, offset) rows) hands
 // decideMatch the same shape, so the decision rule is one piece of code for all of them.
 import type { QueryFingerprint } from './fingerprint.ts';
+import { sortOrder } from './radix-sort.ts';
 
 export interface PostingLists {
   /** The hashes looked up: sorted ascending, unique. */
@@ -22,29 +23,13 @@ export interface PostingSource {
 
 /** The distinct hashes of a query, sorted: the one parameter of the store's lookup. */
 export function queryHashes(query: QueryFingerprint): Uint32Array {
-  const sorted = radixSort(query.hashes);
+  const order = sortOrder(query.hashes);
+  const sorted = new Uint32Array(order.length);
+  for (let i = 0; i < order.length; i++) sorted[i] = query.hashes[order[i]!]!;
   let n = 0;
   for (let i = 0; i < sorted.length; i++)
     if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
   return sorted.slice(0, n);
-}
-
-/** LSD radix sort, three 11-bit digits (hashes are 31-bit): ~5× a comparison sort at 10⁴–10⁵. */
-function radixSort(values: Uint32Array): Uint32Array {
-  let from = values.slice();
-  let to = new Uint32Array(values.length);
-  const counts = new Uint32Array(2049);
-  for (let shift = 0; shift < 33; shift += 11) {
-    counts.fill(0);
-    for (let i = 0; i < from.length; i++) counts[((from[i]! >>> shift) & 2047) + 1]!++;
-    for (let b = 0; b < 2048; b++) counts[b + 1]! += counts[b]!;
-    for (let i = 0; i < from.length; i++) {
-      const v = from[i]!;
-      to[counts[(v >>> shift) & 2047]!++] = v;
-    }
-    [from, to] = [to, from];
-  }
-  return from;
 }
 
 /** Index of `hash` in the sorted array, or −1. */
