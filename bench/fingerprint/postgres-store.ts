@@ -7,6 +7,8 @@ import pg from 'pg';
 import {
   decideMatch,
   groupPostings,
+  matchQuery,
+  PackedIndexBuilder,
   queryHashes,
   type MatchDecision,
   type QueryFingerprint,
@@ -15,6 +17,8 @@ import {
 import { createTestDatabase } from '@zamio/testing';
 
 export interface PostgresStoreResult {
+  /** Per-track layout: one row per track with its hashes and offsets as int4[]. */
+  readonly perTrack: { bytes: number; loadAndBuildSeconds: number; identical: boolean };
   readonly rows: number;
   readonly heapBytes: number;
   readonly indexBytes: number;
@@ -84,7 +88,9 @@ export async function measurePostgresStore(
       rowsPerQuery.push(result.rows.length);
       if (JSON.stringify(decision) !== JSON.stringify(inMemory)) mismatches++;
     }
+    const perTrack = await measurePerTrackRows(client, fingerprints, queries);
     return {
+      perTrack,
       rows,
       heapBytes: Number(sizes.rows[0]!.heap),
       indexBytes: Number(sizes.rows[0]!.index),
@@ -97,4 +103,54 @@ export async function measurePostgresStore(
     await client.end();
     await db.drop();
   }
+}
+
+/**
+ * The compact alternative: one row per track, `hashes int4[]` and `offsets int4[]` (TOASTed,
+ * compressed), loaded once by the worker into a PackedIndex that answers every capture in
+ * memory. Measures the table's size, the time to read it all and build the index, and that
+ * the rebuilt index decides like the original.
+ */
+async function measurePerTrackRows(
+  client: pg.Client,
+  fingerprints: readonly TrackFingerprint[],
+  queries: readonly { query: QueryFingerprint; inMemory: MatchDecision | null }[],
+): Promise<PostgresStoreResult['perTrack']> {
+  await client.query(
+    'CREATE TABLE track_fingerprints (track int4 PRIMARY KEY, params_version int2 NOT NULL, ' +
+      'hashes int4[] NOT NULL, offsets int4[] NOT NULL)',
+  );
+  for (const [track, fp] of fingerprints.entries()) {
+    await client.query('INSERT INTO track_fingerprints VALUES ($1, $2, $3, $4)', [
+      track,
+      fp.version,
+      Array.from(fp.hashes),
+      Array.from(fp.offsets),
+    ]);
+  }
+  await client.query('VACUUM ANALYZE track_fingerprints');
+  const size = await client.query<{ bytes: string }>(
+    "SELECT pg_total_relation_size('track_fingerprints') AS bytes",
+  );
+  const t0 = performance.now();
+  const all = await client.query<{
+    track: number;
+    params_version: number;
+    hashes: number[];
+    offsets: number[];
+  }>('SELECT track, params_version, hashes, offsets FROM track_fingerprints');
+  const builder = new PackedIndexBuilder();
+  for (const row of all.rows)
+    builder.add(row.track, {
+      version: row.params_version,
+      hashes: Uint32Array.from(row.hashes),
+      offsets: Uint32Array.from(row.offsets),
+      durationSeconds: 0,
+    });
+  const index = builder.build();
+  const loadAndBuildSeconds = (performance.now() - t0) / 1000;
+  const identical = queries.every(
+    ({ query, inMemory }) => JSON.stringify(matchQuery(index, query)) === JSON.stringify(inMemory),
+  );
+  return { bytes: Number(size.rows[0]!.bytes), loadAndBuildSeconds, identical };
 }

@@ -302,6 +302,8 @@ if (!process.argv.includes('--no-postgres')) {
     `| Postgres store: heap + btree on hash, bytes per posting | ${((pgResult.heapBytes + pgResult.indexBytes) / pgResult.rows).toFixed(1)} (${(pgResult.heapBytes / 2 ** 20).toFixed(0)} MiB heap + ${(pgResult.indexBytes / 2 ** 20).toFixed(0)} MiB index for ${pgResult.rows} rows) |`,
     `| Postgres store: one \`hash = ANY($1)\` query + decideMatch per 10 s capture, wall ms p50 / p95 (${ms.length} captures; rows returned p50 ${pct(rows, 0.5)}) | ${pct(ms, 0.5).toFixed(1)} / ${pct(ms, 0.95).toFixed(1)} |`,
     `| Postgres store: decisions identical to the in-memory index | ${ms.length - pgResult.mismatches} of ${ms.length} |`,
+    `| Postgres, one row per track (\`hashes int4[]\`, \`offsets int4[]\`), bytes per posting | ${(pgResult.perTrack.bytes / pgResult.rows).toFixed(1)} (${(pgResult.perTrack.bytes / 2 ** 20).toFixed(0)} MiB) |`,
+    `| Postgres, one row per track: read every row and build the in-memory index, wall s | ${pgResult.perTrack.loadAndBuildSeconds.toFixed(1)} (decisions ${pgResult.perTrack.identical ? 'identical' : '**differ**'}) |`,
   ];
 }
 
