@@ -335,8 +335,9 @@ const overall = LENGTHS.map((s) => {
     `verified repeat of the passage), ${x.wrong} wrong tracks, ${x.wrongOffset} wrong offsets`
   );
 }).join('; ');
+const nodeFlags = (process.env.NODE_OPTIONS ?? '').trim() || 'default V8 heap settings';
 const report = [
-  `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:fingerprint${write ? ' -- --write' : ''}\` on ${cpus().length} × ${cpu}, Node ${process.version}, ` +
+  `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:fingerprint${write ? ' -- --write' : ''}\` on ${cpus().length} × ${cpu}, Node ${process.version} (${nodeFlags}), ` +
     `params version ${FINGERPRINT_PARAMS_VERSION}, seed ${SEED}, **${half === 'test' ? 'held-out' : 'tuning'} half**. ` +
     `Catalog: ${catalog.length} tracks, ${(audioSeconds / 3600).toFixed(1)} h of freely licensed game soundtracks from Debian packages ` +
     `(wesnoth-1.16-music, naev-data, supertuxkart-data, drascula-music, hedgewars-data, freedroidrpg-data, megaglest-data, asc-music), ` +
