@@ -10,7 +10,7 @@ import { cpus, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import {
   countVotes,
-  decideMatch,
+  decideFromVotes,
   decodeWavPcm,
   DEFAULT_MATCH_OPTIONS,
   FINGERPRINT_PARAMS_VERSION,
@@ -98,9 +98,10 @@ function run(capture: Capture): Outcome {
   const query = fingerprintQuery(wav.samples, wav.sampleRate);
   const hashes = queryHashes(query);
   const postings = index.lookup(hashes);
-  const decision = decideMatch(query, postings);
-  const elapsed = cpuMs() - start;
+  // decideMatch is exactly these two steps; kept apart so the scores need no second count.
   const votes = countVotes(query, postings);
+  const decision = decideFromVotes(votes);
+  const elapsed = cpuMs() - start;
   return {
     capture,
     decision,

@@ -203,7 +203,16 @@ export function decideMatch(
   options: MatchOptions = DEFAULT_MATCH_OPTIONS,
   params: FingerprintParams = FINGERPRINT_PARAMS,
 ): MatchDecision | null {
-  const { best, runnerUp } = countVotes(query, postings, options, params);
+  return decideFromVotes(countVotes(query, postings, options, params), options, params);
+}
+
+/** The rule alone, on votes already counted (decideMatch = countVotes + this). */
+export function decideFromVotes(
+  votes: VoteSummary,
+  options: MatchOptions = DEFAULT_MATCH_OPTIONS,
+  params: FingerprintParams = FINGERPRINT_PARAMS,
+): MatchDecision | null {
+  const { best, runnerUp } = votes;
   if (!best) return null;
   const required = Math.max(options.minScore, options.minRatio * runnerUp + options.margin);
   if (best.score < required) return null;

@@ -21,6 +21,7 @@ export { groupPostings, queryHashes, type PostingLists, type PostingSource } fro
 export { PackedIndex, PackedIndexBuilder } from './packed-index.ts';
 export {
   countVotes,
+  decideFromVotes,
   decideMatch,
   DEFAULT_MATCH_OPTIONS,
   type MatchDecision,
