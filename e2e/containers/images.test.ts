@@ -2,6 +2,7 @@
 // ones), then checks each like a reviewer would: non-root, labelled, no dev
 // tooling or sources inside, healthy when run, clean exit on SIGTERM, and
 // the portal's nginx cache/security/proxy behaviour.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +26,17 @@ const namespace = `zamio-e2e-${id}`;
 const version = JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')).version as string;
 const NODE_APPS = ['bff', 'worker'];
 const PORTALS = ['artist', 'station', 'publisher', 'admin'];
-const image = (app: string) => `${namespace}/${app}:${version}`;
+// A build from uncommitted changes is tagged dev-<sha>-dirty only (never the
+// release tags); a clean checkout (CI) gets <version> and sha-<short>.
+const git = (...args: string[]) =>
+  execFileSync('git', ['-C', workspaceRoot, ...args], { encoding: 'utf8' }).trim();
+const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
+const shortSha = git('rev-parse', 'HEAD').slice(0, 7);
+const tag = dirty ? `dev-${shortSha}-dirty` : version;
+const image = (app: string) => `${namespace}/${app}:${tag}`;
+// What zamio-deploy sets on the bff: portals reach it by this alias, never by
+// the container's own name (Coolify renames it <uuid>-<timestamp> every deploy).
+const bffAlias = `zamio-bff-e2e${id}`;
 const name = (what: string) => `zamio-e2e-${id}-${what}`;
 const network = name('net');
 const containers: string[] = [];
@@ -49,7 +60,7 @@ describe.runIf(available)('production images', () => {
         env: {
           ...caSecretEnv(),
           NODE_IMAGE: bases.NODE_IMAGE,
-          NGINX_IMAGE: bases.NGINX_IMAGE,
+          DEBIAN_IMAGE: bases.DEBIAN_IMAGE,
           ZAMIO_IMAGE_NAMESPACE: namespace,
           ZAMIO_REGISTRY: '',
         },
@@ -95,8 +106,22 @@ describe.runIf(available)('production images', () => {
     expect(config.Healthcheck?.Test.join(' ')).toMatch(/healthcheck\.js|healthz/);
     expect(Object.keys(config.ExposedPorts).length).toBeGreaterThan(0);
     expect(config.Env).toContain(`APP_VERSION=${version}`);
-    const shaTag = await docker('images', '--format', '{{.Tag}}', `${namespace}/${app}`);
-    expect(shaTag).toMatch(/sha-[0-9a-f]{7}/);
+    const tags = (await docker('images', '--format', '{{.Tag}}', `${namespace}/${app}`)).split('\n');
+    if (dirty) expect(tags).toEqual([`dev-${shortSha}-dirty`]);
+    else expect(tags.sort()).toEqual([version, `sha-${shortSha}`].sort());
+  });
+
+  it.each(NODE_APPS)('%s: no npm, npx, corepack or yarn, and no PGlite', async (app) => {
+    const found = await docker(
+      'run',
+      '--rm',
+      '--entrypoint',
+      'sh',
+      image(app),
+      '-c',
+      'for tool in npm npx corepack yarn yarnpkg; do command -v "$tool"; done; ls -d /usr/local/lib/node_modules /opt/yarn* node_modules/@electric-sql 2>/dev/null; node --version',
+    );
+    expect(found).toMatch(/^v24\.\d+\.\d+$/);
   });
 
   it.each(NODE_APPS)('%s: production dependencies only, no sources, maps or env files', async (app) => {
@@ -187,6 +212,8 @@ describe.runIf(available)('production images', () => {
         ...productionEnv,
         '-e',
         'MIGRATE_ON_START=true',
+        '--network-alias',
+        bffAlias,
         '-p',
         '127.0.0.1::3000',
       ]);
@@ -218,7 +245,7 @@ describe.runIf(available)('production images', () => {
       beforeAll(async () => {
         const portal = await start(app, image(app), [
           '-e',
-          `INTERNAL_API_URL=http://${name('bff')}:3000`,
+          `INTERNAL_API_URL=http://${bffAlias}:3000`,
           '-e',
           'FEATURE_FLAGS=realtime, "quoted",</script>',
           '-e',
@@ -242,16 +269,23 @@ describe.runIf(available)('production images', () => {
         }
       });
 
-      it('serves hashed assets immutable and precompressed; a missing asset is 404', async () => {
+      it('serves hashed assets immutable, brotli or gzip with Vary; a missing asset is a 404 no cache keeps', async () => {
         const html = await (await fetch(`${base}/`)).text();
         const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
         expect(asset).toBeTruthy();
-        const gz = await fetch(`${base}${asset}`, { headers: { 'accept-encoding': 'gzip' } });
-        expect(gz.status).toBe(200);
-        expect(gz.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-        expect(gz.headers.get('content-encoding')).toBe('gzip');
-        expect((await fetch(`${base}/assets/does-not-exist-1234.js`)).status).toBe(404);
-        expect((await fetch(`${base}/missing.png`)).status).toBe(404);
+        for (const encoding of ['br', 'gzip']) {
+          const response = await fetch(`${base}${asset}`, { headers: { 'accept-encoding': encoding } });
+          expect(response.status, encoding).toBe(200);
+          expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+          expect(response.headers.get('content-encoding'), encoding).toBe(encoding);
+          expect(response.headers.get('vary'), encoding).toMatch(/Accept-Encoding/i);
+        }
+        for (const path of ['/assets/does-not-exist-1234.js', '/missing.png']) {
+          const missing = await fetch(`${base}${path}`);
+          expect(missing.status, path).toBe(404);
+          expect(missing.headers.get('cache-control'), path).toBe('no-store');
+          expect(missing.headers.get('x-content-type-options'), path).toBe('nosniff');
+        }
       });
 
       it('answers /healthz and writes /config.js from env, escaped', async () => {
@@ -270,7 +304,7 @@ describe.runIf(available)('production images', () => {
         });
       });
 
-      it('proxies /api to the bff with a request id', async () => {
+      it('proxies /api to the bff, reached by its network alias, with a request id', async () => {
         const response = await fetch(`${base}/api/version`, { headers: { 'x-forwarded-proto': 'https' } });
         expect(response.status).toBe(200);
         expect(((await response.json()) as { version: string }).version).toBe(version);
@@ -290,7 +324,7 @@ describe.runIf(available)('production images', () => {
       };
       const env = (environment: string, flags: string) => [
         '-e',
-        `INTERNAL_API_URL=http://${name('bff')}:3000`,
+        `INTERNAL_API_URL=http://${bffAlias}:3000`,
         '-e',
         `ZAMIO_ENV=${environment}`,
         '-e',
@@ -309,6 +343,62 @@ describe.runIf(available)('production images', () => {
         environment: 'production',
         features: ['beta', 'gamma'],
       });
+    });
+
+    it('a portal drains on stop: /healthz fails first, requests are served through the drain, then exit 0', async () => {
+      const portal = await start('artist-drain', image('artist'), [
+        '-e',
+        `INTERNAL_API_URL=http://${bffAlias}:3000`,
+        '-e',
+        'SHUTDOWN_DRAIN_DELAY=3s',
+        '-e',
+        'SHUTDOWN_TIMEOUT=8s',
+        '-p',
+        '127.0.0.1::8080',
+      ]);
+      await waitHealthy(portal, 60_000);
+      const base = `http://127.0.0.1:${await publishedPort(portal, 8080)}`;
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const stopped = Date.now();
+      // Coolify stops with the image's STOPSIGNAL; nginx's own SIGQUIT is drained the same way.
+      const stop = docker('stop', '-t', '30', portal);
+      const seen: { at: number; health: number; page: number; api: number }[] = [];
+      for (;;) {
+        try {
+          const [health, page, api] = await Promise.all(
+            ['/healthz', '/', '/api/version'].map(async (path) => (await fetch(`${base}${path}`)).status),
+          );
+          seen.push({ at: Date.now() - stopped, health: health!, page: page!, api: api! });
+        } catch {
+          break; // the listener is gone: nginx has quit
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      await stop;
+      const draining = seen.filter((s) => s.health === 503);
+      // /healthz failed within moments of the stop, while pages and the API kept answering.
+      expect(draining.length).toBeGreaterThan(5);
+      expect(draining[0]!.at).toBeLessThan(1_000);
+      expect(draining.every((s) => s.page === 200 && s.api === 200)).toBe(true);
+      expect(draining.at(-1)!.at).toBeGreaterThan(2_500);
+      expect(await docker('inspect', '--format', '{{.State.ExitCode}}', portal)).toBe('0');
+      const logs = (await runCommand(dockerBin, ['logs', portal])).output;
+      expect(logs).toContain('stop requested; /healthz now fails');
+    });
+
+    it('a portal refuses to start on invalid configuration, naming every variable', async () => {
+      const result = await runCommand(dockerBin, [
+        'run',
+        '--rm',
+        '-e',
+        'INTERNAL_API_URL=http://bff:3000/api',
+        '-e',
+        'HSTS=maybe',
+        image('artist'),
+      ]);
+      expect(result.code).toBe(78);
+      expect(result.output).toContain('✗ INTERNAL_API_URL must be an origin');
+      expect(result.output).toContain('✗ HSTS must be true or false');
     });
 
     it('bff and worker stop cleanly on SIGTERM within the grace period', async () => {

@@ -54,7 +54,7 @@ describe.runIf(available)('layer caching', () => {
         env: {
           ...caSecretEnv(),
           NODE_IMAGE: bases.NODE_IMAGE,
-          NGINX_IMAGE: bases.NGINX_IMAGE,
+          DEBIAN_IMAGE: bases.DEBIAN_IMAGE,
           ZAMIO_IMAGE_NAMESPACE: namespace,
           ZAMIO_REGISTRY: '',
         },
