@@ -6,6 +6,7 @@
 // first), NODE_IMAGE / DEBIAN_IMAGE, ZAMIO_CA_SECRET as for docker-build.
 // Refuses a dirty working tree: release tags name exactly one commit.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -37,7 +38,7 @@ if (base) {
   const output = execFileSync(
     process.execPath,
     [
-      resolve(root, 'node_modules/nx/bin/nx.js'),
+      realpathSync(resolve(root, 'node_modules/.bin/nx')),
       'show',
       'projects',
       '--affected',
