@@ -41,6 +41,10 @@ const name = (what: string) => `zamio-e2e-${id}-${what}`;
 const network = name('net');
 const containers: string[] = [];
 
+/** Runs a shell script in a throwaway container of the image; returns its output. */
+const shellIn = (img: string, script: string) =>
+  docker('run', '--rm', '--entrypoint', 'sh', img, '-c', script);
+
 async function start(what: string, img: string, args: string[], command: string[] = []): Promise<string> {
   const container = name(what);
   containers.push(container);
@@ -112,26 +116,16 @@ describe.runIf(available)('production images', () => {
   });
 
   it.each(NODE_APPS)('%s: no npm, npx, corepack or yarn, and no PGlite', async (app) => {
-    const found = await docker(
-      'run',
-      '--rm',
-      '--entrypoint',
-      'sh',
+    const found = await shellIn(
       image(app),
-      '-c',
       'for tool in npm npx corepack yarn yarnpkg; do command -v "$tool"; done; ls -d /usr/local/lib/node_modules /opt/yarn* node_modules/@electric-sql 2>/dev/null; node --version',
     );
     expect(found).toMatch(/^v24\.\d+\.\d+$/);
   });
 
   it.each(NODE_APPS)('%s: production dependencies only, no sources, maps or env files', async (app) => {
-    const listing = await docker(
-      'run',
-      '--rm',
-      '--entrypoint',
-      'sh',
+    const listing = await shellIn(
       image(app),
-      '-c',
       'ls node_modules node_modules/@* ; echo ---; find / -xdev \\( -name "*.map" -o -name ".env" -o -name ".env.*" -o -name "*.ts" -o -name "*.tsx" \\) -not -path "/proc/*" -not -path "/usr/local/include/*" 2>/dev/null; echo ---; ls /app',
     );
     const [modules = '', leaks = '', app_ = ''] = listing.split('---\n');
@@ -154,13 +148,8 @@ describe.runIf(available)('production images', () => {
   });
 
   it.each(PORTALS)('%s: static files only, no source maps or sources', async (app) => {
-    const leaks = await docker(
-      'run',
-      '--rm',
-      '--entrypoint',
-      'sh',
+    const leaks = await shellIn(
       image(app),
-      '-c',
       'find /usr/share/nginx/html /etc/nginx \\( -name "*.map" -o -name "*.ts" -o -name "*.tsx" -o -name ".env*" -o -name "node_modules" \\)',
     );
     expect(leaks).toBe('');
@@ -365,7 +354,9 @@ describe.runIf(available)('production images', () => {
       const stop = docker('stop', '-t', '30', portal).finally(() => (stopped = true));
       const status = async (path: string) => {
         try {
-          return (await fetch(`${base}${path}`, { signal: AbortSignal.timeout(2_000) })).status;
+          // As Traefik would send it: the bff (FORCE_HTTPS) redirects plain-HTTP requests.
+          const headers = { 'x-forwarded-proto': 'https' };
+          return (await fetch(`${base}${path}`, { headers, signal: AbortSignal.timeout(2_000) })).status;
         } catch {
           return 0; // no answer: the listener is closed (or closing)
         }

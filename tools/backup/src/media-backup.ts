@@ -2,19 +2,11 @@
 // compressed) with a SHA256SUMS manifest inside it, verified against the
 // source with `tar --diff` before it is given its final name. Coolify's own
 // volume backups have no restore path; this pair has one, and it is checked.
-import { createHash } from 'node:crypto';
-import {
-  createReadStream,
-  mkdtempSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { BackupError, runTool, tail } from './run-tool';
+import { sha256File } from './sha256';
 
 /** The manifest's name inside the archive (sha256sum format: `<hex>  <path>`). */
 export const MEDIA_MANIFEST = '.zamio-media-SHA256SUMS';
@@ -34,16 +26,6 @@ export function* filesUnder(root: string, dir = root): Generator<string> {
     if (entry.isDirectory()) yield* filesUnder(root, path);
     else if (entry.isFile()) yield relative(root, path);
   }
-}
-
-export function sha256File(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', reject);
-  });
 }
 
 export async function backupMedia(options: { dir: string; out: string }): Promise<MediaManifest> {

@@ -5,7 +5,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { filesUnder, MEDIA_MANIFEST, sha256File } from './media-backup';
+import { filesUnder, MEDIA_MANIFEST } from './media-backup';
+import { sha256File } from './sha256';
 import { BackupError, runTool, tail } from './run-tool';
 
 export async function restoreMedia(options: { file: string; dir: string }): Promise<{ files: number }> {

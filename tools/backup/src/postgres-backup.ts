@@ -4,9 +4,9 @@
 // dump and every table's row count and checksum, which `zamio-restore` checks.
 // Written to a temporary name and renamed: a failed backup never leaves a
 // file that looks complete.
-import { createHash } from 'node:crypto';
-import { createReadStream, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { BackupError, libpqTarget, runTool, tail } from './run-tool';
+import { sha256File } from './sha256';
 import { fingerprintTables, type TableFingerprints } from './table-fingerprints';
 
 export interface PostgresManifest {
@@ -43,7 +43,7 @@ export async function backupPostgres(options: { url: string; out: string }): Pro
       created_at: new Date().toISOString(),
       database: target.display,
       dump: options.out,
-      sha256: await sha256Of(options.out),
+      sha256: await sha256File(options.out),
       toc_entries: entries,
       tables,
     };
@@ -62,14 +62,4 @@ export async function verifyDump(path: string): Promise<number> {
   const entries = list.stdout.split('\n').filter((line) => /^\d+;/.test(line)).length;
   if (entries === 0) throw new BackupError(`${path} contains no objects`);
   return entries;
-}
-
-export function sha256Of(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', reject);
-  });
 }

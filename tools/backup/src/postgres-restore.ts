@@ -5,7 +5,8 @@
 // It never restores over data: a target with tables is refused.
 import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
-import { manifestPathOf, sha256Of, verifyDump, type PostgresManifest } from './postgres-backup';
+import { manifestPathOf, verifyDump, type PostgresManifest } from './postgres-backup';
+import { sha256File } from './sha256';
 import { BackupError, libpqTarget, runTool, tail } from './run-tool';
 import { fingerprintDifferences, fingerprintTables } from './table-fingerprints';
 
@@ -21,7 +22,7 @@ export async function restorePostgres(options: {
   create: boolean;
 }): Promise<RestoreResult> {
   const manifest = readManifest(options.file);
-  const actualSha = await sha256Of(options.file);
+  const actualSha = await sha256File(options.file);
   if (actualSha !== manifest.sha256)
     throw new BackupError(
       `${options.file} does not match its manifest (sha256 ${actualSha}, expected ${manifest.sha256})`,
