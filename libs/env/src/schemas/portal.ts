@@ -106,7 +106,9 @@ export const portalSchema: AppSchema<PortalConfig> = {
     }
     // nginx proxies to it with the request URI appended: a path would be dropped or doubled.
     if (config.INTERNAL_API_URL && new URL(config.INTERNAL_API_URL).pathname !== '/') {
-      return [{ variable: 'INTERNAL_API_URL', problem: 'must be an origin (scheme://host[:port]) without a path' }];
+      return [
+        { variable: 'INTERNAL_API_URL', problem: 'must be an origin (scheme://host[:port]) without a path' },
+      ];
     }
     const secureEnv = env === 'staging' || env === 'production';
     if (config.API_BASE_URL === undefined) return [];
