@@ -9,7 +9,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ALL_APPS, NODE_APPS } from '../../tools/docker/image-spec.mjs';
+import { buildFacts } from '../../tools/docker/git-info.mjs';
+import { ALL_APPS, NODE_APPS, imageTags } from '../../tools/docker/image-spec.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -72,7 +73,7 @@ for (const app of apps) {
       writeFileSync(file, `${readFileSync(file, 'utf8')}\n// bench change ${Date.now()}\n`);
       warm.push(build(app, context));
     }
-    const image = `${namespace}/${app}:${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}`;
+    const [image] = imageTags(app, { ...buildFacts(root), namespace });
     const size = imageSize(image);
     const base = imageSize(debianImage);
     rows.push(
@@ -86,7 +87,7 @@ for (const app of apps) {
 
 const table = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${process.env.BENCH_MACHINE ?? 'this machine'}, builder ${nodeImage}, runtime base ${debianImage}, medians of ${runs} run(s).`,
-  "Cold = `--no-cache` build (every layer rebuilt; the BuildKit npm download cache mount stays warm, as on a CI runner with a persistent builder); warm = rebuild after a one-line change to the app's entry source (dependency layers cached).",
+  'Cold = `--no-cache` build (every layer rebuilt; the BuildKit npm download cache mount stays warm, as on a CI runner with a persistent builder); warm = rebuild after a one-line change to the app\'s entry source (dependency layers cached). Both runtimes start from the Debian slim base: for bff/worker "added to base" includes the node binary (~120 MB), for portals Debian\'s nginx with brotli_static.',
   '',
   '| image | final size | added to base | cold build | warm rebuild |',
   '|---|---|---|---|---|',
