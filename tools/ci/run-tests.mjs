@@ -30,8 +30,9 @@ function ensureChromium() {
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     console.log(`\n=== installing Debian's chromium for the browser tests`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    const wait = ['-o', 'DPkg::Lock::Timeout=600'];
+    spawnSync('apt-get', [...wait, 'update', '-qq'], { stdio: 'inherit', env });
+    spawnSync('apt-get', [...wait, 'install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
   }
   return existsSync(chromium);
 }

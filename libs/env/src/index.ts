@@ -9,6 +9,7 @@ export * from './schemas/common';
 export * from './schemas/bff';
 export * from './schemas/worker';
 export * from './schemas/portal';
+export * from './schemas/storage';
 export * from './apps';
 export * from './docs/render-configuration-doc';
 export * from './docs/render-env-example';

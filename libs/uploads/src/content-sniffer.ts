@@ -1,6 +1,8 @@
 // Decides the content type from the first bytes of the stream (file-type's
 // magic numbers) before anything past them is written, and rejects types not
 // on the kind's allowlist with 415. Only the head is held in memory.
+// `decision` settles as soon as the type is known (or the stream failed), so
+// the storage key, which ends in the type's extension, can be chosen then.
 import { Transform, type TransformCallback } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import { TEXT_CSV } from './upload-kinds';
@@ -42,9 +44,18 @@ export class ContentSniffer extends Transform {
   private headLength = 0;
   private decided = false;
   detectedType: string | undefined;
+  readonly decision: Promise<string>;
+  private settle!: { resolve: (type: string) => void; reject: (error: Error) => void };
 
   constructor(private readonly allowedTypes: readonly string[]) {
     super();
+    this.decision = new Promise<string>((resolve, reject) => (this.settle = { resolve, reject }));
+    this.decision.catch(() => {}); // observed by whoever awaits it; never an unhandled rejection
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.settle.reject(error ?? new Error('the upload ended before its type was known'));
+    callback(error);
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
@@ -67,17 +78,21 @@ export class ContentSniffer extends Transform {
     detectContentType(head.subarray(0, SNIFF_BYTES)).then(
       (type) => {
         if (!type || !this.allowedTypes.includes(type)) {
-          return callback(
-            new UploadRejectedError(
-              415,
-              `content type ${type ?? 'unknown'} is not accepted here (allowed: ${this.allowedTypes.join(', ')})`,
-            ),
+          const refusal = new UploadRejectedError(
+            415,
+            `content type ${type ?? 'unknown'} is not accepted here (allowed: ${this.allowedTypes.join(', ')})`,
           );
+          this.settle.reject(refusal);
+          return callback(refusal);
         }
         this.detectedType = type;
+        this.settle.resolve(type);
         callback(null, head);
       },
-      (error: unknown) => callback(error as Error),
+      (error: unknown) => {
+        this.settle.reject(error as Error);
+        callback(error as Error);
+      },
     );
   }
 }

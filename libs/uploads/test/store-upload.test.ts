@@ -5,25 +5,10 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { detectContentType, storeUpload, uploadRules, UploadRejectedError } from '../src';
+import { wavHeader } from './support/streams';
 
-function wav(seconds: number, rate = 8000): Buffer {
-  const data = Buffer.alloc(Math.round(seconds * rate) * 2, 1);
-  const h = Buffer.alloc(44);
-  h.write('RIFF', 0);
-  h.writeUInt32LE(36 + data.length, 4);
-  h.write('WAVE', 8);
-  h.write('fmt ', 12);
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(1, 22);
-  h.writeUInt32LE(rate, 24);
-  h.writeUInt32LE(rate * 2, 28);
-  h.writeUInt16LE(2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write('data', 36);
-  h.writeUInt32LE(data.length, 40);
-  return Buffer.concat([h, data]);
-}
+const wav = (seconds: number, rate = 8000): Buffer =>
+  Buffer.concat([wavHeader(seconds, rate), Buffer.alloc(Math.round(seconds * rate) * 2, 1)]);
 
 const rules = uploadRules({
   'track-audio': 200_000,

@@ -58,6 +58,10 @@ export async function receiveUpload(
       };
     }
   } catch (error) {
+    // Refused before the body was read to its end (e.g. 413 the moment the cap
+    // is crossed): discard the rest so the answer goes out now and the
+    // keep-alive connection stays in step for the client's next request.
+    request.raw.resume();
     if (received) await removeStoredUpload(uploadDir, received.stored.storageName);
     throw asClientError(error);
   }
