@@ -11,6 +11,15 @@ import { sha256File } from './sha256';
 /** The manifest's name inside the archive (sha256sum format: `<hex>  <path>`). */
 export const MEDIA_MANIFEST = '.zamio-media-SHA256SUMS';
 
+/**
+ * Files the storage writes only while an upload is in flight (libs/uploads:
+ * `<key>.part` until it is complete, `.probe-*` for the readiness probe):
+ * never part of the data, and they change while they are read.
+ */
+const TRANSIENT = [/\.part$/, /(^|\/)\.probe-[^/]*$/];
+const TRANSIENT_TAR_PATTERNS = ['*.part', '.probe-*'];
+const isTransient = (file: string) => TRANSIENT.some((pattern) => pattern.test(file));
+
 export interface MediaManifest {
   kind: 'zamio-media-backup';
   created_at: string;
@@ -40,7 +49,7 @@ export async function backupMedia(options: { dir: string; out: string }): Promis
   const lines: string[] = [];
   let bytes = 0;
   for (const file of [...filesUnder(options.dir)].sort()) {
-    if (file === MEDIA_MANIFEST) continue;
+    if (file === MEDIA_MANIFEST || isTransient(file)) continue;
     if (/\n/.test(file))
       throw new BackupError(`file name with a newline cannot be listed: ${JSON.stringify(file)}`);
     lines.push(`${await sha256File(join(options.dir, file))}  ./${file}`);
@@ -55,6 +64,7 @@ export async function backupMedia(options: { dir: string; out: string }): Promis
       `--file=${partial}`,
       `--directory=${options.dir}`,
       `--exclude=./${MEDIA_MANIFEST}`,
+      ...TRANSIENT_TAR_PATTERNS.map((pattern) => `--exclude=${pattern}`),
       '.',
     ]);
     if (create.code !== 0) throw new BackupError(`tar of ${options.dir} failed:\n${tail(create.stderr)}`);

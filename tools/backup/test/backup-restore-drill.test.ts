@@ -156,6 +156,9 @@ describe('media', () => {
     writeFileSync(join(uploads, 'tracks', '2026', 'a.mp3'), randomBytes(300_000));
     writeFileSync(join(uploads, 'captures', 'chunk 1.wav'), randomBytes(64_000));
     writeFileSync(join(uploads, 'captures', 'empty.bin'), '');
+    // In-flight upload and readiness probe files of libs/uploads: not data.
+    writeFileSync(join(uploads, 'captures', 'chunk 2.wav.part'), randomBytes(1000));
+    writeFileSync(join(uploads, '.probe-1234'), 'x');
   });
 
   it('archives the volume with checksums and restores it identical into a new directory', async () => {
@@ -168,6 +171,7 @@ describe('media', () => {
     for (const file of ['tracks/2026/a.mp3', 'captures/chunk 1.wav', 'captures/empty.bin'])
       expect(readFileSync(join(restored, file)).equals(readFileSync(join(uploads, file))), file).toBe(true);
     expect(readdirSync(restored).sort()).toEqual(['captures', 'tracks']);
+    expect(readdirSync(join(restored, 'captures')).sort()).toEqual(['chunk 1.wav', 'empty.bin']);
   });
 
   it('refuses a damaged archive and leaves the target untouched; refuses a non-empty target', async () => {
