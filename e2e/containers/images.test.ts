@@ -138,7 +138,9 @@ describe.runIf(available)('production images', () => {
       'tsx',
       'pino-pretty',
       'eslint',
-      'types',
+      // Type packages: the @types scope (a runtime package may itself be named
+      // "types" inside its scope, e.g. @smithy/types of the S3 client).
+      '@types',
     ]) {
       expect(modules.split(/\s+/), devTool).not.toContain(devTool);
     }
