@@ -3,4 +3,8 @@ import { mergeConfig } from 'vitest/config';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { sharedTestConfig } from '../../vitest.shared.ts';
 
-export default mergeConfig(sharedTestConfig, {});
+// Component tests opt into jsdom per file (`@vitest-environment jsdom`); the
+// setup file unmounts what they rendered after each test.
+export default mergeConfig(sharedTestConfig, {
+  test: { setupFiles: ['./test/setup-dom.ts'] },
+});

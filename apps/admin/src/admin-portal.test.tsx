@@ -13,6 +13,8 @@ describePortal(adminPortal, {
     ['Cycles', '/cycles'],
     ['Disputes', '/disputes'],
     ['System status', '/system'],
+    // Tests run as a development build, which has the component gallery.
+    ['UI kit', '/ui-kit'],
   ],
   homeHeading: 'Administration',
 });

@@ -14,5 +14,9 @@ export const adminPortal: PortalDefinition = {
     { to: '/cycles', label: 'Cycles', load: () => import('./pages/CyclesPage') },
     { to: '/disputes', label: 'Disputes', load: () => import('./pages/DisputesPage') },
     { to: '/system', label: 'System status', load: () => import('./pages/SystemPage') },
+    // The component gallery exists in development builds only (dropped from production bundles).
+    ...(import.meta.env.DEV
+      ? [{ to: '/ui-kit', label: 'UI kit', load: () => import('./pages/UiKitPage') }]
+      : []),
   ],
 };

@@ -5,6 +5,7 @@ import { artistPortal } from './artist-portal';
 describePortal(artistPortal, {
   roleLabel: 'Artist',
   role: 'artist',
+  selfSignUp: true,
   navigation: [
     ['Home', '/'],
     ['Tracks', '/tracks'],

@@ -6,6 +6,7 @@ export const artistPortal: PortalDefinition = {
   productName: 'ZamIO',
   roleLabel: 'Artist',
   role: 'artist',
+  selfSignUp: true,
   pages: [
     { to: '/', label: 'Home', load: () => import('./pages/HomePage') },
     { to: '/tracks', label: 'Tracks', load: () => import('./pages/TracksPage') },

@@ -5,6 +5,7 @@ import { publisherPortal } from './publisher-portal';
 describePortal(publisherPortal, {
   roleLabel: 'Publisher',
   role: 'publisher',
+  selfSignUp: true,
   navigation: [
     ['Home', '/'],
     ['Roster', '/roster'],

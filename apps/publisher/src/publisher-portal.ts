@@ -6,6 +6,7 @@ export const publisherPortal: PortalDefinition = {
   productName: 'ZamIO',
   roleLabel: 'Publisher',
   role: 'publisher',
+  selfSignUp: true,
   pages: [
     { to: '/', label: 'Home', load: () => import('./pages/HomePage') },
     { to: '/roster', label: 'Roster', load: () => import('./pages/RosterPage') },

@@ -5,6 +5,7 @@ import { stationPortal } from './station-portal';
 describePortal(stationPortal, {
   roleLabel: 'Station',
   role: 'station',
+  selfSignUp: true,
   navigation: [
     ['Home', '/'],
     ['Captures', '/captures'],

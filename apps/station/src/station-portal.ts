@@ -6,6 +6,7 @@ export const stationPortal: PortalDefinition = {
   productName: 'ZamIO',
   roleLabel: 'Station',
   role: 'station',
+  selfSignUp: true,
   pages: [
     { to: '/', label: 'Home', load: () => import('./pages/HomePage') },
     { to: '/captures', label: 'Captures', load: () => import('./pages/CapturesPage') },

@@ -35,9 +35,9 @@ describe('BackendStatus', () => {
     expect(textByTestId(html, 'bff-version')).toBe('1.4.2');
     expect(textByTestId(html, 'bff-revision')).toBe('abc1234');
     expect(textByTestId(html, 'bff-environment')).toBe('staging');
-    expect(textByTestId(html, 'bff-health')).toBe('degraded');
+    expect(textByTestId(html, 'bff-health')).toBe('Degraded');
     expect(html).toContain('postgres');
-    expect(html).toMatch(/data-status="down"[^>]*>down</);
+    expect(html).toMatch(/data-status="down"[^>]*>Down</);
     expect(html).toContain('connection refused');
   });
 

@@ -4,7 +4,7 @@
 import { matchRoutes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { createPortalRoutes } from '../src/portal/create-portal-routes';
-import { navigationOf, type PortalDefinition } from '../src/portal/portal-definition';
+import { SIGN_UP_PATH, navigationOf, type PortalDefinition } from '../src/portal/portal-definition';
 import { renderToHtml, textByTestId } from './render-to-html';
 
 export interface PortalExpectations {
@@ -13,6 +13,8 @@ export interface PortalExpectations {
   /** [label, path] in navigation order. */
   navigation: readonly (readonly [string, string])[];
   homeHeading: string;
+  /** Whether the sign-in page offers self-service sign-up at /signup. */
+  selfSignUp?: boolean;
 }
 
 export function describePortal(definition: PortalDefinition, expected: PortalExpectations): void {
@@ -33,6 +35,13 @@ export function describePortal(definition: PortalDefinition, expected: PortalExp
         expect(leaf?.path, to).not.toBe('*');
       }
       expect(matchRoutes(routes, '/no-such-page')?.at(-1)?.route.path).toBe('*');
+    });
+
+    it(expected.selfSignUp ? 'has a sign-up page at /signup' : 'has no sign-up page', () => {
+      const routes = createPortalRoutes(definition);
+      const leaf = matchRoutes(routes, SIGN_UP_PATH)?.at(-1)?.route;
+      if (expected.selfSignUp) expect(leaf?.path).toBe(SIGN_UP_PATH);
+      else expect(leaf?.path).toBe('*');
     });
 
     it('loads every page module as a component', async () => {

@@ -1,71 +1,113 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Link } from 'react-router';
 import { ApiError } from '@zamio/api-client';
-import { useApiClient } from '../api/api-client-context';
-import { ErrorBanner } from '../components/ErrorBanner';
-import { signIn } from './session-queries';
 import type { SessionInfo } from '@zamio/contracts';
+import { useApiClient } from '../api/api-client-context';
+import { Button } from '../components/Button';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { PasswordField } from '../forms/PasswordField';
+import { TextField } from '../forms/TextField';
+import { blockedAccountStateOf, type BlockedAccountState } from './account-state';
+import { AccountStatePage } from './AccountStatePage';
+import { AuthLayout } from './AuthLayout';
+import { signIn } from './session-queries';
+import { EMAIL_RULES } from './email-rules';
 
 export interface LoginPageProps {
   productName: string;
   roleLabel: string;
   onSignedIn: (session: SessionInfo) => void;
+  /** Where "Create an account" links to; omitted for portals without self-service sign-up. */
+  signUpPath?: string;
 }
 
-/** Email + password sign-in; errors name the problem (wrong password, too many attempts, pending approval). */
-export function LoginPage({ productName, roleLabel, onSignedIn }: LoginPageProps) {
-  const api = useApiClient();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+interface LoginForm {
+  email: string;
+  password: string;
+}
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
+/**
+ * E-mail + password sign-in. A wrong password or too many attempts is said
+ * above the form; a pending or disabled account gets a page about its state.
+ */
+export function LoginPage({ productName, roleLabel, onSignedIn, signUpPath }: LoginPageProps) {
+  const api = useApiClient();
+  const [error, setError] = useState<string | undefined>();
+  const [blocked, setBlocked] = useState<{ state: BlockedAccountState; email: string } | undefined>();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<LoginForm>({ mode: 'onTouched', defaultValues: { email: '', password: '' } });
+
+  const submit = handleSubmit(async ({ email, password }) => {
     setError(undefined);
     try {
       onSignedIn(await signIn(api, email, password));
     } catch (caught) {
-      setError(caught instanceof ApiError ? messageOf(caught) : 'Sign-in failed. Try again.');
-    } finally {
-      setBusy(false);
+      const state = blockedAccountStateOf(caught);
+      if (state) setBlocked({ state, email });
+      else setError(caught instanceof ApiError ? messageOf(caught) : 'Sign-in failed. Try again.');
     }
-  };
+  });
+
+  if (blocked)
+    return (
+      <AccountStatePage
+        {...blocked}
+        productName={productName}
+        roleLabel={roleLabel}
+        onBack={() => setBlocked(undefined)}
+      />
+    );
 
   return (
-    <main className="zamio-login" data-testid="login-page">
-      <form className="zamio-login__form" onSubmit={submit} aria-labelledby="zamio-login-title">
-        <h1 id="zamio-login-title">
-          {productName} · {roleLabel} sign-in
-        </h1>
+    <AuthLayout
+      title={`${productName} · ${roleLabel} sign-in`}
+      data-testid="login-page"
+      footer={
+        signUpPath ? (
+          <>
+            New to {productName}?{' '}
+            <Link to={signUpPath} data-testid="sign-up-link">
+              Create a {roleLabel.toLowerCase()} account
+            </Link>
+          </>
+        ) : undefined
+      }
+    >
+      <form className="zamio-form" onSubmit={submit} noValidate aria-label={`${roleLabel} sign-in`}>
         {error ? <ErrorBanner title="Could not sign in" error={new Error(error)} /> : null}
-        <label>
-          Email
-          <input
-            data-testid="login-email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </label>
-        <label>
-          Password
-          <input
-            data-testid="login-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
-        <button data-testid="login-submit" type="submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
+        <TextField
+          label="E-mail"
+          type="email"
+          autoComplete="username"
+          required
+          data-testid="login-email"
+          error={errors.email?.message}
+          {...register('email', EMAIL_RULES)}
+        />
+        <PasswordField
+          label="Password"
+          autoComplete="current-password"
+          required
+          data-testid="login-password"
+          error={errors.password?.message}
+          {...register('password', { required: 'Enter your password' })}
+        />
+        <Button
+          type="submit"
+          variant="primary"
+          block
+          loading={isSubmitting}
+          loadingLabel="Signing in…"
+          data-testid="login-submit"
+        >
+          Sign in
+        </Button>
       </form>
-    </main>
+    </AuthLayout>
   );
 }
 

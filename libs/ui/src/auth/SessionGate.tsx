@@ -5,6 +5,8 @@ import { useApiClient } from '../api/api-client-context';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { PageLoading } from '../components/PageLoading';
 import { LoginPage } from './LoginPage';
+import { AuthLayout } from './AuthLayout';
+import { Button } from '../components/Button';
 import { SessionContext } from './session-context';
 import { fetchSession, sessionQueryKey, signOut } from './session-queries';
 
@@ -13,11 +15,13 @@ export interface SessionGateProps {
   roleLabel: string;
   /** The one role this portal serves. */
   role: RoleName;
+  /** Linked from the sign-in page when the portal has self-service sign-up. */
+  signUpPath?: string;
   children: ReactNode;
 }
 
 /** Shows the sign-in page until a user of this portal's role is signed in. */
-export function SessionGate({ productName, roleLabel, role, children }: SessionGateProps) {
+export function SessionGate({ productName, roleLabel, role, signUpPath, children }: SessionGateProps) {
   const api = useApiClient();
   const queryClient = useQueryClient();
   const session = useQuery({
@@ -28,7 +32,20 @@ export function SessionGate({ productName, roleLabel, role, children }: SessionG
   });
 
   if (session.isPending) return <PageLoading />;
-  if (session.isError) return <ErrorBanner title="The server could not be reached" error={session.error} />;
+  if (session.isError)
+    return (
+      <AuthLayout title={`${productName} · ${roleLabel}`} data-testid="session-error">
+        <ErrorBanner
+          title="The server could not be reached"
+          error={session.error}
+          action={
+            <Button variant="primary" loading={session.isFetching} onClick={() => void session.refetch()}>
+              Try again
+            </Button>
+          }
+        />
+      </AuthLayout>
+    );
 
   const end = async () => {
     await signOut(api);
@@ -43,25 +60,26 @@ export function SessionGate({ productName, roleLabel, role, children }: SessionG
       <LoginPage
         productName={productName}
         roleLabel={roleLabel}
+        {...(signUpPath ? { signUpPath } : {})}
         onSignedIn={(info) => queryClient.setQueryData(sessionQueryKey, info)}
       />
     );
   }
   if (session.data.user.role !== role) {
     return (
-      <main className="zamio-login" data-testid="wrong-portal">
+      <AuthLayout title={`This is the ${roleLabel} portal`} data-testid="wrong-portal">
         <ErrorBanner
-          title={`This is the ${roleLabel} portal`}
+          title="Wrong portal for this account"
           error={
             new Error(
               `${session.data.user.email} is a ${session.data.user.role} account. Sign out and use the right portal.`,
             )
           }
         />
-        <button type="button" onClick={() => void end()}>
+        <Button variant="primary" block onClick={() => void end()}>
           Sign out
-        </button>
-      </main>
+        </Button>
+      </AuthLayout>
     );
   }
   return (

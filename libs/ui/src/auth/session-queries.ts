@@ -1,7 +1,7 @@
 // Who is signed in, as the bff's /auth endpoints say. A 401 is "nobody",
 // not an error.
 import { ApiError, type ApiClient } from '@zamio/api-client';
-import type { SessionInfo } from '@zamio/contracts';
+import type { SessionInfo, SignUpBody, User } from '@zamio/contracts';
 import { rememberCsrfToken } from './csrf-token';
 
 export const sessionQueryKey = ['session'] as const;
@@ -30,3 +30,7 @@ export async function signOut(api: ApiClient): Promise<void> {
   await api.post('/auth/logout');
   rememberCsrfToken(undefined);
 }
+
+/** Creates an account; the answer says whether it is active or waits for approval. */
+export const signUp = (api: ApiClient, body: SignUpBody): Promise<User> =>
+  api.post<User>('/auth/signup', body);

@@ -1,4 +1,5 @@
 import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { Button } from '../components/Button';
 import { ErrorBanner } from '../components/ErrorBanner';
 
 // Browsers word a failed dynamic import differently; all mean "that chunk is gone".
@@ -24,9 +25,9 @@ export function RouteErrorPage() {
       title={staleChunk ? 'A new version of this portal is available' : 'This page failed to load'}
       error={staleChunk ? new Error('Reload to continue with the latest version.') : error}
       action={
-        <button type="button" className="zamio-button" onClick={() => globalThis.location.reload()}>
+        <Button variant="primary" onClick={() => globalThis.location.reload()}>
           Reload
-        </button>
+        </Button>
       }
     />
   );

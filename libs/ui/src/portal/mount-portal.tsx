@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
@@ -9,6 +9,9 @@ import { createQueryClient } from './create-query-client';
 import { PortalProviders } from './PortalProviders';
 import { csrfHeadersFor } from '../auth/csrf-token';
 import type { PortalDefinition } from './portal-definition';
+
+// Toasts (sonner) load after the first paint; pages that notify share that chunk.
+const Toaster = lazy(() => import('../overlays/toasts').then((module) => ({ default: module.Toaster })));
 
 /** Boots a portal in the browser: runtime config → API client → query cache → router. */
 export function mountPortal(
@@ -30,6 +33,9 @@ export function mountPortal(
     <StrictMode>
       <PortalProviders config={config} apiClient={apiClient} queryClient={createQueryClient()}>
         <RouterProvider router={router} />
+        <Suspense fallback={null}>
+          <Toaster />
+        </Suspense>
       </PortalProviders>
     </StrictMode>,
   );

@@ -18,7 +18,14 @@ export interface PortalDefinition {
   role: RoleName;
   /** Navigation order; the page at `/` is the home page. */
   pages: readonly PortalPage[];
+  /**
+   * Self-service sign-up at SIGN_UP_PATH, linked from the sign-in page (artist,
+   * station and publisher portals; admins are created by an admin).
+   */
+  selfSignUp?: boolean;
 }
+
+export const SIGN_UP_PATH = '/signup';
 
 export const navigationOf = (definition: PortalDefinition): NavigationItem[] =>
   definition.pages.map(({ to, label }) => ({ to, label }));

@@ -4,12 +4,12 @@ import { useApiClient } from '../api/api-client-context';
 import { Card } from '../components/Card';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { StatusBadge } from '../components/StatusBadge';
-import { Table, type TableColumn } from '../components/Table';
+import { DataTable, type DataColumn } from '../data/DataTable';
 import { HEALTH_REFRESH_MS, fetchHealth, fetchVersion, systemQueryKeys } from './system-queries';
 
 type Check = HealthInfo['checks'][number];
 
-const CHECK_COLUMNS: TableColumn<Check>[] = [
+const CHECK_COLUMNS: DataColumn<Check>[] = [
   { key: 'name', header: 'Check', render: (check) => check.name },
   { key: 'status', header: 'Status', render: (check) => <StatusBadge status={check.status} /> },
   {
@@ -72,7 +72,7 @@ function HealthSummary({ health }: { health: HealthInfo }) {
         Health: <StatusBadge status={health.status} data-testid="bff-health" />
         {health.shuttingDown ? <span className="zamio-muted"> (shutting down)</span> : null}
       </p>
-      <Table
+      <DataTable
         caption="Dependency checks"
         columns={CHECK_COLUMNS}
         rows={health.checks}

@@ -1,0 +1,5 @@
+import { ComponentGallery } from '@zamio/ui/gallery';
+
+export default function UiKitPage() {
+  return <ComponentGallery />;
+}

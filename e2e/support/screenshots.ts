@@ -1,0 +1,85 @@
+// The visual check: the same page at a desktop and a phone width, screenshots
+// under .test-results/screenshots/<test>/<step>-<viewport>.png (CI keeps
+// .test-results as artifacts), and the layout checks a person would notice.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+
+export const SCREENSHOT_ROOT = resolve(import.meta.dirname, '../../.test-results/screenshots');
+
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 800, isMobile: false, hasTouch: false },
+  phone: { width: 390, height: 844, isMobile: true, hasTouch: true },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+
+/** A fresh context (own cookies) with the viewport's size, touch and mobile meta-viewport handling. */
+export function newContextAt(browser: Browser, viewport: ViewportName): Promise<BrowserContext> {
+  const { width, height, isMobile, hasTouch } = VIEWPORTS[viewport];
+  return browser.newContext({ viewport: { width, height }, isMobile, hasTouch, deviceScaleFactor: 1 });
+}
+
+const safe = (name: string) =>
+  name
+    .replace(/[^a-z0-9._-]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+
+/**
+ * PNG at `<root>/<test>/<step>-<viewport>.png` of the whole page (or only
+ * the viewport, for dialogs and drawers); returns its path. Animations are
+ * finished first so the picture is deterministic.
+ */
+export async function screenshot(
+  page: Page,
+  test: string,
+  step: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<string> {
+  const path = screenshotPath(page, test, step);
+  await page.screenshot({ path, fullPage, animations: 'disabled' });
+  return path;
+}
+
+/** One element only (e.g. one section of a long page), named like `screenshot`'s files. */
+export async function screenshotOf(locator: Locator, test: string, step: string): Promise<string> {
+  const path = screenshotPath(locator.page(), test, step);
+  await locator.screenshot({ path, animations: 'disabled' });
+  return path;
+}
+
+function screenshotPath(page: Page, test: string, step: string): string {
+  const width = page.viewportSize()?.width ?? 0;
+  const viewport =
+    width <= VIEWPORTS.phone.width ? 'phone' : width >= VIEWPORTS.desktop.width ? 'desktop' : `${width}px`;
+  const folder = join(SCREENSHOT_ROOT, safe(test));
+  mkdirSync(folder, { recursive: true });
+  return join(folder, `${safe(step)}-${viewport}.png`);
+}
+
+export interface HorizontalOverflow {
+  scrollWidth: number;
+  innerWidth: number;
+  /** Elements sticking out past the right edge (tag#id.class), to name the culprit. */
+  offenders: string[];
+}
+
+/** How far the page scrolls sideways, and which elements cause it. */
+export function horizontalOverflow(page: Page): Promise<HorizontalOverflow> {
+  return page.evaluate(() => {
+    const innerWidth = window.innerWidth;
+    const offenders: string[] = [];
+    for (const element of document.body.querySelectorAll('*')) {
+      const box = element.getBoundingClientRect();
+      if (box.right > innerWidth + 1 && box.width > 0 && offenders.length < 8) {
+        const id = element.id ? `#${element.id}` : '';
+        const cls =
+          typeof element.className === 'string' && element.className
+            ? `.${element.className.split(' ')[0]}`
+            : '';
+        offenders.push(`${element.tagName.toLowerCase()}${id}${cls} (right ${Math.round(box.right)})`);
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth, offenders };
+  });
+}

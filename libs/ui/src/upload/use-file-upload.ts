@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { csrfHeadersFor } from '../auth/csrf-token';
+import { useRuntimeConfig } from '../runtime-config/runtime-config-context';
+import { isAbortError, uploadFile, type UploadProgress } from './upload-file';
+
+export type UploadPhase = 'idle' | 'uploading' | 'done' | 'failed' | 'cancelled';
+
+export interface FileUploadState<T> {
+  phase: UploadPhase;
+  file: File | undefined;
+  progress: UploadProgress | undefined;
+  error: unknown;
+  result: T | undefined;
+}
+
+export interface UseFileUploadOptions<T> {
+  /** API path under the portal's API base, e.g. `/artist/tracks`. */
+  path: string;
+  method?: 'POST' | 'PUT';
+  onUploaded?: (result: T, file: File) => void;
+}
+
+const IDLE = {
+  phase: 'idle',
+  file: undefined,
+  progress: undefined,
+  error: undefined,
+  result: undefined,
+} as const;
+
+/**
+ * Upload state for one file at a time: progress, cancel, retry. Sends the
+ * session's CSRF token and the cookie like the api-client does, to the same
+ * API base URL. Unmounting cancels a running upload.
+ */
+export function useFileUpload<T = unknown>({ path, method, onUploaded }: UseFileUploadOptions<T>) {
+  const { apiBaseUrl } = useRuntimeConfig();
+  const [state, setState] = useState<FileUploadState<T>>(IDLE);
+  const controller = useRef<AbortController | undefined>(undefined);
+  const lastFields = useRef<Record<string, string> | undefined>(undefined);
+  const uploaded = useRef(onUploaded);
+  useEffect(() => {
+    uploaded.current = onUploaded;
+  }, [onUploaded]);
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const start = useCallback(
+    async (file: File, fields?: Record<string, string>) => {
+      controller.current?.abort();
+      const abort = new AbortController();
+      controller.current = abort;
+      lastFields.current = fields;
+      setState({ ...IDLE, phase: 'uploading', file, progress: { loaded: 0, total: file.size, fraction: 0 } });
+      try {
+        const result = await uploadFile<T>({
+          url: `${apiBaseUrl}${path}`,
+          method,
+          file,
+          ...(fields ? { fields } : {}),
+          headers: csrfHeadersFor(method ?? 'POST'),
+          withCredentials: !apiBaseUrl.startsWith('/'),
+          signal: abort.signal,
+          onProgress: (progress) => setState((now) => (now.file === file ? { ...now, progress } : now)),
+        });
+        setState((now) => ({ ...now, phase: 'done', result }));
+        uploaded.current?.(result, file);
+        return result;
+      } catch (error) {
+        if (controller.current !== abort) return undefined;
+        setState((now) => ({ ...now, phase: isAbortError(error) ? 'cancelled' : 'failed', error }));
+        return undefined;
+      }
+    },
+    [apiBaseUrl, path, method],
+  );
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  const reset = useCallback(() => {
+    controller.current?.abort();
+    controller.current = undefined;
+    setState(IDLE);
+  }, []);
+  const retry = useCallback(() => {
+    if (state.file) void start(state.file, lastFields.current);
+  }, [start, state.file]);
+
+  return { ...state, start, cancel, reset, retry };
+}
