@@ -7,6 +7,7 @@
 # resolved on (native optional deps: esbuild, rolldown, nx), and the CI
 # stand-ins of ../shared/container-bases are Debian too.
 ARG NODE_IMAGE=node:24-bookworm-slim
+ARG DEBIAN_IMAGE=debian:bookworm-slim
 
 # --- manifests: every package.json + the lockfile, nothing else. Its output
 # only changes when a manifest does, so the npm ci layer below stays cached
@@ -56,6 +57,11 @@ RUN --mount=type=cache,target=/root/.npm,sharing=locked \
     npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
  && find node_modules -type f \( -name '*.map' -o -name '*.ts' -o -name '*.mts' -o -name '*.cts' -o -name '*.md' \) -delete
 
+# --- node-binary: only the runtime's node (the Node image's npm, corepack and
+# yarn stay behind).
+FROM ${NODE_IMAGE} AS node-binary
+RUN node --version
+
 # --- tini: a real init as PID 1 (forwards signals, reaps zombies — node does
 # not reap orphans, and the bff's cluster primary forks). Installed from
 # Debian in a throwaway stage; only the static binary is copied on.
@@ -65,13 +71,22 @@ RUN apt-get update \
  && cp /usr/bin/tini-static /tini \
  && rm -rf /var/lib/apt/lists/*
 
-# --- runtime: built JS + production node_modules, nothing else.
-FROM ${NODE_IMAGE} AS runtime
+# --- runtime: the node binary, built JS + production node_modules, nothing else.
+# Debian slim plus the node binary copied from the Node image, rather than the
+# Node image itself: that one also ships npm, npx, corepack and yarn, which
+# production never runs (and a deleting layer would not shrink the image).
+# node needs only glibc, libstdc++ and libgcc, all in Debian slim.
+FROM ${DEBIAN_IMAGE} AS runtime
 ARG APP
 ARG VERSION=0.0.0-dev
 ARG REVISION=unknown
 ARG CREATED=unknown
 ARG SOURCE=https://github.com/zamio/zamio
+RUN groupadd --gid 1000 node \
+ && useradd --uid 1000 --gid node --shell /bin/sh --create-home node \
+ && mkdir -p /var/lib/zamio/uploads && chown node:node /var/lib/zamio/uploads
+COPY --from=tini /tini /usr/local/bin/tini
+COPY --from=node-binary /usr/local/bin/node /usr/local/bin/node
 LABEL org.opencontainers.image.title="zamio-${APP}" \
       org.opencontainers.image.version="${VERSION}" \
       org.opencontainers.image.revision="${REVISION}" \
@@ -86,12 +101,11 @@ ENV NODE_ENV=production \
     ZAMIO_ENV=production \
     LOG_PRETTY=false
 WORKDIR /app
-COPY --from=tini /tini /usr/local/bin/tini
 # Owned by root, readable by all: the app cannot rewrite its own code.
 COPY --from=runtime-deps /app/node_modules ./node_modules
 COPY --from=build /workspace/dist/apps/${APP}/ ./
-# The one writable place: mount a persistent volume here and point UPLOAD_DIR at it.
-RUN mkdir -p /var/lib/zamio/uploads && chown node:node /var/lib/zamio/uploads
+# The one writable place (created above): mount a persistent volume at
+# /var/lib/zamio/uploads and point UPLOAD_DIR at it.
 USER node
 ENTRYPOINT ["/usr/local/bin/tini", "--"]
 STOPSIGNAL SIGTERM

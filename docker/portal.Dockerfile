@@ -4,11 +4,11 @@
 # Build from the repository root:
 #   docker build -f docker/portal.Dockerfile --build-arg APP=artist .
 #
-# Bases: Debian, not Alpine — the same glibc userland as the Node stages, the
-# official Debian nginx image ships curl for HEALTHCHECK (Alpine's has only
-# busybox wget), and the CI stand-ins of ../shared/container-bases are Debian.
+# Bases: Debian, not Alpine — the same glibc userland as the Node stages,
+# Debian's nginx with its brotli_static module, and the CI stand-ins of
+# ../shared/container-bases are Debian.
 ARG NODE_IMAGE=node:24-bookworm-slim
-ARG NGINX_IMAGE=nginx:1.28-bookworm
+ARG DEBIAN_IMAGE=debian:bookworm-slim
 
 # --- manifests / deps: identical to docker/node.Dockerfile, so BuildKit shares
 # the one npm ci layer between all six images.
@@ -36,8 +36,35 @@ RUN test -n "$APP" || { echo "build arg APP is required (artist, station, publis
  && test -f "dist/apps/$APP/index.html" \
  && ! find "dist/apps/$APP" -name '*.map' | grep -q .
 
-# --- runtime: nginx + static files, nothing else.
-FROM ${NGINX_IMAGE} AS portal
+# --- runtime: Debian's nginx + static files, nothing else.
+# Debian's nginx rather than nginx.org's image: its brotli_static module
+# (libnginx-mod-http-brotli-static) is built for exactly that nginx, while
+# nginx.org publishes none for its open-source packages; a portal without
+# brotli would silently serve gzip only. This layer depends on the base image
+# alone, so it stays cached across commits (per-commit ARG/ENV lines come after).
+FROM ${DEBIAN_IMAGE} AS portal
+RUN set -eu; \
+    apt-get update; \
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      nginx libnginx-mod-http-brotli-static curl gettext-base; \
+    rm -rf /var/lib/apt/lists/* /etc/nginx/sites-enabled/* /etc/nginx/conf.d/* /var/www/html; \
+    module=$(find /usr/lib/nginx/modules -name ngx_http_brotli_static_module.so); \
+    if [ -z "$module" ] || ! grep -Rqs brotli_static /etc/nginx/modules-enabled/; then \
+      echo 'portal image: the brotli_static module is not installed; refusing to build a gzip-only portal' >&2; \
+      exit 1; \
+    fi; \
+    groupadd --system --gid 101 nginx; \
+    useradd --system --uid 101 --gid nginx --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin nginx; \
+    mkdir -p /etc/nginx/zamio-runtime /usr/share/nginx/html /usr/local/lib/zamio; \
+    chown nginx:nginx /etc/nginx/zamio-runtime
+
+# Unprivileged nginx (uid 101): pid file, temp files and rendered config in
+# places the nginx user owns; static files and scripts stay root-owned.
+COPY docker/nginx/nginx.conf /etc/nginx/nginx.conf
+COPY docker/nginx/templates/ /etc/nginx/zamio-templates/
+COPY --chmod=0755 docker/nginx/zamio-portal /usr/local/bin/zamio-portal
+COPY --chmod=0755 docker/nginx/zamio-portal-config.sh docker/nginx/zamio-portal-env.sh /usr/local/lib/zamio/
+
 ARG APP
 ARG VERSION=0.0.0-dev
 ARG REVISION=unknown
@@ -50,36 +77,22 @@ LABEL org.opencontainers.image.title="zamio-${APP}" \
       org.opencontainers.image.source="${SOURCE}" \
       org.opencontainers.image.vendor="ZamIO" \
       org.opencontainers.image.licenses="UNLICENSED"
-# Read by the entrypoint scripts (config.js, headers); overridable at run time.
+# The image's environment is production (like the Node images); every other
+# default is the portal schema's (docker/nginx/zamio-portal-env.sh).
 ENV APP_VERSION=${VERSION} \
     GIT_REVISION=${REVISION} \
     ZAMIO_PORTAL=${APP} \
-    PORT=8080 \
-    API_BASE_URL=/api \
     ZAMIO_ENV=production
-
-COPY docker/nginx/install-brotli-static.sh /usr/local/sbin/zamio-install-brotli-static
-# Unprivileged nginx (uid 101): no `user` directive, pid file and rendered
-# config in places the nginx user owns; static files stay root-owned.
-RUN set -eu; \
-    sh /usr/local/sbin/zamio-install-brotli-static; \
-    rm /usr/local/sbin/zamio-install-brotli-static; \
-    sed -i -E 's#^\s*pid\s+[^;]+;#pid /tmp/nginx.pid;#; /^\s*user\s+[^;]+;/d' /etc/nginx/nginx.conf; \
-    rm -f /etc/nginx/conf.d/*.conf /docker-entrypoint.d/*envsubst* /docker-entrypoint.d/*ipv6*; \
-    rm -rf /usr/share/nginx/html/*; \
-    mkdir -p /var/cache/nginx /etc/nginx/zamio-runtime; \
-    chown -R nginx:nginx /var/cache/nginx /etc/nginx/conf.d /etc/nginx/zamio-runtime
-
-COPY docker/nginx/templates/ /etc/nginx/zamio-templates/
-COPY --chmod=0755 docker/nginx/entrypoint.d/ /docker-entrypoint.d/
 COPY --from=build /workspace/dist/apps/${APP}/ /usr/share/nginx/html/
 RUN rm -f /usr/share/nginx/html/config.js /usr/share/nginx/html/config.js.gz /usr/share/nginx/html/config.js.br
 
 USER nginx
 EXPOSE 8080
-# nginx's master process is PID 1 as in the official image: it forwards
-# nothing (it *is* the server), handles SIGQUIT as a graceful stop and reaps
-# every child with waitpid(-1) — no separate init needed.
-STOPSIGNAL SIGQUIT
-HEALTHCHECK --interval=10s --timeout=3s --retries=3 --start-period=5s \
+# zamio-portal is PID 1: it renders the config, runs nginx and drains on stop
+# (/healthz 503 first, serve on for SHUTDOWN_DRAIN_DELAY, then a graceful quit).
+STOPSIGNAL SIGTERM
+# Readiness, the signal Traefik routes on: every 2 s, unhealthy after 2 misses
+# (2 × 2 s + ~2 s proxy throttle = 6 s < the 8 s drain), first look after 2 s.
+HEALTHCHECK --interval=2s --timeout=2s --retries=2 --start-period=2s \
   CMD curl -fsS -o /dev/null "http://127.0.0.1:${PORT:-8080}/healthz" || exit 1
+CMD ["/usr/local/bin/zamio-portal"]

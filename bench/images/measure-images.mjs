@@ -3,20 +3,21 @@
 //   final size, size added on top of the base, cold build (no cache) and warm
 //   rebuild after a one-file change (both medians of BENCH_RUNS, default 3).
 // Usage (Docker + bases ready, e.g. after sourcing docker-env.sh):
-//   NODE_IMAGE=zamio-base/node:24 NGINX_IMAGE=zamio-base/nginx:1.22 node bench/images/measure-images.mjs [app...]
+//   NODE_IMAGE=zamio-base/node:24 DEBIAN_IMAGE=zamio-base/debian:bookworm-slim node bench/images/measure-images.mjs [app...]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ALL_APPS, NODE_APPS } from '../../tools/docker/image-spec.mjs';
+import { buildFacts } from '../../tools/docker/git-info.mjs';
+import { ALL_APPS, NODE_APPS, imageTags } from '../../tools/docker/image-spec.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const apps = process.argv.slice(2).length ? process.argv.slice(2) : ALL_APPS;
 const namespace = 'zamio-bench';
 const nodeImage = process.env.NODE_IMAGE ?? 'node:24-bookworm-slim';
-const nginxImage = process.env.NGINX_IMAGE ?? 'nginx:1.28-bookworm';
+const debianImage = process.env.DEBIAN_IMAGE ?? 'debian:bookworm-slim';
 const SKIP = new Set(['node_modules', '.git', 'dist', '.nx', 'coverage', 'tmp', 'var', '.data']);
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -36,7 +37,7 @@ function build(app, context, extra = []) {
       env: {
         ...process.env,
         NODE_IMAGE: nodeImage,
-        NGINX_IMAGE: nginxImage,
+        DEBIAN_IMAGE: debianImage,
         ZAMIO_IMAGE_NAMESPACE: namespace,
         ZAMIO_REGISTRY: '',
       },
@@ -72,9 +73,9 @@ for (const app of apps) {
       writeFileSync(file, `${readFileSync(file, 'utf8')}\n// bench change ${Date.now()}\n`);
       warm.push(build(app, context));
     }
-    const image = `${namespace}/${app}:${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}`;
+    const [image] = imageTags(app, { ...buildFacts(root), namespace });
     const size = imageSize(image);
-    const base = imageSize(NODE_APPS.includes(app) ? nodeImage : nginxImage);
+    const base = imageSize(debianImage);
     rows.push(
       `| ${app} | ${mb(size)} | ${mb(size - base)} | ${seconds(median(cold))} | ${seconds(median(warm))} |`,
     );
@@ -85,8 +86,8 @@ for (const app of apps) {
 }
 
 const table = [
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${process.env.BENCH_MACHINE ?? 'this machine'}, bases ${nodeImage} / ${nginxImage}, medians of ${runs} run(s).`,
-  "Cold = `--no-cache` build (every layer rebuilt; the BuildKit npm download cache mount stays warm, as on a CI runner with a persistent builder); warm = rebuild after a one-line change to the app's entry source (dependency layers cached).",
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${process.env.BENCH_MACHINE ?? 'this machine'}, builder ${nodeImage}, runtime base ${debianImage}, medians of ${runs} run(s).`,
+  'Cold = `--no-cache` build (every layer rebuilt; the BuildKit npm download cache mount stays warm, as on a CI runner with a persistent builder); warm = rebuild after a one-line change to the app\'s entry source (dependency layers cached). Both runtimes start from the Debian slim base: for bff/worker "added to base" includes the node binary (~120 MB), for portals Debian\'s nginx with brotli_static.',
   '',
   '| image | final size | added to base | cold build | warm rebuild |',
   '|---|---|---|---|---|',

@@ -2,6 +2,7 @@
 // ones), then checks each like a reviewer would: non-root, labelled, no dev
 // tooling or sources inside, healthy when run, clean exit on SIGTERM, and
 // the portal's nginx cache/security/proxy behaviour.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,10 +26,24 @@ const namespace = `zamio-e2e-${id}`;
 const version = JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')).version as string;
 const NODE_APPS = ['bff', 'worker'];
 const PORTALS = ['artist', 'station', 'publisher', 'admin'];
-const image = (app: string) => `${namespace}/${app}:${version}`;
+// A build from uncommitted changes is tagged dev-<sha>-dirty only (never the
+// release tags); a clean checkout (CI) gets <version> and sha-<short>.
+const git = (...args: string[]) =>
+  execFileSync('git', ['-C', workspaceRoot, ...args], { encoding: 'utf8' }).trim();
+const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
+const shortSha = git('rev-parse', 'HEAD').slice(0, 7);
+const tag = dirty ? `dev-${shortSha}-dirty` : version;
+const image = (app: string) => `${namespace}/${app}:${tag}`;
+// What zamio-deploy sets on the bff: portals reach it by this alias, never by
+// the container's own name (Coolify renames it <uuid>-<timestamp> every deploy).
+const bffAlias = `zamio-bff-e2e${id}`;
 const name = (what: string) => `zamio-e2e-${id}-${what}`;
 const network = name('net');
 const containers: string[] = [];
+
+/** Runs a shell script in a throwaway container of the image; returns its output. */
+const shellIn = (img: string, script: string) =>
+  docker('run', '--rm', '--entrypoint', 'sh', img, '-c', script);
 
 async function start(what: string, img: string, args: string[], command: string[] = []): Promise<string> {
   const container = name(what);
@@ -49,7 +64,7 @@ describe.runIf(available)('production images', () => {
         env: {
           ...caSecretEnv(),
           NODE_IMAGE: bases.NODE_IMAGE,
-          NGINX_IMAGE: bases.NGINX_IMAGE,
+          DEBIAN_IMAGE: bases.DEBIAN_IMAGE,
           ZAMIO_IMAGE_NAMESPACE: namespace,
           ZAMIO_REGISTRY: '',
         },
@@ -95,18 +110,22 @@ describe.runIf(available)('production images', () => {
     expect(config.Healthcheck?.Test.join(' ')).toMatch(/healthcheck\.js|healthz/);
     expect(Object.keys(config.ExposedPorts).length).toBeGreaterThan(0);
     expect(config.Env).toContain(`APP_VERSION=${version}`);
-    const shaTag = await docker('images', '--format', '{{.Tag}}', `${namespace}/${app}`);
-    expect(shaTag).toMatch(/sha-[0-9a-f]{7}/);
+    const tags = (await docker('images', '--format', '{{.Tag}}', `${namespace}/${app}`)).split('\n');
+    if (dirty) expect(tags).toEqual([`dev-${shortSha}-dirty`]);
+    else expect(tags.sort()).toEqual([version, `sha-${shortSha}`].sort());
+  });
+
+  it.each(NODE_APPS)('%s: no npm, npx, corepack or yarn, and no PGlite', async (app) => {
+    const found = await shellIn(
+      image(app),
+      'for tool in npm npx corepack yarn yarnpkg; do command -v "$tool"; done; ls -d /usr/local/lib/node_modules /opt/yarn* node_modules/@electric-sql 2>/dev/null; node --version',
+    );
+    expect(found).toMatch(/^v24\.\d+\.\d+$/);
   });
 
   it.each(NODE_APPS)('%s: production dependencies only, no sources, maps or env files', async (app) => {
-    const listing = await docker(
-      'run',
-      '--rm',
-      '--entrypoint',
-      'sh',
+    const listing = await shellIn(
       image(app),
-      '-c',
       'ls node_modules node_modules/@* ; echo ---; find / -xdev \\( -name "*.map" -o -name ".env" -o -name ".env.*" -o -name "*.ts" -o -name "*.tsx" \\) -not -path "/proc/*" -not -path "/usr/local/include/*" 2>/dev/null; echo ---; ls /app',
     );
     const [modules = '', leaks = '', app_ = ''] = listing.split('---\n');
@@ -119,7 +138,9 @@ describe.runIf(available)('production images', () => {
       'tsx',
       'pino-pretty',
       'eslint',
-      'types',
+      // Type packages: the @types scope (a runtime package may itself be named
+      // "types" inside its scope, e.g. @smithy/types of the S3 client).
+      '@types',
     ]) {
       expect(modules.split(/\s+/), devTool).not.toContain(devTool);
     }
@@ -129,13 +150,8 @@ describe.runIf(available)('production images', () => {
   });
 
   it.each(PORTALS)('%s: static files only, no source maps or sources', async (app) => {
-    const leaks = await docker(
-      'run',
-      '--rm',
-      '--entrypoint',
-      'sh',
+    const leaks = await shellIn(
       image(app),
-      '-c',
       'find /usr/share/nginx/html /etc/nginx \\( -name "*.map" -o -name "*.ts" -o -name "*.tsx" -o -name ".env*" -o -name "node_modules" \\)',
     );
     expect(leaks).toBe('');
@@ -187,6 +203,8 @@ describe.runIf(available)('production images', () => {
         ...productionEnv,
         '-e',
         'MIGRATE_ON_START=true',
+        '--network-alias',
+        bffAlias,
         '-p',
         '127.0.0.1::3000',
       ]);
@@ -218,7 +236,7 @@ describe.runIf(available)('production images', () => {
       beforeAll(async () => {
         const portal = await start(app, image(app), [
           '-e',
-          `INTERNAL_API_URL=http://${name('bff')}:3000`,
+          `INTERNAL_API_URL=http://${bffAlias}:3000`,
           '-e',
           'FEATURE_FLAGS=realtime, "quoted",</script>',
           '-e',
@@ -242,16 +260,23 @@ describe.runIf(available)('production images', () => {
         }
       });
 
-      it('serves hashed assets immutable and precompressed; a missing asset is 404', async () => {
+      it('serves hashed assets immutable, brotli or gzip with Vary; a missing asset is a 404 no cache keeps', async () => {
         const html = await (await fetch(`${base}/`)).text();
         const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
         expect(asset).toBeTruthy();
-        const gz = await fetch(`${base}${asset}`, { headers: { 'accept-encoding': 'gzip' } });
-        expect(gz.status).toBe(200);
-        expect(gz.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-        expect(gz.headers.get('content-encoding')).toBe('gzip');
-        expect((await fetch(`${base}/assets/does-not-exist-1234.js`)).status).toBe(404);
-        expect((await fetch(`${base}/missing.png`)).status).toBe(404);
+        for (const encoding of ['br', 'gzip']) {
+          const response = await fetch(`${base}${asset}`, { headers: { 'accept-encoding': encoding } });
+          expect(response.status, encoding).toBe(200);
+          expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+          expect(response.headers.get('content-encoding'), encoding).toBe(encoding);
+          expect(response.headers.get('vary'), encoding).toMatch(/Accept-Encoding/i);
+        }
+        for (const path of ['/assets/does-not-exist-1234.js', '/missing.png']) {
+          const missing = await fetch(`${base}${path}`);
+          expect(missing.status, path).toBe(404);
+          expect(missing.headers.get('cache-control'), path).toBe('no-store');
+          expect(missing.headers.get('x-content-type-options'), path).toBe('nosniff');
+        }
       });
 
       it('answers /healthz and writes /config.js from env, escaped', async () => {
@@ -270,7 +295,7 @@ describe.runIf(available)('production images', () => {
         });
       });
 
-      it('proxies /api to the bff with a request id', async () => {
+      it('proxies /api to the bff, reached by its network alias, with a request id', async () => {
         const response = await fetch(`${base}/api/version`, { headers: { 'x-forwarded-proto': 'https' } });
         expect(response.status).toBe(200);
         expect(((await response.json()) as { version: string }).version).toBe(version);
@@ -290,7 +315,7 @@ describe.runIf(available)('production images', () => {
       };
       const env = (environment: string, flags: string) => [
         '-e',
-        `INTERNAL_API_URL=http://${name('bff')}:3000`,
+        `INTERNAL_API_URL=http://${bffAlias}:3000`,
         '-e',
         `ZAMIO_ENV=${environment}`,
         '-e',
@@ -309,6 +334,75 @@ describe.runIf(available)('production images', () => {
         environment: 'production',
         features: ['beta', 'gamma'],
       });
+    });
+
+    it('a portal drains on stop: /healthz fails first, requests are served through the drain, then exit 0', async () => {
+      const portal = await start('artist-drain', image('artist'), [
+        '-e',
+        `INTERNAL_API_URL=http://${bffAlias}:3000`,
+        '-e',
+        'SHUTDOWN_DRAIN_DELAY=3s',
+        '-e',
+        'SHUTDOWN_TIMEOUT=8s',
+        '-p',
+        '127.0.0.1::8080',
+      ]);
+      await waitHealthy(portal, 60_000);
+      const base = `http://127.0.0.1:${await publishedPort(portal, 8080)}`;
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const stoppedAt = Date.now();
+      // Coolify stops with the image's STOPSIGNAL; nginx's own SIGQUIT is drained the same way.
+      let stopped = false;
+      const stop = docker('stop', '-t', '30', portal).finally(() => (stopped = true));
+      const status = async (path: string) => {
+        try {
+          // As Traefik would send it: the bff (FORCE_HTTPS) redirects plain-HTTP requests.
+          const headers = { 'x-forwarded-proto': 'https' };
+          return (await fetch(`${base}${path}`, { headers, signal: AbortSignal.timeout(2_000) })).status;
+        } catch {
+          return 0; // no answer: the listener is closed (or closing)
+        }
+      };
+      const seen: { at: number; health: number; page: number; api: number }[] = [];
+      while (!stopped) {
+        const [health, page, api] = await Promise.all(['/healthz', '/', '/api/version'].map(status));
+        seen.push({ at: Date.now() - stoppedAt, health: health!, page: page!, api: api! });
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      await stop;
+      const draining = seen.filter((s) => s.health === 503);
+      const report = JSON.stringify(seen);
+      // /healthz failed within moments of the stop, while pages and the API kept answering…
+      expect(draining.length, report).toBeGreaterThan(5);
+      expect(draining[0]!.at, report).toBeLessThan(1_500);
+      expect(
+        draining.every((s) => s.page === 200 && s.api === 200),
+        report,
+      ).toBe(true);
+      // …for the whole drain window, and nothing was refused before /healthz had failed.
+      expect(draining.at(-1)!.at, report).toBeGreaterThan(2_500);
+      expect(
+        seen.slice(0, seen.indexOf(draining[0]!)).every((s) => s.page === 200),
+        report,
+      ).toBe(true);
+      expect(await docker('inspect', '--format', '{{.State.ExitCode}}', portal)).toBe('0');
+      const logs = (await runCommand(dockerBin, ['logs', portal])).output;
+      expect(logs).toContain('stop requested; /healthz now fails');
+    });
+
+    it('a portal refuses to start on invalid configuration, naming every variable', async () => {
+      const result = await runCommand(dockerBin, [
+        'run',
+        '--rm',
+        '-e',
+        'INTERNAL_API_URL=http://bff:3000/api',
+        '-e',
+        'HSTS=maybe',
+        image('artist'),
+      ]);
+      expect(result.code).toBe(78);
+      expect(result.output).toContain('✗ INTERNAL_API_URL must be an origin');
+      expect(result.output).toContain('✗ HSTS must be true or false');
     });
 
     it('bff and worker stop cleanly on SIGTERM within the grace period', async () => {

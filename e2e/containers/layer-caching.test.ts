@@ -37,46 +37,59 @@ describe.runIf(available)('layer caching', () => {
   const contexts: string[] = [];
   afterAll(async () => {
     for (const dir of contexts) rmSync(dir, { recursive: true, force: true });
-    const tags = (
-      await runCommand(dockerBin, ['images', '--format', '{{.Repository}}:{{.Tag}}', `${namespace}/bff`])
-    ).output
-      .split('\n')
-      .filter(Boolean);
-    if (tags.length) await runCommand(dockerBin, ['rmi', '-f', ...tags]);
+    for (const app of ['bff', 'artist']) {
+      const tags = (
+        await runCommand(dockerBin, ['images', '--format', '{{.Repository}}:{{.Tag}}', `${namespace}/${app}`])
+      ).output
+        .split('\n')
+        .filter(Boolean);
+      if (tags.length) await runCommand(dockerBin, ['rmi', '-f', ...tags]);
+    }
   });
 
-  it('rebuilding the bff after a one-file change reuses the npm ci layers', async () => {
+  /** Builds `app` twice in a copy of the repository, with a one-line change to `file` between. */
+  async function buildTwice(app: string, file: string) {
     const bases = await baseImages();
     const context = copyContext();
     contexts.push(context);
     const build = () =>
-      runCommand(process.execPath, [buildScript, 'bff', '--context', context, '--progress', 'plain'], {
+      runCommand(process.execPath, [buildScript, app, '--context', context, '--progress', 'plain'], {
         env: {
           ...caSecretEnv(),
           NODE_IMAGE: bases.NODE_IMAGE,
-          NGINX_IMAGE: bases.NGINX_IMAGE,
+          DEBIAN_IMAGE: bases.DEBIAN_IMAGE,
           ZAMIO_IMAGE_NAMESPACE: namespace,
           ZAMIO_REGISTRY: '',
         },
       });
     const first = await build();
     expect(first.code, first.output.slice(-3000)).toBe(0);
-
-    const main = join(context, 'apps/bff/src/main.ts');
-    writeFileSync(main, `${readFileSync(main, 'utf8')}\n// cache probe ${Date.now()}\n`);
+    const path = join(context, file);
+    writeFileSync(path, `${readFileSync(path, 'utf8')}\n// cache probe ${Date.now()}\n`);
     const second = await build();
     expect(second.code, second.output.slice(-3000)).toBe(0);
-
     // BuildKit plain progress prints "#N CACHED" right after a step's header.
-    const cached = (step: RegExp) => {
+    return (step: RegExp) => {
       const header = second.output.split('\n').find((line) => step.test(line));
       const stepId = header?.match(/^#(\d+) /)?.[1];
       return stepId !== undefined && new RegExp(`^#${stepId} CACHED`, 'm').test(second.output);
     };
+  }
+
+  it('rebuilding the bff after a one-file change reuses the npm ci layers', async () => {
+    const cached = await buildTwice('bff', 'apps/bff/src/main.ts');
     expect(cached(/\[deps \d\/\d\] RUN .*npm ci --ignore-scripts/), 'workspace npm ci').toBe(true);
     expect(cached(/\[runtime-deps \d\/\d\] RUN .*npm ci --omit=dev/), 'production npm ci').toBe(true);
     // ...while the source-dependent build step really ran again.
     expect(cached(/\[build \d\/\d\] RUN .*nx build/), 'bundle step').toBe(false);
+  }, 900_000);
+
+  it('rebuilding a portal after a one-file change reuses the nginx + brotli layer', async () => {
+    const cached = await buildTwice('artist', 'apps/artist/src/main.tsx');
+    expect(cached(/\[portal \d+\/\d+\] RUN set -eu;.*apt-get update/), 'nginx + brotli_static install').toBe(
+      true,
+    );
+    expect(cached(/\[build \d\/\d\] RUN .*nx build/), 'vite build').toBe(false);
   }, 900_000);
 
   it('a bff source change leaves every portal image unaffected', async () => {

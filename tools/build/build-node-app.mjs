@@ -19,8 +19,14 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { externalPackagesPlugin, resolveExternalVersions } from './external-packages.mjs';
+import { externalPackagesPlugin, resolveExternalVersions, staticImportersOf } from './external-packages.mjs';
 import { writePrunedLockfile } from './pruned-lockfile.mjs';
+
+/**
+ * npm packages only the embedded mode (`npm start`) loads: PGlite. Production
+ * refuses `pglite:` URLs, so the images leave the package (20 MB) out.
+ */
+const EMBEDDED_ONLY = ['@electric-sql/pglite'];
 
 const ENTRIES = {
   bff: { main: 'src/main.ts', migrate: 'src/migrate.ts' },
@@ -69,7 +75,15 @@ const result = await build({
 });
 
 const rootPackage = (await import(join(workspaceRoot, 'package.json'), { with: { type: 'json' } })).default;
-const dependencies = resolveExternalVersions(result.metafile, workspaceRoot);
+const entryInputs = Object.values(entryPoints).map((file) => relative(workspaceRoot, file));
+const eager = staticImportersOf(result.metafile, entryInputs, EMBEDDED_ONLY);
+if (eager.length > 0) {
+  console.error(
+    `build-node-app: ${eager.join(', ')} import ${EMBEDDED_ONLY.join(', ')} statically; load it with await import() so the image can leave it out`,
+  );
+  process.exit(1);
+}
+const dependencies = resolveExternalVersions(result.metafile, workspaceRoot, { omit: EMBEDDED_ONLY });
 const manifest = {
   name: `@zamio/${app}-dist`,
   version: rootPackage.version,

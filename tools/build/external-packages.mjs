@@ -47,12 +47,13 @@ function installedManifest(name, fromDir, workspaceRoot) {
  * package cannot share one flat node_modules: that is an error to fix in the
  * workspace manifests, not something to paper over here.
  */
-export function resolveExternalVersions(metafile, workspaceRoot) {
+export function resolveExternalVersions(metafile, workspaceRoot, { omit = [] } = {}) {
   const versions = new Map();
   for (const [input, info] of Object.entries(metafile.inputs)) {
     for (const imported of info.imports) {
       if (!imported.external || isBuiltin(imported.path) || !isBare(imported.path)) continue;
       const name = packageNameOf(imported.path);
+      if (omit.includes(name)) continue;
       const manifest = installedManifest(name, dirname(resolve(workspaceRoot, input)), workspaceRoot);
       if (!manifest) throw new Error(`${input} imports ${name}, which is not installed; run npm install`);
       const seen = versions.get(name);
@@ -69,4 +70,26 @@ export function resolveExternalVersions(metafile, workspaceRoot) {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, { version }]) => [name, version]),
   );
+}
+
+/**
+ * Packages that production never loads, left out of the image: each must be
+ * reached only through a dynamic import(), or the bundle would fail at start
+ * without it. Returns the inputs that import one statically from an entry.
+ */
+export function staticImportersOf(metafile, entryInputs, packages) {
+  const seen = new Set();
+  const offenders = [];
+  const visit = (input) => {
+    if (seen.has(input)) return;
+    seen.add(input);
+    for (const imported of metafile.inputs[input]?.imports ?? []) {
+      if (imported.kind === 'dynamic-import') continue;
+      if (imported.external) {
+        if (isBare(imported.path) && packages.includes(packageNameOf(imported.path))) offenders.push(input);
+      } else visit(imported.path);
+    }
+  };
+  for (const entry of entryInputs) visit(entry);
+  return offenders;
 }

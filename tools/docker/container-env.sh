@@ -12,7 +12,7 @@ if [ ! -f "$ZAMIO_CONTAINER_BASES/docker-env.sh" ]; then
 fi
 # shellcheck source=/dev/null
 source "$ZAMIO_CONTAINER_BASES/docker-env.sh" || return 1
-"$ZAMIO_CONTAINER_BASES/build-bases.sh" node nginx postgres redis || return 1
+"$ZAMIO_CONTAINER_BASES/build-bases.sh" debian node postgres redis || return 1
 export ZAMIO_CONTAINER_BASES
-export NODE_IMAGE=zamio-base/node:24 NGINX_IMAGE=zamio-base/nginx:1.22
+export NODE_IMAGE=zamio-base/node:24 DEBIAN_IMAGE=zamio-base/debian:bookworm-slim
 export POSTGRES_IMAGE=zamio-base/postgres:15 REDIS_IMAGE=zamio-base/redis:7

@@ -1,6 +1,6 @@
 // Builds one app's production image (the `docker-build` Nx target):
 //   node tools/docker/docker-build.mjs <app> [--context DIR] [--progress plain] [-- extra docker build args]
-// Env: NODE_IMAGE / NGINX_IMAGE (base images; CI passes the stand-ins),
+// Env: NODE_IMAGE / DEBIAN_IMAGE (base images; CI passes the stand-ins),
 // ZAMIO_CA_SECRET (BuildKit secret with an extra CA, from docker-env.sh),
 // ZAMIO_REGISTRY (also tag for that registry), ZAMIO_IMAGE_NAMESPACE.
 import { spawnSync } from 'node:child_process';
@@ -40,7 +40,7 @@ const buildArgs = {
   SOURCE: facts.source,
 };
 if (env.NODE_IMAGE) buildArgs.NODE_IMAGE = env.NODE_IMAGE;
-if (env.NGINX_IMAGE) buildArgs.NGINX_IMAGE = env.NGINX_IMAGE;
+if (env.DEBIAN_IMAGE) buildArgs.DEBIAN_IMAGE = env.DEBIAN_IMAGE;
 for (const [name, value] of Object.entries(buildArgs)) args.push('--build-arg', `${name}=${value}`);
 if (env.ZAMIO_CA_SECRET) args.push('--secret', env.ZAMIO_CA_SECRET);
 if (values.progress) args.push(`--progress=${values.progress}`);
@@ -48,7 +48,7 @@ for (const tag of tags) args.push('-t', tag);
 args.push(...extra, context);
 
 console.log(
-  `docker-build ${app}: ${tags.join(' ')}${facts.dirty ? ' (working tree has uncommitted changes)' : ''}`,
+  `docker-build ${app}: ${tags.join(' ')}${facts.dirty ? ' (uncommitted changes: dev tag only, never a release tag)' : ''}`,
 );
 const result = spawnSync('docker', args, { stdio: 'inherit', env: { ...env, DOCKER_BUILDKIT: '1' } });
 if (result.error) {

@@ -20,9 +20,9 @@ if (!registry) {
   process.exit(64);
 }
 const facts = buildFacts(workspaceRoot);
-if (facts.dirty && process.env.ZAMIO_ALLOW_DIRTY_PUSH !== 'true') {
+if (facts.dirty) {
   console.error(
-    'docker-push: the working tree has uncommitted changes; commit first (or ZAMIO_ALLOW_DIRTY_PUSH=true)',
+    'docker-push: the working tree has uncommitted changes; its images are tagged dev-… and never pushed: commit first',
   );
   process.exit(1);
 }

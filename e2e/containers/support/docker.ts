@@ -60,13 +60,13 @@ export async function imageExists(image: string): Promise<boolean> {
 
 /** Stand-in bases when present (CI), the official images otherwise. */
 export async function baseImages(): Promise<
-  Record<'NODE_IMAGE' | 'NGINX_IMAGE' | 'POSTGRES_IMAGE' | 'REDIS_IMAGE', string>
+  Record<'NODE_IMAGE' | 'DEBIAN_IMAGE' | 'POSTGRES_IMAGE' | 'REDIS_IMAGE', string>
 > {
   const pick = async (variable: string, standIn: string, official: string) =>
     process.env[variable] ?? ((await imageExists(standIn)) ? standIn : official);
   return {
     NODE_IMAGE: await pick('NODE_IMAGE', 'zamio-base/node:24', 'node:24-bookworm-slim'),
-    NGINX_IMAGE: await pick('NGINX_IMAGE', 'zamio-base/nginx:1.22', 'nginx:1.28-bookworm'),
+    DEBIAN_IMAGE: await pick('DEBIAN_IMAGE', 'zamio-base/debian:bookworm-slim', 'debian:bookworm-slim'),
     POSTGRES_IMAGE: await pick('POSTGRES_IMAGE', 'zamio-base/postgres:15', 'postgres:16-bookworm'),
     REDIS_IMAGE: await pick('REDIS_IMAGE', 'zamio-base/redis:7', 'redis:7-bookworm'),
   };

@@ -1,6 +1,5 @@
 export * from './database';
 export * from './create-postgres-database';
-export * from './create-pglite-database';
 export * from './open-database';
 export * from './migrate';
 export * from './schema-version';

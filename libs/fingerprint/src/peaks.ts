@@ -1,103 +1,160 @@
-// Constellation peaks: spectrogram cells that are the maximum of their time-frequency
-// neighbourhood and stand out from their frame (adaptive threshold). Strong, isolated
-// peaks are what survive noise, gain changes and codecs, which is why landmarks use them.
-import type { FingerprintConfig } from './config.ts';
-import type { Spectrogram } from './spectrogram.ts';
+// Constellation peaks: cells that are the maximum of their time–frequency neighbourhood and
+// stand out from the frame's local spectral level (prominence). Ranking by prominence, with
+// a budget per frequency band in every short window, is what makes them survive noise: a
+// broadband noise floor lifts the local level everywhere, so noise maxima have little
+// prominence and lose to the music's harmonics, while each band keeps its own peaks even
+// when a low-pass or a telephone line removes the others.
+//
+// Frames stream through a ring of 2·peakHalfFrames+1 rows, so memory does not grow with
+// the length of the track (allocating whole-track grids cost more than the arithmetic).
+import type { FingerprintParams } from './params.ts';
+import { SlidingMax } from './running-max.ts';
+import type { FrameSpectrum } from './spectrogram.ts';
 
-export interface Peak {
-  readonly frame: number;
-  readonly bin: number;
-  readonly db: number;
+export interface Peaks {
+  readonly count: number;
+  /** Frame of each peak (integer), sorted ascending (ties by bin). */
+  readonly frame: Int32Array;
+  /** Time in frames, interpolated between frames. */
+  readonly time: Float32Array;
+  /** Frequency in FFT bins, interpolated between bins. */
+  readonly bin: Float32Array;
+  /** log2 of `bin` (hashes are log-frequency). */
+  readonly log2Bin: Float32Array;
+  /** dB above the frame's local mean level. */
+  readonly prominence: Float32Array;
 }
 
-export function findPeaks(spec: Spectrogram, config: FingerprintConfig): Peak[] {
-  const { frames, bins, db } = spec;
-  const lo = Math.max(0, config.minBin);
-  const hi = Math.min(bins - 1, config.maxBin);
-  if (frames === 0 || hi < lo) return [];
-  const freqMax = maxAlongFrequency(spec, lo, hi, config.peakNeighbourhoodBins);
-  const frameMean = meanPerFrame(spec, lo, hi);
-  const dt = config.peakNeighbourhoodFrames;
-  const candidates: Peak[] = [];
-  for (let f = 0; f < frames; f++) {
-    const threshold = Math.max(config.peakFloorDb, (frameMean[f] ?? 0) + config.peakMarginDb);
-    for (let k = lo; k <= hi; k++) {
-      const v = db[f * bins + k] ?? 0;
-      if (v < threshold || v !== freqMax[f * bins + k]) continue;
-      if (isTimeMax(freqMax, bins, frames, f, k, dt, v)) candidates.push({ frame: f, bin: k, db: v });
-    }
-  }
-  return capPerSecond(
-    candidates,
-    Math.max(1, Math.round(config.sampleRate / config.hopSize)),
-    config.maxPeaksPerSecond,
-  );
+interface Candidates {
+  frame: number[];
+  col: number[];
+  prominence: number[];
+  binOffset: number[];
+  timeOffset: number[];
 }
 
-/** Max over ±half bins within each frame (first, separable half of the 2-D max filter). */
-function maxAlongFrequency(spec: Spectrogram, lo: number, hi: number, half: number): Float32Array {
-  const { frames, bins, db } = spec;
-  const out = new Float32Array(frames * bins);
-  for (let f = 0; f < frames; f++) {
-    const row = f * bins;
-    for (let k = lo; k <= hi; k++) {
-      let m = -Infinity;
-      const a = Math.max(lo, k - half);
-      const b = Math.min(hi, k + half);
-      for (let j = a; j <= b; j++) {
-        const v = db[row + j] ?? -Infinity;
-        if (v > m) m = v;
+export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, perBandWindow: number): Peaks {
+  const { frames, bins, firstBin } = spectrum;
+  const H = params.peakHalfFrames;
+  const R = 2 * H + 1;
+  const db = new Float32Array(R * bins);
+  const fmax = new Float32Array(R * bins);
+  const sliding = new SlidingMax(bins, params.peakHalfBins);
+  const lo = Math.max(1, params.minBin - firstBin);
+  const hi = Math.min(bins - 2, params.maxBin - firstBin);
+  const B = params.backgroundHalfBins;
+  const found: Candidates = { frame: [], col: [], prominence: [], binOffset: [], timeOffset: [] };
+
+  const evaluate = (f: number): void => {
+    const row = (f % R) * bins;
+    const first = Math.max(0, f - H);
+    const last = Math.min(frames - 1, f + H);
+    for (let c = lo; c <= hi; c++) {
+      const v = db[row + c]!;
+      if (v < params.floorDb || v !== fmax[row + c]) continue;
+      let isMax = true;
+      for (let g = first; g <= last && isMax; g++) {
+        if (g === f) continue;
+        const w = fmax[(g % R) * bins + c]!;
+        // Ties go to the earliest frame, so a steady tone yields one peak, not one per frame.
+        if (w > v || (w === v && g < f)) isMax = false;
       }
-      out[row + k] = m;
+      if (!isMax) continue;
+      // Background: mean dB of the frame within ±B bins (summed here, for the few survivors).
+      const a = Math.max(0, c - B);
+      const b = Math.min(bins, c + B + 1);
+      let sum = 0;
+      for (let x = row + a; x < row + b; x++) sum += db[x]!;
+      const prominence = v - sum / (b - a);
+      if (prominence < params.minProminenceDb) continue;
+      found.frame.push(f);
+      found.col.push(c);
+      found.prominence.push(prominence);
+      found.binOffset.push(vertex(db[row + c - 1]!, v, db[row + c + 1]!));
+      found.timeOffset.push(
+        f > 0 && f < frames - 1 ? vertex(db[((f - 1) % R) * bins + c]!, v, db[((f + 1) % R) * bins + c]!) : 0,
+      );
     }
+  };
+
+  for (let g = 0; g < frames; g++) {
+    const row = (g % R) * bins;
+    spectrum.compute(g, db, row);
+    sliding.apply(db, row, fmax, row);
+    if (g - H >= 0) evaluate(g - H);
+  }
+  for (let f = Math.max(0, frames - H); f < frames; f++) evaluate(f);
+
+  const keep = limitDensity(found, params, firstBin, perBandWindow);
+  const n = keep.length;
+  const out: Peaks = {
+    count: n,
+    frame: new Int32Array(n),
+    time: new Float32Array(n),
+    bin: new Float32Array(n),
+    log2Bin: new Float32Array(n),
+    prominence: new Float32Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const k = keep[i]!;
+    const bin = firstBin + found.col[k]! + found.binOffset[k]!;
+    out.frame[i] = found.frame[k]!;
+    out.time[i] = found.frame[k]! + found.timeOffset[k]!;
+    out.bin[i] = bin;
+    out.log2Bin[i] = Math.log2(bin);
+    out.prominence[i] = found.prominence[k]!;
   }
   return out;
+}
+
+/** Offset (−0.5..0.5) of the vertex of the parabola through three neighbouring values. */
+function vertex(a: number, b: number, c: number): number {
+  const d = a - 2 * b + c;
+  if (d >= 0) return 0;
+  const x = (0.5 * (a - c)) / d;
+  return x > 0.5 ? 0.5 : x < -0.5 ? -0.5 : x;
 }
 
 /**
- * True if v is the max over ±dt frames, and no earlier frame ties it: plateaus (e.g. a
- * steady tone) then yield one peak, not one per frame.
+ * Keeps a candidate when fewer than `perWindow` candidates of its band within
+ * ±densityHalfFrames are more prominent. Decided per peak from its own neighbourhood, so a
+ * query cut anywhere from a track keeps the same peaks as the track (no block boundaries).
+ * Returns candidate indices in (frame, bin) order.
  */
-function isTimeMax(
-  freqMax: Float32Array,
-  bins: number,
-  frames: number,
-  f: number,
-  k: number,
-  dt: number,
-  v: number,
-): boolean {
-  for (let g = Math.max(0, f - dt); g <= Math.min(frames - 1, f + dt); g++) {
-    if (g === f) continue;
-    const w = freqMax[g * bins + k] ?? -Infinity;
-    if (w > v || (w === v && g < f)) return false;
+function limitDensity(
+  found: Candidates,
+  params: FingerprintParams,
+  firstBin: number,
+  perWindow: number,
+): number[] {
+  const { frame, col, prominence } = found;
+  const edges = params.bandEdges;
+  const bands: number[][] = Array.from({ length: edges.length - 1 }, () => []);
+  for (let i = 0; i < frame.length; i++) {
+    const bin = col[i]! + firstBin;
+    let b = 0;
+    while (b < edges.length - 2 && bin >= edges[b + 1]!) b++;
+    bands[b]!.push(i);
   }
-  return true;
-}
-
-function meanPerFrame(spec: Spectrogram, lo: number, hi: number): Float32Array {
-  const out = new Float32Array(spec.frames);
-  for (let f = 0; f < spec.frames; f++) {
-    let sum = 0;
-    for (let k = lo; k <= hi; k++) sum += spec.db[f * spec.bins + k] ?? 0;
-    out[f] = sum / (hi - lo + 1);
+  const D = params.densityHalfFrames;
+  const kept: number[] = [];
+  for (const list of bands) {
+    let start = 0;
+    for (let x = 0; x < list.length; x++) {
+      const i = list[x]!;
+      const f = frame[i]!;
+      const p = prominence[i]!;
+      while (frame[list[start]!]! < f - D) start++;
+      let stronger = 0;
+      for (let y = start; y < list.length && stronger < perWindow; y++) {
+        const j = list[y]!;
+        if (frame[j]! > f + D) break;
+        const q = prominence[j]!;
+        if (q > p || (q === p && j < i)) stronger++;
+      }
+      if (stronger < perWindow) kept.push(i);
+    }
   }
-  return out;
-}
-
-/** Keep the strongest `cap` peaks in each one-second block; output sorted by (frame, bin). */
-function capPerSecond(peaks: Peak[], framesPerSecond: number, cap: number): Peak[] {
-  const blocks = new Map<number, Peak[]>();
-  for (const p of peaks) {
-    const b = Math.floor(p.frame / framesPerSecond);
-    const list = blocks.get(b);
-    if (list) list.push(p);
-    else blocks.set(b, [p]);
-  }
-  const kept: Peak[] = [];
-  for (const list of blocks.values()) {
-    list.sort((x, y) => y.db - x.db || x.frame - y.frame || x.bin - y.bin);
-    kept.push(...list.slice(0, cap));
-  }
-  return kept.sort((x, y) => x.frame - y.frame || x.bin - y.bin);
+  // Candidate indices were generated in (frame, bin) order.
+  return kept.sort((a, b) => a - b);
 }

@@ -1,17 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_CONFIG,
   findPeaks,
+  FINGERPRINT_PARAMS,
+  FINGERPRINT_PARAMS_VERSION,
   fingerprintPcm,
+  fingerprintQuery,
+  FrameSpectrum,
   hannWindow,
-  pairLandmarks,
+  findTriplets,
   spectrogram,
   unpackHash,
 } from '../src/index.ts';
 import { addNoiseAtSnr, makeTrack, renderTrack } from './synthetic-audio.ts';
 
-const RATE = DEFAULT_CONFIG.sampleRate;
+const P = FINGERPRINT_PARAMS;
+const RATE = P.sampleRate;
 
 describe('spectrogram', () => {
   it('puts a full-scale sine at ~0 dBFS in its bin', () => {
@@ -22,13 +26,19 @@ describe('spectrogram', () => {
     expect(spec.bins).toBe(513);
     expect(spec.db[bin]).toBeCloseTo(0, 1);
     expect(spec.db[bin + 20]).toBeLessThan(-60);
+    // A sub-band keeps the same values at the same bins.
+    const band = spectrogram(x, 1024, 256, 100, 200);
+    expect(band.bins).toBe(101);
+    expect(band.db[bin - 100]).toBeCloseTo(spec.db[bin]!, 6);
   });
 
-  it('handles short input and silence without NaN/-Infinity', () => {
+  it('handles short input and silence without NaN/-Infinity, and rejects bad shapes', () => {
     expect(spectrogram(new Float32Array(100), 1024, 256).frames).toBe(0);
     const spec = spectrogram(new Float32Array(2048), 1024, 256);
     expect(spec.db.every((v) => Number.isFinite(v))).toBe(true);
     expect(() => spectrogram(new Float32Array(2048), 1000, 256)).toThrow(/power of two/);
+    expect(() => spectrogram(new Float32Array(2048), 1024, 0)).toThrow(/hopSize/);
+    expect(() => spectrogram(new Float32Array(2048), 1024, 256, 10, 600)).toThrow(/bin range/);
   });
 
   it('hann window is symmetric, zero at the start and 1 at the centre', () => {
@@ -39,60 +49,119 @@ describe('spectrogram', () => {
   });
 });
 
-describe('peaks and landmarks', () => {
-  const track = makeTrack(42, 12);
-  const audio = renderTrack(track, RATE, 0, 12, 9);
+describe('peaks and triplets', () => {
+  const audio = renderTrack(makeTrack(42, 12), RATE, 0, 12, 9);
+  const spectrum = () => new FrameSpectrum(audio, P.frameSize, P.hopSize, P.minBin - 2, P.maxBin + 2);
 
-  it('respects the per-second cap and the bin range, and comes sorted', () => {
-    const cfg = { ...DEFAULT_CONFIG, maxPeaksPerSecond: 5, peakMarginDb: 5 };
-    const peaks = findPeaks(spectrogram(audio, cfg.frameSize, cfg.hopSize), cfg);
-    const perBlock = new Map<number, number>();
-    for (const p of peaks)
-      perBlock.set(Math.floor(p.frame / 31), (perBlock.get(Math.floor(p.frame / 31)) ?? 0) + 1);
-    expect(Math.max(...perBlock.values())).toBeLessThanOrEqual(5);
-    for (const p of peaks) expect(p.bin >= cfg.minBin && p.bin <= cfg.maxBin).toBe(true);
-    for (let i = 1; i < peaks.length; i++) {
-      const a = peaks[i - 1]!;
-      const b = peaks[i]!;
-      expect(a.frame < b.frame || (a.frame === b.frame && a.bin < b.bin)).toBe(true);
+  it('come sorted, inside the band, within the per-band budget of every window', () => {
+    const peaks = findPeaks(spectrum(), P, 2);
+    expect(peaks.count).toBeGreaterThan(20);
+    for (let i = 0; i < peaks.count; i++) {
+      expect(peaks.bin[i]).toBeGreaterThanOrEqual(P.minBin - 0.5);
+      expect(peaks.bin[i]).toBeLessThanOrEqual(P.maxBin + 0.5);
+      expect(Math.abs(peaks.time[i]! - peaks.frame[i]!)).toBeLessThanOrEqual(0.5);
+      expect(peaks.prominence[i]).toBeGreaterThanOrEqual(P.minProminenceDb);
+      if (i > 0) expect(peaks.frame[i]! >= peaks.frame[i - 1]!).toBe(true);
+    }
+    // Each kept peak has fewer than 2 more prominent peaks of its band within ±densityHalfFrames.
+    const band = (bin: number) => P.bandEdges.findIndex((_, b) => bin < P.bandEdges[b + 1]!);
+    for (let i = 0; i < peaks.count; i++) {
+      let stronger = 0;
+      for (let j = 0; j < peaks.count; j++) {
+        if (j === i || band(Math.round(peaks.bin[j]!)) !== band(Math.round(peaks.bin[i]!))) continue;
+        if (Math.abs(peaks.frame[j]! - peaks.frame[i]!) > P.densityHalfFrames) continue;
+        if (peaks.prominence[j]! > peaks.prominence[i]!) stronger++;
+      }
+      expect(stronger).toBeLessThan(2);
     }
   });
 
-  it('landmarks stay inside the target zone with at most fanOut pairs per anchor', () => {
-    const cfg = DEFAULT_CONFIG;
-    const landmarks = fingerprintPcm(audio, RATE).landmarks;
-    expect(landmarks.length).toBeGreaterThan(50);
-    const perAnchor = new Map<string, number>();
-    for (const { hash, offset } of landmarks) {
-      const { f1, f2, dt } = unpackHash(hash);
-      expect(dt).toBeGreaterThanOrEqual(cfg.targetMinDt);
-      expect(dt).toBeLessThanOrEqual(cfg.targetMaxDt);
-      expect(Math.abs(f2 - f1)).toBeLessThanOrEqual(cfg.targetMaxDf);
-      perAnchor.set(`${offset}:${f1}`, (perAnchor.get(`${offset}:${f1}`) ?? 0) + 1);
-    }
-    expect(Math.max(...perAnchor.values())).toBeLessThanOrEqual(cfg.fanOut);
+  it('a query keeps more peaks and triplets than a track', () => {
+    const track = findPeaks(spectrum(), P, P.peaksPerBandWindow);
+    const query = findPeaks(spectrum(), P, P.queryPeaksPerBandWindow);
+    expect(query.count).toBeGreaterThan(track.count);
+    expect(findTriplets(query, P, P.queryTargetsPerAnchor).count).toBeGreaterThan(
+      findTriplets(track, P, P.targetsPerAnchor).count,
+    );
   });
 
-  it('pairLandmarks of no or one peak is empty', () => {
-    expect(pairLandmarks([], DEFAULT_CONFIG)).toEqual([]);
-    expect(pairLandmarks([{ frame: 0, bin: 10, db: 0 }], DEFAULT_CONFIG)).toEqual([]);
+  it('triplets stay inside the target zone, in time order, at most C(k, 2) per anchor', () => {
+    const peaks = findPeaks(spectrum(), P, P.peaksPerBandWindow);
+    const k = 4;
+    const triplets = findTriplets(peaks, P, k);
+    expect(triplets.count).toBeGreaterThan(50);
+    const perAnchor = new Map<number, number>();
+    for (let i = 0; i < triplets.count; i++) {
+      const a = triplets.anchor[i]!;
+      expect(triplets.first[i]).toBeLessThan(triplets.second[i]!);
+      for (const b of [triplets.first[i]!, triplets.second[i]!]) {
+        const dt = peaks.time[b]! - peaks.time[a]!;
+        expect(dt).toBeGreaterThanOrEqual(P.minDt);
+        expect(dt).toBeLessThanOrEqual(P.maxDt);
+        expect(Math.abs(Math.log2(peaks.bin[b]! / peaks.bin[a]!))).toBeLessThanOrEqual(P.maxOctaves);
+      }
+      perAnchor.set(a, (perAnchor.get(a) ?? 0) + 1);
+    }
+    expect(Math.max(...perAnchor.values())).toBeLessThanOrEqual((k * (k - 1)) / 2);
+  });
+
+  it('track hashes decode to in-range fields and carry the params version', () => {
+    const fp = fingerprintPcm(audio, RATE);
+    expect(fp.version).toBe(FINGERPRINT_PARAMS_VERSION);
+    expect(fp.hashes.length).toBe(fp.offsets.length);
+    for (const h of fp.hashes) {
+      const { dt1, dt2 } = unpackHash(h);
+      expect(dt1).toBeGreaterThanOrEqual(P.minDt);
+      // Targets are in frame order; their interpolated times may differ by under a frame.
+      expect(dt2).toBeGreaterThanOrEqual(dt1 - 1);
+      expect(dt2).toBeLessThanOrEqual(P.maxDt + 1);
+    }
+    expect(fingerprintPcm(audio, RATE, { ...P, targetsPerAnchor: 2 }).version).toBe(0);
+  });
+
+  it('a query has one entry per triplet and trial speed; at speed 1 it is a track fingerprint', () => {
+    const q = fingerprintQuery(audio, RATE);
+    expect(q.hashes.length).toBe(q.landmarkCount * P.speeds.length);
+    const unit = P.speeds.indexOf(1);
+    expect(unit).toBeGreaterThanOrEqual(0);
+    const at = unit * q.landmarkCount;
+    const asTrack = fingerprintPcm(audio, RATE, {
+      ...P,
+      peaksPerBandWindow: P.queryPeaksPerBandWindow,
+      targetsPerAnchor: P.queryTargetsPerAnchor,
+    });
+    expect([...q.hashes.subarray(at, at + q.landmarkCount)]).toEqual([...asTrack.hashes]);
+    expect([...q.offsets.subarray(at, at + q.landmarkCount)]).toEqual([...asTrack.offsets]);
+  });
+
+  it('silence and too-short input give empty fingerprints; a bad sample rate is rejected', () => {
+    expect(fingerprintPcm(new Float32Array(RATE * 5), RATE).hashes).toHaveLength(0);
+    expect(fingerprintQuery(new Float32Array(100), RATE).hashes).toHaveLength(0);
+    expect(() => fingerprintPcm(audio, 0)).toThrow(/sample rate/);
   });
 
   it('property: fingerprints are invariant to gain (within the dynamic range)', () => {
-    const base = fingerprintPcm(audio, RATE).landmarks;
+    const base = fingerprintPcm(audio, RATE);
+    const key = (fp: { hashes: Uint32Array; offsets: Uint32Array }) =>
+      new Set([...fp.hashes].map((h, i) => `${h}@${fp.offsets[i]}`));
+    const baseKeys = [...key(base)];
     fc.assert(
-      fc.property(fc.double({ min: 0.25, max: 3, noNaN: true }), (gain) => {
-        const scaled = audio.map((s) => s * gain);
-        const hashes = new Set(fingerprintPcm(scaled, RATE).landmarks.map((l) => `${l.hash}@${l.offset}`));
-        const kept = base.filter((l) => hashes.has(`${l.hash}@${l.offset}`)).length;
-        expect(kept / base.length).toBeGreaterThan(0.95);
+      fc.property(fc.double({ min: 0.1, max: 3, noNaN: true }), (gain) => {
+        const scaled = key(
+          fingerprintPcm(
+            audio.map((s) => s * gain),
+            RATE,
+          ),
+        );
+        expect(baseKeys.filter((k) => scaled.has(k)).length / baseKeys.length).toBeGreaterThan(0.95);
       }),
       { numRuns: 8 },
     );
   });
 
-  it('is deterministic: same input, same landmarks', () => {
+  it('is deterministic: same input, same fingerprint', () => {
     const noisy = addNoiseAtSnr(audio.slice(), 10, 1);
     expect(fingerprintPcm(noisy, RATE)).toEqual(fingerprintPcm(noisy.slice(), RATE));
+    expect(fingerprintQuery(noisy, 44_100)).toEqual(fingerprintQuery(noisy.slice(), 44_100));
   });
 });

@@ -96,31 +96,16 @@ export function addNoiseAtSnr(samples: Float32Array, snrDb: number, seed: number
   return addNoise(samples, rms(samples) / 10 ** (snrDb / 20), seed);
 }
 
-/** Encode 16-bit PCM WAV (interleaved channels), for exercising the decode path. */
-export function encodeWav16(channels: readonly Float32Array[], sampleRate: number): Uint8Array {
-  const frames = channels[0]?.length ?? 0;
-  const dataBytes = frames * channels.length * 2;
-  const bytes = new Uint8Array(44 + dataBytes);
-  const view = new DataView(bytes.buffer);
-  const tag = (at: number, s: string) => [...s].forEach((c, i) => view.setUint8(at + i, c.charCodeAt(0)));
-  tag(0, 'RIFF');
-  view.setUint32(4, 36 + dataBytes, true);
-  tag(8, 'WAVE');
-  tag(12, 'fmt ');
-  view.setUint32(16, 16, true);
-  view.setUint16(20, 1, true);
-  view.setUint16(22, channels.length, true);
-  view.setUint32(24, sampleRate, true);
-  view.setUint32(28, sampleRate * channels.length * 2, true);
-  view.setUint16(32, channels.length * 2, true);
-  view.setUint16(34, 16, true);
-  tag(36, 'data');
-  view.setUint32(40, dataBytes, true);
-  for (let i = 0; i < frames; i++) {
-    channels.forEach((ch, c) => {
-      const v = Math.max(-1, Math.min(1, ch[i] ?? 0));
-      view.setInt16(44 + (i * channels.length + c) * 2, Math.round(v * 32767), true);
-    });
-  }
-  return bytes;
+/** Render `seconds` of a capture played `speed` times faster than the track (pitch and tempo). */
+export function renderAtSpeed(
+  track: SyntheticTrack,
+  sampleRate: number,
+  from: number,
+  seconds: number,
+  speed: number,
+  seed: number,
+): Float32Array {
+  // Sample i is the track at from + i·speed/rate: time compressed, pitch raised by `speed`.
+  const raw = renderTrack(track, sampleRate / speed, from, seconds * speed, seed);
+  return raw.subarray(0, Math.floor(seconds * sampleRate));
 }

@@ -1,6 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeWavPcm, WavFormatError } from '../src/index.ts';
-import { encodeWav16 } from './synthetic-audio.ts';
+import { decodeWavPcm, encodeWavPcm16 as encodeWav16, WavFormatError } from '../src/index.ts';
 
 const mono = new Float32Array([0, 0.5, -0.5, 0.25]);
 
@@ -71,5 +71,26 @@ describe('decodeWavPcm', () => {
       12,
     );
     expect(() => decodeWavPcm(bytes)).toThrow(/"data" chunk before "fmt "/);
+  });
+});
+
+describe('encodeWavPcm16', () => {
+  it('round-trips through decodeWavPcm within 16-bit precision and clips out-of-range samples', () => {
+    fc.assert(
+      fc.property(fc.array(fc.float({ min: -2, max: 2, noNaN: true }), { maxLength: 200 }), (values) => {
+        const decoded = decodeWavPcm(encodeWav16([Float32Array.from(values)], 16_000)).samples;
+        expect(decoded).toHaveLength(values.length);
+        values.forEach((v, i) =>
+          expect(Math.abs(decoded[i]! - Math.max(-1, Math.min(1, v)))).toBeLessThan(1e-4),
+        );
+      }),
+    );
+  });
+
+  it('decodes through the DataView path when the data is not 2-byte aligned', () => {
+    const bytes = encodeWav16([mono], 8000);
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    expect(decodeWavPcm(shifted.subarray(1)).samples).toEqual(decodeWavPcm(bytes).samples);
   });
 });

@@ -328,7 +328,7 @@ function FeedbackSection() {
       />
       <div className="zamio-notice zamio-notice--warn" role="status">
         <p className="zamio-notice__title">Stream down</p>
-        <p>https://stream.example.com/joyfm has failed 3 checks in a row.</p>
+        <p>The Joy FM stream has failed 3 checks in a row.</p>
       </div>
       <dl className="zamio-facts">
         <dt>Money</dt>

@@ -5,17 +5,18 @@ import { createPortalViteConfig } from '../vite/portal-vite-config';
 const options = { app: 'artist', appDir: '/repo/apps/artist', defaultPort: 5173 };
 const serve: ConfigEnv = { command: 'serve', mode: 'development' };
 const build: ConfigEnv = { command: 'build', mode: 'production' };
-const resolveConfig = (env: Record<string, string>, configEnv: ConfigEnv) =>
-  createPortalViteConfig(options, env)(configEnv) as UserConfig;
+// The config reads the portal schema (libs/env) when serving, so it resolves asynchronously.
+const resolveConfig = async (env: Record<string, string>, configEnv: ConfigEnv) =>
+  (await createPortalViteConfig(options, env)(configEnv)) as UserConfig;
 
 describe('createPortalViteConfig', () => {
-  it('refuses to serve without INTERNAL_API_URL, naming the variable', () => {
-    expect(() => resolveConfig({}, serve)).toThrow(/INTERNAL_API_URL/);
-    expect(() => resolveConfig({ INTERNAL_API_URL: 'bff:3000' }, serve)).toThrow(/INTERNAL_API_URL/);
+  it('refuses to serve without INTERNAL_API_URL, naming the variable', async () => {
+    await expect(resolveConfig({}, serve)).rejects.toThrow(/INTERNAL_API_URL/);
+    await expect(resolveConfig({ INTERNAL_API_URL: 'bff:3000' }, serve)).rejects.toThrow(/INTERNAL_API_URL/);
   });
 
-  it('builds without INTERNAL_API_URL into dist/apps/<app> at the repository root', () => {
-    const config = resolveConfig({}, build);
+  it('builds without INTERNAL_API_URL into dist/apps/<app> at the repository root', async () => {
+    const config = await resolveConfig({}, build);
     expect(config.build).toMatchObject({
       outDir: '/repo/dist/apps/artist',
       emptyOutDir: true,
@@ -25,8 +26,8 @@ describe('createPortalViteConfig', () => {
     expect(config.server).toBeUndefined();
   });
 
-  it('serves on the default port and loopback, proxying /api with websockets to the bff', () => {
-    const config = resolveConfig({ INTERNAL_API_URL: 'http://127.0.0.1:3000/' }, serve);
+  it('serves on the default port and loopback, proxying /api with websockets to the bff', async () => {
+    const config = await resolveConfig({ INTERNAL_API_URL: 'http://127.0.0.1:3000/' }, serve);
     expect(config.server).toMatchObject({ host: '127.0.0.1', port: 5173, strictPort: true });
     expect(config.server?.proxy?.['/api']).toEqual({
       target: 'http://127.0.0.1:3000',
@@ -36,14 +37,14 @@ describe('createPortalViteConfig', () => {
     expect(config.preview?.proxy).toEqual(config.server?.proxy);
   });
 
-  it('takes host and port from PORTAL_HOST and PORTAL_PORT', () => {
-    const config = resolveConfig(
+  it('takes host and port from PORTAL_HOST and PORTAL_PORT', async () => {
+    const config = await resolveConfig(
       { INTERNAL_API_URL: 'http://bff:3000', PORTAL_HOST: '0.0.0.0', PORTAL_PORT: '6000' },
       serve,
     );
     expect(config.server).toMatchObject({ host: '0.0.0.0', port: 6000 });
-    expect(() =>
+    await expect(
       resolveConfig({ INTERNAL_API_URL: 'http://bff:3000', PORTAL_PORT: 'eighty' }, serve),
-    ).toThrow(/PORTAL_PORT/);
+    ).rejects.toThrow(/PORTAL_PORT/);
   });
 });

@@ -49,9 +49,12 @@ describe('renderRuntimeConfigScript', () => {
   });
 });
 
+// Read through the portal schema in libs/env, which requires the bff's URL for a same-origin API.
+const BFF = { INTERNAL_API_URL: 'http://bff:3000' };
+
 describe('runtimeConfigFromEnv', () => {
-  it('uses the documented defaults', () => {
-    expect(runtimeConfigFromEnv({})).toEqual({
+  it('uses the documented defaults', async () => {
+    expect(await runtimeConfigFromEnv(BFF)).toEqual({
       apiBaseUrl: '/api',
       environment: 'local',
       version: '0.0.0-dev',
@@ -59,9 +62,10 @@ describe('runtimeConfigFromEnv', () => {
     });
   });
 
-  it('reads API_BASE_URL, ZAMIO_ENV, APP_VERSION and a comma-separated FEATURE_FLAGS', () => {
+  it('reads API_BASE_URL, ZAMIO_ENV, APP_VERSION and a comma-separated FEATURE_FLAGS', async () => {
     expect(
-      runtimeConfigFromEnv({
+      await runtimeConfigFromEnv({
+        ...BFF,
         API_BASE_URL: '/bff',
         ZAMIO_ENV: 'staging',
         APP_VERSION: '1.4.2',

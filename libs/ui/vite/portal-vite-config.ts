@@ -3,16 +3,18 @@
 // files itself (type stripping): relative imports therefore carry `.ts`.
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type ServerOptions, type UserConfig, type UserConfigFnObject } from 'vite';
+import { defineConfig, type ServerOptions, type UserConfig, type UserConfigFnPromise } from 'vite';
 import { devServerSettings } from './dev-server-env.ts';
+import { readPortalConfig } from './portal-env.ts';
 import { precompressPlugin } from './precompress.ts';
-import { runtimeConfigFromEnv, type Env } from './runtime-config-from-env.ts';
+import { runtimeConfigOf, type Env } from './runtime-config-from-env.ts';
 import { runtimeConfigPlugin } from './runtime-config-plugin.ts';
 
 export { renderRuntimeConfigScript, escapeJsonForScript } from './runtime-config-script.ts';
-export { runtimeConfigFromEnv, parseFeatureFlags } from './runtime-config-from-env.ts';
+export { runtimeConfigFromEnv, runtimeConfigOf } from './runtime-config-from-env.ts';
 export { precompressDirectory, MIN_COMPRESS_BYTES } from './precompress.ts';
-export { parsePortalPort, requireInternalApiUrl } from './dev-server-env.ts';
+export { devServerSettings } from './dev-server-env.ts';
+export { readPortalConfig } from './portal-env.ts';
 
 const DEV_PREBUNDLED = [
   'react',
@@ -38,11 +40,18 @@ export interface PortalViteOptions {
 export function createPortalViteConfig(
   options: PortalViteOptions,
   env: Env = process.env,
-): UserConfigFnObject {
-  return defineConfig(({ command }) => {
+): UserConfigFnPromise {
+  return defineConfig(async ({ command }) => {
+    // Only serving (dev or preview) reads the runtime configuration and talks to
+    // the bff; a build must not depend on either (config.js comes from the container).
+    const portal = command === 'serve' ? await readPortalConfig(env) : undefined;
     const config: UserConfig = {
       root: options.appDir,
-      plugins: [react(), runtimeConfigPlugin(runtimeConfigFromEnv(env)), precompressPlugin()],
+      plugins: [
+        react(),
+        runtimeConfigPlugin(portal ? runtimeConfigOf(portal) : undefined),
+        precompressPlugin(),
+      ],
       // Pre-bundle every dependency at dev-server start: otherwise the first visit
       // to a lazy page discovers new ones and Vite reloads the page mid-session.
       optimizeDeps: { include: DEV_PREBUNDLED, entries: ['index.html', 'src/**/*.tsx'] },
@@ -53,16 +62,15 @@ export function createPortalViteConfig(
         sourcemap: false,
       },
     };
-    // Only serving (dev or preview) talks to the bff; building must not need its URL.
-    if (command === 'serve') {
-      const settings = devServerSettings(env, options.app, options.defaultPort);
+    if (portal) {
+      const settings = devServerSettings(portal, options.app, options.defaultPort);
       const server: ServerOptions = {
         host: settings.host,
         port: settings.port,
         strictPort: true,
         proxy: { '/api': { target: settings.apiProxyTarget, ws: true, changeOrigin: false } },
         // Bind mounts through a VM (Docker Desktop) may not deliver file events.
-        ...(env.PORTAL_WATCH_POLLING === 'true' ? { watch: { usePolling: true, interval: 300 } } : {}),
+        ...(settings.polling ? { watch: { usePolling: true, interval: 300 } } : {}),
       };
       config.server = server;
       config.preview = { host: server.host, port: server.port, strictPort: true, proxy: server.proxy };

@@ -1,25 +1,22 @@
-// The portal's runtime config from environment variables, with the same names
-// and defaults the production container uses (see libs/env's portal schema).
+// The portal's runtime config (/config.js) from its validated configuration:
+// the same fields, defaults and flag handling the production container uses.
 import type { RuntimeConfig } from '../src/runtime-config/runtime-config.ts';
+import { readPortalConfig, type PortalConfig } from './portal-env.ts';
 
 export type Env = Record<string, string | undefined>;
 
-const valueOr = (value: string | undefined, fallback: string): string =>
-  value === undefined || value.trim() === '' ? fallback : value.trim();
-
-export function parseFeatureFlags(value: string | undefined): string[] {
-  const flags = (value ?? '')
-    .split(',')
-    .map((flag) => flag.trim())
-    .filter((flag) => flag !== '');
-  return [...new Set(flags)];
+export function runtimeConfigOf(
+  config: Pick<PortalConfig, 'API_BASE_URL' | 'ZAMIO_ENV' | 'APP_VERSION' | 'FEATURE_FLAGS'>,
+): RuntimeConfig {
+  return {
+    apiBaseUrl: config.API_BASE_URL,
+    environment: config.ZAMIO_ENV,
+    version: config.APP_VERSION,
+    // A flag named twice is one flag (the container's config.js does the same).
+    features: [...new Set(config.FEATURE_FLAGS)],
+  };
 }
 
-export function runtimeConfigFromEnv(env: Env): RuntimeConfig {
-  return {
-    apiBaseUrl: valueOr(env.API_BASE_URL, '/api'),
-    environment: valueOr(env.ZAMIO_ENV, 'local'),
-    version: valueOr(env.APP_VERSION, '0.0.0-dev'),
-    features: parseFeatureFlags(env.FEATURE_FLAGS),
-  };
+export async function runtimeConfigFromEnv(env: Env): Promise<RuntimeConfig> {
+  return runtimeConfigOf(await readPortalConfig(env));
 }

@@ -22,7 +22,8 @@ export function runtimeConfigMiddleware(config: RuntimeConfig): Connect.NextHand
   };
 }
 
-export function runtimeConfigPlugin(config: RuntimeConfig): Plugin {
+/** `config` is absent for builds, which only strip any config.js from the output. */
+export function runtimeConfigPlugin(config: RuntimeConfig | undefined): Plugin {
   let outDir = '';
   return {
     name: 'zamio:runtime-config',
@@ -30,10 +31,10 @@ export function runtimeConfigPlugin(config: RuntimeConfig): Plugin {
       outDir = resolved.build.outDir;
     },
     configureServer: (server) => {
-      server.middlewares.use(runtimeConfigMiddleware(config));
+      if (config) server.middlewares.use(runtimeConfigMiddleware(config));
     },
     configurePreviewServer: (server) => {
-      server.middlewares.use(runtimeConfigMiddleware(config));
+      if (config) server.middlewares.use(runtimeConfigMiddleware(config));
     },
     writeBundle: () => {
       for (const file of RUNTIME_CONFIG_FILES) rmSync(join(outDir, file), { force: true });

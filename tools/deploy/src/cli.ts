@@ -17,7 +17,7 @@ const USAGE = `usage:
   zamio-deploy apply    --env <environment> --tag <version|sha-short> [--force] [--config …] [--state …]
   zamio-deploy rollback --env <environment> [--to <tag>] [--config …] [--state …]
   zamio-deploy status   --env <environment> [--config …] [--state …]
-environment: COOLIFY_URL, COOLIFY_TOKEN, ZAMIO_REGISTRY (DEPLOY_POLL_INTERVAL, DEPLOY_TIMEOUT optional)
+environment: COOLIFY_URL, COOLIFY_TOKEN, ZAMIO_REGISTRY (DEPLOY_POLL_INTERVAL, DEPLOY_TIMEOUT, DEPLOY_RETRY_MAX_DELAY optional)
 --state defaults to .zamio-deploy/<environment>.json: keep it between runs (it is what rollback reads).`;
 
 export interface CliIo {
@@ -91,7 +91,11 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       }),
       resources,
       statePath: resolve((values.state as string | undefined) ?? `.zamio-deploy/${environment}.json`),
-      wait: { intervalMs: config.DEPLOY_POLL_INTERVAL, timeoutMs: config.DEPLOY_TIMEOUT },
+      wait: {
+        intervalMs: config.DEPLOY_POLL_INTERVAL,
+        timeoutMs: config.DEPLOY_TIMEOUT,
+        maxRetryDelayMs: config.DEPLOY_RETRY_MAX_DELAY,
+      },
       out,
     };
     if (command === 'plan') return await runPlan(context, tag!);

@@ -1,6 +1,7 @@
 // The few Coolify API calls a rollout needs, over @zamio/api-client (timeouts,
 // retries on idempotent calls only, circuit breaker). Field names are the ones
-// in Coolify's OpenAPI document (shared/coolify-api/openapi.yaml).
+// in Coolify's OpenAPI document (contract/coolify-openapi.yaml) and, for what the
+// controllers accept beyond it, the overlay beside it (contract/coolify-overlay.yaml).
 import { createApiClient, isApiError, serverMessageOf } from '@zamio/api-client';
 
 /** The parts of the `Application` schema the deploy tool reads. */
@@ -23,11 +24,19 @@ export interface CoolifyApplication {
   health_check_command?: string | null;
   ports_mappings?: string | null;
   custom_docker_run_options?: string | null;
+  /** Comma-separated (Coolify stores a JSON array and answers it joined). */
+  custom_network_aliases?: string | null;
+  /** Base64, one label a line; only shown to tokens with read:sensitive. */
+  custom_labels?: string | null;
   settings?: {
     stop_grace_period?: number | null;
     docker_images_to_keep?: number;
     is_consistent_container_name_enabled?: boolean;
     custom_internal_name?: string | null;
+    /** "Label management: Managed by Coolify" — regenerates labels on domain changes. */
+    is_container_label_readonly_enabled?: boolean;
+    is_force_https_enabled?: boolean;
+    is_gzip_enabled?: boolean;
   };
 }
 
@@ -44,6 +53,11 @@ export interface ApplicationUpdate {
   health_check_timeout?: number;
   health_check_retries?: number;
   health_check_start_period?: number;
+  /** Overlay fields: accepted by update_by_uuid(), missing from the published body. */
+  health_check_type?: 'http' | 'cmd';
+  health_check_command?: string;
+  custom_network_aliases?: string;
+  custom_labels?: string;
   stop_grace_period?: number;
   docker_images_to_keep?: number;
 }
@@ -61,6 +75,15 @@ export interface CoolifyDeployment {
   status: string;
   docker_registry_image_tag?: string | null;
   logs?: string;
+  /** `/project/<p>/environment/<e>/application/<app-uuid>/deployment/<uuid>`. */
+  deployment_url?: string;
+}
+
+/** What POST /deploy said about one application. */
+export interface QueuedDeployment {
+  /** Always present, even when Coolify skipped the request (then it never exists). */
+  deploymentUuid: string;
+  message: string;
 }
 
 export interface CoolifyClient {
@@ -68,9 +91,11 @@ export interface CoolifyClient {
   getApplication(uuid: string): Promise<CoolifyApplication>;
   updateApplication(uuid: string, update: ApplicationUpdate): Promise<void>;
   listEnvs(uuid: string): Promise<CoolifyEnvironmentVariable[]>;
-  /** Queues a deployment of one application; returns the deployment uuid. */
-  deploy(uuid: string): Promise<string>;
+  /** Asks Coolify to deploy one application (it may skip the request: see queue-deployment.ts). */
+  deploy(uuid: string): Promise<QueuedDeployment>;
   getDeployment(uuid: string): Promise<CoolifyDeployment>;
+  /** Queued and in-progress deployments of every application of the team. */
+  listActiveDeployments(): Promise<CoolifyDeployment[]>;
 }
 
 /** A Coolify call failed; the message is safe to print (never the token). */
@@ -79,6 +104,8 @@ export class CoolifyError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** Seconds from a Retry-After header (429), when Coolify sent one. */
+    readonly retryAfterS?: number,
   ) {
     super(message);
   }
@@ -131,12 +158,14 @@ export function createCoolifyClient(options: {
             `Coolify did not queue a deployment for ${uuid}: ${deployment?.message ?? 'empty answer'}`,
             200,
           );
-        return deployment.deployment_uuid;
+        return { deploymentUuid: deployment.deployment_uuid, message: deployment.message ?? '' };
       }),
     getDeployment: (uuid) =>
       call(`read deployment ${uuid}`, () =>
         api.get<CoolifyDeployment>(`deployments/${encodeURIComponent(uuid)}`),
       ),
+    listActiveDeployments: () =>
+      call('list running deployments', () => api.get<CoolifyDeployment[]>('deployments')),
   };
 }
 
@@ -160,6 +189,12 @@ function toCoolifyError(error: unknown, what: string, apiUrl: string): unknown {
     );
   if (error.status === 422)
     return new CoolifyError(`Coolify refused to ${what} (422): ${describeValidation(error.body)}`, 422);
+  if (error.status === 429)
+    return new CoolifyError(
+      `could not ${what}: 429 ${serverMessageOf(error.body) ?? 'Too Many Requests'}`,
+      429,
+      retryAfterOf(error.cause),
+    );
   if (error.kind === 'network' || error.kind === 'timeout')
     return new CoolifyError(`could not ${what}: Coolify at ${apiUrl} did not answer (${error.kind})`, 0);
   if (error.kind === 'circuit-open')
@@ -168,6 +203,13 @@ function toCoolifyError(error: unknown, what: string, apiUrl: string): unknown {
     `could not ${what}: ${error.status} ${serverMessageOf(error.body) ?? error.message}`,
     error.status,
   );
+}
+
+/** Retry-After (seconds) of the HTTP response behind an ApiError, when there was one. */
+function retryAfterOf(cause: unknown): number | undefined {
+  const headers = (cause as { response?: { headers?: Headers } } | undefined)?.response?.headers;
+  const value = Number(headers?.get('retry-after'));
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
 function describeValidation(body: unknown): string {

@@ -33,6 +33,12 @@ export const deploySpec = {
     default: 900_000,
     group: 'Rollout',
   }),
+  DEPLOY_RETRY_MAX_DELAY: duration({
+    desc: 'Longest pause before asking Coolify again when its deployment queue is full (429, whose Retry-After is honoured up to this) or it skipped the request because a deployment of the app is already running.',
+    example: '60s',
+    default: 60_000,
+    group: 'Rollout',
+  }),
 };
 
 export type DeployConfig = {

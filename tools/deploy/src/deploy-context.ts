@@ -8,7 +8,7 @@ export interface DeployContext {
   client: CoolifyClient;
   resources: LoadedResources;
   statePath: string;
-  wait: Omit<WaitOptions, 'onStatus'>;
+  wait: Omit<WaitOptions, 'onStatus'> & { maxRetryDelayMs: number };
   out: (line: string) => void;
 }
 

@@ -6,7 +6,7 @@ import type { ApplicationUpdate, CoolifyApplication, CoolifyClient } from './coo
 import { changesOf, desiredUpdate, type FieldChange } from './desired-state';
 import { checkApplicationEnv } from './env-check';
 import type { DeployTarget } from './load-resources';
-import { rolloutBlockers } from './rollout-preconditions';
+import { internalApiProblems, rolloutBlockers } from './rollout-preconditions';
 import { timingProblems } from './rollout-timing';
 
 export interface AppInspection {
@@ -30,12 +30,16 @@ export async function inspectApplications(
   const inspections: AppInspection[] = [];
   for (const target of targets) {
     const current = await client.getApplication(target.uuid);
-    const update = desiredUpdate(target, tag(target, current));
-    const blockers = rolloutBlockers(target, current);
+    const update = desiredUpdate(target, tag(target, current), current);
+    const blockers = rolloutBlockers(target, current, update);
     let envError: ConfigError | undefined;
     if (options.checkEnv) {
       const check = checkApplicationEnv(target, await client.listEnvs(target.uuid), environment);
-      if (check.ok) blockers.push(...timingProblems(timingInput(target, check.config)));
+      if (check.ok)
+        blockers.push(
+          ...timingProblems(timingInput(target, check.config)),
+          ...internalApiProblems(target, check.config),
+        );
       else envError = check.error;
     }
     inspections.push({ target, current, update, changes: changesOf(current, update), blockers, envError });

@@ -18,6 +18,10 @@ export interface DeployTarget {
   image: string;
   /** Domains to set (comma-separated URLs); undefined leaves Coolify's as they are. */
   domains: string | undefined;
+  /** Network alias for this environment (`zamio-bff-production`), when the app has one. */
+  networkAlias: string | undefined;
+  /** `http://<alias>:<port>` of the application named by `internal_api`, when set. */
+  internalApiUrl: string | undefined;
   resource: ApplicationResource;
 }
 
@@ -71,6 +75,10 @@ export function loadResources(
     }
     if (app.health_check.type === 'cmd' && !app.health_check.command)
       problems.push(`applications.${name}.health_check.command is required for type cmd`);
+    if (app.internal_api !== undefined && !file.applications[app.internal_api]?.network_alias)
+      problems.push(
+        `applications.${name}.internal_api names "${app.internal_api}", which is not an application with a network_alias`,
+      );
   }
   for (const name of Object.keys(env.applications)) {
     if (!file.applications[name])
@@ -78,14 +86,22 @@ export function loadResources(
   }
   if (problems.length > 0) throw new ResourcesError(`${path}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 
+  const aliasOf = (name: string) =>
+    file.applications[name]?.network_alias?.replace('{environment}', environment);
   const targets = deployOrder(file.applications).map((name) => {
     const resource = file.applications[name]!;
     const entry = env.applications[name]!;
+    const api = resource.internal_api;
     return {
       name,
       uuid: entry.uuid,
       image: interpolate(resource.image, variables, `applications.${name}.image`),
       domains: entry.domains === undefined || entry.domains === '' ? undefined : entry.domains,
+      networkAlias: aliasOf(name),
+      internalApiUrl:
+        api === undefined
+          ? undefined
+          : `http://${aliasOf(api)}:${file.applications[api]!.ports_exposes.split(',')[0]}`,
       resource,
     };
   });

@@ -1,6 +1,7 @@
 // Renders an inspection as the plan people read before a release.
 import { formatReportText } from '@zamio/env';
 import type { AppInspection } from './inspect-applications';
+import { decodeLabels, routerMiddlewares } from './traefik-labels';
 
 export function printPlan(inspections: AppInspection[], out: (line: string) => void): void {
   for (const [index, { target, current, changes, blockers, envError }] of inspections.entries()) {
@@ -11,6 +12,12 @@ export function printPlan(inspections: AppInspection[], out: (line: string) => v
     out(`${index + 1}. ${target.name} (${target.uuid}) ${target.image}: ${headline}`);
     for (const change of changes) {
       if (change.field === 'docker_registry_image_tag') continue;
+      if (change.field === 'custom_labels') {
+        const before = routerMiddlewares(decodeLabels(change.from as string | null));
+        for (const [router, middlewares] of routerMiddlewares(decodeLabels(change.to as string)))
+          out(`     labels: router ${router} middlewares ${show(before.get(router))} → ${middlewares}`);
+        continue;
+      }
       out(`     ${change.field}: ${show(change.from)} → ${show(change.to)}`);
     }
     if (changes.length === 0) out('     no changes');

@@ -43,7 +43,18 @@ const Application = Type.Object(
     stop_grace_period: Type.Integer({ minimum: 1, maximum: 3600 }),
     docker_images_to_keep: Type.Integer({ minimum: 0, maximum: 100 }),
     domains: Domains,
-    custom_labels: Type.Array(Type.String()),
+    /**
+     * Extra name on the `coolify` network, `{environment}` filled in: an
+     * application container is only reachable as `<uuid>-<timestamp>` (a new
+     * name every deploy), so others need a stable alias set through the API.
+     */
+    network_alias: Type.Optional(
+      Type.String({ pattern: '^[a-z0-9][a-z0-9-]*(\\{environment\\})?[a-z0-9-]*$' }),
+    ),
+    /** The application whose network alias INTERNAL_API_URL must point at. */
+    internal_api: Type.Optional(Type.String()),
+    /** Traefik middlewares (`name@file`) attached to the application's routers. */
+    proxy_middlewares: Type.Array(Type.String({ pattern: '^[A-Za-z0-9-]+@file$' })),
     volumes: Type.Optional(Type.Array(Volume)),
     scale: Type.String(),
   },

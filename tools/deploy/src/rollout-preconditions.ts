@@ -1,23 +1,20 @@
-// Checks that Coolify will really do a health-gated rolling update for an
-// application, for the settings the API cannot change (coolify.md, "Rolling
-// update"): refused before anything is touched, each with what to do instead.
-import type { CoolifyApplication } from './coolify-client';
+// Checks, before anything is touched, the settings the API cannot change but a
+// safe release depends on: what keeps Coolify from doing a health-gated rolling
+// update (coolify.md, "Rolling update"), label management that would drop the
+// proxy middlewares, and portals pointing at an address that does not resolve.
+// Each refusal says what to do instead.
+import type { ApplicationUpdate, CoolifyApplication } from './coolify-client';
 import type { DeployTarget } from './load-resources';
 
-export function rolloutBlockers(target: DeployTarget, current: CoolifyApplication): string[] {
+export function rolloutBlockers(
+  target: DeployTarget,
+  current: CoolifyApplication,
+  update: ApplicationUpdate,
+): string[] {
   const blockers: string[] = [];
-  const health = target.resource.health_check;
-  // health_check_type/command are readable but not in PATCH /applications/{uuid}'s body.
-  const type = current.health_check_type ?? 'http';
-  if (type !== health.type) {
+  if (update.custom_labels !== undefined && current.settings?.is_container_label_readonly_enabled) {
     blockers.push(
-      health.type === 'cmd'
-        ? `health check type is "${type}" but must be "cmd" with command \`${health.command}\` (the image has no curl/wget, so an HTTP check fails every deploy): set it in Coolify → ${target.name} → Configuration → Healthcheck`
-        : `health check type is "${type}" but must be "${health.type}" (path ${health.path}, port ${health.port}): set it in Coolify → ${target.name} → Configuration → Healthcheck`,
-    );
-  } else if (health.type === 'cmd' && (current.health_check_command ?? '').trim() !== health.command) {
-    blockers.push(
-      `health check command is \`${current.health_check_command ?? ''}\` but must be \`${health.command}\`: set it in Coolify → ${target.name} → Configuration → Healthcheck`,
+      `label management is "Managed by Coolify", which regenerates the labels on every domain change and drops the router middlewares (${target.resource.proxy_middlewares.join(', ')}): set Coolify → ${target.name} → Configuration → General → Container labels → Label management to "Managed manually" (the API cannot change it); zamio-deploy then writes the labels`,
     );
   }
   if (current.ports_mappings && current.ports_mappings.trim() !== '') {
@@ -37,4 +34,17 @@ export function rolloutBlockers(target: DeployTarget, current: CoolifyApplicatio
     blockers.push('sets --ip in custom docker run options, which disables rolling updates: remove it');
   }
   return blockers;
+}
+
+/**
+ * A portal must reach the bff by the alias the tool gives it: the container's
+ * own name changes on every deploy and only databases answer to a bare uuid.
+ */
+export function internalApiProblems(target: DeployTarget, config: Record<string, unknown>): string[] {
+  if (target.internalApiUrl === undefined) return [];
+  const configured = String(config.INTERNAL_API_URL ?? '').replace(/\/+$/, '');
+  if (configured === target.internalApiUrl) return [];
+  return [
+    `INTERNAL_API_URL is "${configured || '(unset)'}" but must be ${target.internalApiUrl} (the network alias zamio-deploy sets on ${target.resource.internal_api}; an application container is named <uuid>-<timestamp>, so http://<uuid>:3000 does not resolve)`,
+  ];
 }

@@ -1,9 +1,11 @@
 // Deploys applications one at a time in the given order: PATCH the image tag and
 // health settings, queue the deployment, wait for Coolify's verdict. The first
 // failure stops the rollout; Coolify has kept that app's old container, and its
-// configured tag is put back so a later redeploy does not pick the failed one.
+// configured tag is put back — after a failed deployment and after any error
+// once the tag was changed — so a later redeploy does not pick the failed one.
 import type { ApplicationUpdate, CoolifyClient } from './coolify-client';
 import type { DeployTarget } from './load-resources';
+import { queueDeployment } from './queue-deployment';
 import type { Release } from './release-log';
 import { waitForDeployment, type WaitOptions } from './wait-for-deployment';
 
@@ -22,7 +24,7 @@ export interface RolloutOptions {
   release: Release;
   /** Persists the release record after every step. */
   save: () => void;
-  wait: Omit<WaitOptions, 'onStatus'>;
+  wait: Omit<WaitOptions, 'onStatus'> & { maxRetryDelayMs: number };
   out: (line: string) => void;
   force: boolean;
 }
@@ -67,14 +69,21 @@ async function deployInOrder(options: RolloutOptions): Promise<boolean> {
       continue;
     }
     out(`→ ${name}: ${step.previousTag ?? '(none)'} → ${step.tag}`);
-    await client.updateApplication(uuid, step.update);
-    const deploymentUuid = await client.deploy(uuid);
-    record.deployment_uuid = deploymentUuid;
-    options.save();
-    const result = await waitForDeployment(client, deploymentUuid, {
-      ...options.wait,
-      onStatus: (status) => out(`  ${name}: ${status}`),
-    });
+    let result;
+    try {
+      // Inside the try: a PATCH that timed out may still have landed.
+      await client.updateApplication(uuid, step.update);
+      const deploymentUuid = await queueDeployment(client, uuid, name, { ...options.wait, out });
+      record.deployment_uuid = deploymentUuid;
+      options.save();
+      result = await waitForDeployment(client, deploymentUuid, {
+        ...options.wait,
+        onStatus: (status) => out(`  ${name}: ${status}`),
+      });
+    } catch (error) {
+      await restoreTag(options, step);
+      throw error;
+    }
     if (result.ok) {
       record.outcome = 'deployed';
       out(`✓ ${name}: running ${step.tag}`);
@@ -88,10 +97,7 @@ async function deployInOrder(options: RolloutOptions): Promise<boolean> {
     out(
       `  Coolify kept the previous container of ${name}${step.previousTag ? ` (${step.previousTag})` : ''}.`,
     );
-    if (step.previousTag && step.previousTag !== step.tag) {
-      await client.updateApplication(uuid, { docker_registry_image_tag: step.previousTag });
-      out(`  ${name}'s configured tag is back to ${step.previousTag}.`);
-    }
+    await restoreTag(options, step);
     for (const skipped of release.apps.slice(index + 1)) skipped.outcome = 'skipped';
     const deployed = release.apps.filter((a) => a.outcome === 'deployed').map((a) => a.name);
     const notDeployed = release.apps.slice(index + 1).map((a) => a.name);
@@ -107,4 +113,18 @@ async function deployInOrder(options: RolloutOptions): Promise<boolean> {
   release.finished_at = new Date().toISOString();
   options.save();
   return true;
+}
+
+/** Puts the application's configured tag back; a failure here is reported, not thrown over the cause. */
+async function restoreTag(options: RolloutOptions, step: RolloutStep): Promise<void> {
+  if (!step.previousTag || step.previousTag === step.tag) return;
+  const { name, uuid } = step.target;
+  try {
+    await options.client.updateApplication(uuid, { docker_registry_image_tag: step.previousTag });
+    options.out(`  ${name}'s configured tag is back to ${step.previousTag}.`);
+  } catch (error) {
+    options.out(
+      `  ✗ could not put ${name}'s configured tag back to ${step.previousTag} (${(error as Error).message}): set it in Coolify before the next deploy`,
+    );
+  }
 }

@@ -40,18 +40,14 @@ it('refuses when the drain delay is shorter than the time Traefik needs to stop 
   changedNothing();
 });
 
-it("refuses when a Node app still uses Coolify's HTTP health check (no curl in the image) or maps host ports", async () => {
-  Object.assign(fixture().mock.apps.get('bff-uuid')!, {
-    health_check_type: 'http',
-    health_check_command: null,
-  });
+it('refuses host port mappings and labels managed by Coolify (both need a click the API cannot do)', async () => {
   fixture().mock.apps.get('admin-uuid')!.ports_mappings = '8080:8080';
+  fixture().mock.apps.get('station-uuid')!.settings.is_container_label_readonly_enabled = true;
   const { code, out } = await fixture().run(['plan', '--env', 'production', '--tag', '1.1.0']);
   expect(code).toBe(78);
-  expect(out).toContain(
-    'health check type is "http" but must be "cmd" with command `node /app/healthcheck.js`',
-  );
   expect(out).toContain('has host port mappings (8080:8080)');
+  expect(out).toMatch(/label management is "Managed by Coolify".*Label management to "Managed manually"/);
+  expect(out).toContain('2 application(s) would be refused: station, admin.');
 });
 
 it('never prints the token, and a 401 says what to fix', async () => {

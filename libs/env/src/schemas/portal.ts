@@ -1,6 +1,6 @@
 // Runtime configuration of a portal container (nginx) and dev server. One image
 // serves every environment: these values are read at container start.
-import { flag, integer, list, tcpPort, text } from '../validators';
+import { duration, flag, integer, list, tcpPort, text } from '../validators';
 import { optionalUrl } from '../validators';
 import type { AppSchema } from '../load-config';
 
@@ -52,8 +52,8 @@ export const portalSpec = {
     group: 'URLs',
   }),
   INTERNAL_API_URL: optionalUrl({
-    desc: "The bff's internal URL that this container proxies /api to (Coolify: http://<bff-uuid>:3000).",
-    example: 'http://bff:3000',
+    desc: "The bff's internal URL (origin only) that this container proxies /api to. Coolify: http://zamio-bff-<environment>:3000, the network alias zamio-deploy gives the bff (a bare uuid does not resolve for applications).",
+    example: 'http://zamio-bff-production:3000',
     default: '',
     group: 'URLs',
   }),
@@ -68,6 +68,18 @@ export const portalSpec = {
     example: 'https://api.zamio.example',
     default: '',
     group: 'Security',
+  }),
+  SHUTDOWN_DRAIN_DELAY: duration({
+    desc: 'On SIGTERM/SIGQUIT, /healthz fails at once and nginx keeps serving this long before it stops accepting, so the proxy has stopped routing here first (longer than health interval × retries + ~2 s).',
+    example: '8s',
+    default: 8_000,
+    group: 'Shutdown',
+  }),
+  SHUTDOWN_TIMEOUT: duration({
+    desc: 'Whole stop budget: drain delay plus the time nginx may take to finish in-flight requests (worker_shutdown_timeout); keep it below the stop grace period.',
+    example: '20s',
+    default: 20_000,
+    group: 'Shutdown',
   }),
   HSTS: flag({
     desc: 'Send Strict-Transport-Security from nginx (leave off when the proxy sets it).',
@@ -85,6 +97,19 @@ export const portalSchema: AppSchema<PortalConfig> = {
   app: 'portal',
   spec: portalSpec,
   refine: (config, env) => {
+    if (
+      config.SHUTDOWN_DRAIN_DELAY !== undefined &&
+      config.SHUTDOWN_TIMEOUT !== undefined &&
+      config.SHUTDOWN_DRAIN_DELAY >= config.SHUTDOWN_TIMEOUT
+    ) {
+      return [{ variable: 'SHUTDOWN_TIMEOUT', problem: 'must be longer than SHUTDOWN_DRAIN_DELAY' }];
+    }
+    // nginx proxies to it with the request URI appended: a path would be dropped or doubled.
+    if (config.INTERNAL_API_URL && new URL(config.INTERNAL_API_URL).pathname !== '/') {
+      return [
+        { variable: 'INTERNAL_API_URL', problem: 'must be an origin (scheme://host[:port]) without a path' },
+      ];
+    }
     const secureEnv = env === 'staging' || env === 'production';
     if (config.API_BASE_URL === undefined) return [];
     if (secureEnv && config.API_BASE_URL.startsWith('http:')) {

@@ -1,12 +1,59 @@
-// Coolify's OpenAPI document as a request/response validator for the mock:
-// finds the operation for a method + path, checks query parameters and the JSON
-// body against the operation's schemas (ajv), and checks the mock's answers too.
+// Coolify's OpenAPI document plus our overlay (what the controllers accept
+// beyond it) as a request/response validator for the mock: finds the operation
+// for a method + path, checks query parameters and the JSON body against the
+// operation's schemas (ajv), and checks the mock's answers too.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { Ajv, type ValidateFunction } from 'ajv';
+import { JSONPath } from 'jsonpath-plus';
 
 export const CONTRACT_PATH = fileURLToPath(new URL('../../contract/coolify-openapi.yaml', import.meta.url));
+export const OVERLAY_PATH = fileURLToPath(new URL('../../contract/coolify-overlay.yaml', import.meta.url));
+
+interface OverlayDocument {
+  overlay: string;
+  actions: { target: string; update?: Record<string, unknown>; remove?: boolean }[];
+}
+
+/**
+ * Applies an OpenAPI Overlay 1.0 document: every action's JSONPath target is
+ * merged with its `update` (objects recursively, arrays appended) or removed.
+ * A target that selects nothing is an error: the overlay no longer fits the document.
+ */
+export function applyOverlay(document: unknown, overlay: OverlayDocument): void {
+  if (!/^1\.\d+\.\d+$/.test(overlay.overlay))
+    throw new Error(`unsupported overlay version ${overlay.overlay}`);
+  for (const action of overlay.actions) {
+    const found = JSONPath({ path: action.target, json: document as object, resultType: 'all' }) as {
+      value: unknown;
+      parent: Record<string, unknown> | unknown[] | null;
+      parentProperty: string | number;
+    }[];
+    if (found.length === 0) throw new Error(`overlay target ${action.target} selects nothing`);
+    for (const { value, parent, parentProperty } of found) {
+      if (action.remove) {
+        if (Array.isArray(parent)) parent.splice(Number(parentProperty), 1);
+        else if (parent) delete parent[parentProperty as string];
+      } else if (action.update) mergeInto(value, action.update);
+    }
+  }
+}
+
+function mergeInto(target: unknown, update: Record<string, unknown>): void {
+  if (typeof target !== 'object' || target === null || Array.isArray(target))
+    throw new Error('overlay update targets must be objects');
+  const object = target as Record<string, unknown>;
+  for (const [key, value] of Object.entries(update)) {
+    const existing = object[key];
+    if (Array.isArray(existing) && Array.isArray(value)) existing.push(...value);
+    else if (isPlainObject(existing) && isPlainObject(value)) mergeInto(existing, value);
+    else object[key] = structuredClone(value);
+  }
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 type Schema = Record<string, unknown>;
 interface Parameter {
@@ -41,8 +88,9 @@ export class OpenApiContract {
   private readonly routes: { template: string; pattern: RegExp; names: string[] }[];
   private readonly compiled = new Map<string, ValidateFunction>();
 
-  constructor(path = CONTRACT_PATH) {
+  constructor(path = CONTRACT_PATH, overlayPath: string | null = OVERLAY_PATH) {
     this.document = parse(readFileSync(path, 'utf8')) as Document;
+    if (overlayPath) applyOverlay(this.document, parse(readFileSync(overlayPath, 'utf8')) as OverlayDocument);
     // strict: false — the document carries OpenAPI-only keywords (example);
     // ajv knows `nullable` itself.
     this.ajv = new Ajv({ strict: false, allErrors: true });

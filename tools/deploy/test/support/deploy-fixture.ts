@@ -1,14 +1,20 @@
 // One test installation: a mock Coolify holding the six applications as an
-// operator would have created them (on tag 1.0.0, valid production env, the
-// command health check set in the UI), the repository's real resources.yaml
-// with their uuids filled in, and a way to run the CLI capturing its output.
+// operator following docs/deployment.md would have created them (on tag 1.0.0,
+// valid production env, label management switched to "Managed manually" — the
+// one click the API cannot do; health type, aliases and labels left at Coolify's
+// defaults for the tool to set), the repository's real resources.yaml with their
+// uuids filled in, and a way to run the CLI capturing its output.
 import { afterEach, beforeEach, expect } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli';
-import { startMockCoolify, type MockCoolify } from '../mock-coolify/mock-coolify-server';
+import {
+  startMockCoolify,
+  type MockApplication,
+  type MockCoolify,
+} from '../mock-coolify/mock-coolify-server';
 
 export const RESOURCES_PATH = fileURLToPath(new URL('../../../../coolify/resources.yaml', import.meta.url));
 export const REGISTRY = 'registry.test/zamio-ci';
@@ -29,7 +35,7 @@ export const validEnvs: Record<string, Record<string, string>> = {
     DATABASE_URL: 'postgres://zamio:db-password-1@pg-uuid:5432/zamio',
     REDIS_URL: 'redis://default:redis-password-1@redis-uuid:6379/0',
   },
-  portal: { ZAMIO_ENV: 'production', INTERNAL_API_URL: 'http://bff-uuid:3000' },
+  portal: { ZAMIO_ENV: 'production', INTERNAL_API_URL: 'http://zamio-bff-production:3000' },
 };
 
 export interface CliRun {
@@ -70,9 +76,7 @@ export async function createDeployFixture(): Promise<DeployFixture> {
       docker_registry_image_tag: '1.0.0',
       ports_exposes: app === 'bff' ? '3000' : app === 'worker' ? '3001' : '8080',
       fqdn: node ? null : `https://${app}.zamio.example`,
-      // Set by hand in the Coolify UI (the API cannot set them).
-      health_check_type: node ? 'cmd' : 'http',
-      health_check_command: node ? 'node /app/healthcheck.js' : null,
+      settings: { is_container_label_readonly_enabled: false } as MockApplication['settings'],
       envs: node ? { ...validEnvs[app]! } : { ...validEnvs.portal! },
     });
   }
@@ -94,6 +98,7 @@ export async function createDeployFixture(): Promise<DeployFixture> {
           ZAMIO_REGISTRY: REGISTRY,
           DEPLOY_POLL_INTERVAL: '5ms',
           DEPLOY_TIMEOUT: '20s',
+          DEPLOY_RETRY_MAX_DELAY: '20ms',
           ...env,
         },
       });
