@@ -6,7 +6,10 @@ import { createPostgresDatabase, type DatabaseClientOptions } from './create-pos
 import type { DatabaseConfig } from '@zamio/env';
 import type { Database } from './database';
 
-export async function openDatabase(config: DatabaseConfig, options: DatabaseClientOptions): Promise<Database> {
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: DatabaseClientOptions,
+): Promise<Database> {
   if (config.kind === 'pglite') return createPgliteDatabase(config.dataDir);
   return createPostgresDatabase({ ...config, ...options });
 }
