@@ -1,6 +1,7 @@
 // One flat config for the whole workspace. Nx's module-boundary rule enforces the
-// layering from docs/architecture: apps depend on libs, libs never on apps, web
-// code never on server-only libs.
+// layering of docs/architecture.md: apps depend on libs, libs never on apps, and
+// browser code (scope:web) only on libs that run in a browser (scope:shared) —
+// never on a Node-only lib (scope:server: env, logger, db, http, domain libs…).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
@@ -45,5 +46,26 @@ export default tseslint.config(
     // Tool configs (vite, vitest) import the workspace's shared config by path.
     files: ['**/*.config.{ts,mjs}'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    // The portals' Vite set-up runs in Node at dev-server and build time, never
+    // in a browser: it may read server-side libs (libs/env's portal schema).
+    files: ['libs/ui/vite/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+            {
+              sourceTag: 'scope:web',
+              onlyDependOnLibsWithTags: ['scope:web', 'scope:shared', 'scope:server'],
+            },
+          ],
+        },
+      ],
+    },
   },
 );

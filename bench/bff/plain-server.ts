@@ -4,8 +4,9 @@
 import { createServer } from 'node:http';
 import pg from 'pg';
 
-const port = Number(process.argv[2]);
-const pool = new pg.Pool({ connectionString: process.argv[3], max: 10 });
+// Started by run-bench.ts (through libs/testing's runEntry) with its port and database.
+const port = Number(process.env.PLAIN_PORT);
+const pool = new pg.Pool({ connectionString: process.env.PLAIN_DATABASE_URL, max: 10 });
 
 const server = createServer((request, response) => {
   const send = (status: number, body: unknown) => {

@@ -3,14 +3,16 @@
 // node:http + pg server doing the same work, for /livez and one database-backed
 // route, side by side in one run. Writes the table into docs/performance.md
 // between the bff-bench markers. Not part of `npm test`.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { createPostgresDatabase, migrate } from '@zamio/db';
-import { createTestDatabase, createTestRedis, freePort } from '@zamio/testing';
+import { loadBffConfig } from '@zamio/env';
+import { createLogger } from '@zamio/logger';
+import { openPlatform } from '@zamio/platform';
+import { heartbeatsRepository } from '@zamio/system-status';
+import { createTestDatabase, createTestRedis, freePort, runEntry, type RunningEntry } from '@zamio/testing';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -27,10 +29,11 @@ interface Result {
   shed: number;
 }
 
-async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
+async function waitForHttp(url: string, server: RunningEntry): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (server.child.exitCode !== null)
+      throw new Error(`server exited with ${server.child.exitCode}:\n${server.output()}`);
     if (
       (await fetch(url).then(
         (r) => r.status,
@@ -43,21 +46,11 @@ async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`${url} not ready within 60 s`);
 }
 
-function startChild(args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return child;
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-  child.kill('SIGKILL');
+async function stopServer(server: RunningEntry): Promise<void> {
+  if (server.child.exitCode !== null) return;
+  server.child.kill('SIGTERM');
+  await Promise.race([server.exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+  server.child.kill('SIGKILL');
 }
 
 async function load(url: string): Promise<{ rps: number; p99: number; errors: number; shed: number }> {
@@ -77,26 +70,11 @@ const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / value
 async function main(): Promise<void> {
   const testDb = await createTestDatabase('zamio_bench');
   const testRedis = createTestRedis();
-  const children: ChildProcess[] = [];
+  const servers: RunningEntry[] = [];
   try {
-    const db = createPostgresDatabase({
-      url: testDb.url,
-      poolMax: 2,
-      idleTimeoutMs: 1_000,
-      connectTimeoutMs: 5_000,
-      acquireTimeoutMs: 5_000,
-      statementTimeoutMs: 30_000,
-      applicationName: 'bench-setup',
-    });
-    await migrate(db);
-    // 50 rows, as the route returns at most 50.
-    await db.query(
-      `INSERT INTO service_heartbeats (service, instance, version, request_id) SELECT 'worker', 'bench-' || i, '1.0.0', 'req-' || i FROM generate_series(1, 50) AS i`,
-    );
-    await db.close();
-
     const [bffPort, plainPort] = [await freePort(), await freePort()];
-    const bff = startChild(['apps/bff/src/main.ts'], {
+    // The bff as production runs it (its own entry point and config), one process.
+    const bffEnv = {
       ZAMIO_ENV: 'production',
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
@@ -116,14 +94,33 @@ async function main(): Promise<void> {
       MIGRATE_ON_START: 'false',
       SHUTDOWN_DRAIN_DELAY: '0',
       UPLOAD_DIR: join(tmpdir(), 'zamio-bench-uploads'),
-    });
-    const plain = startChild(['bench/bff/plain-server.ts', String(plainPort), testDb.url], {});
-    children.push(bff, plain);
+    };
+    // Set-up through the same platform start-up as the bff: migrations, then 50
+    // heartbeats (the route returns at most 50).
+    const config = loadBffConfig(bffEnv);
+    const logger = createLogger({ service: 'bench-setup', version: 'bench', level: 'warn', pretty: false });
+    const setup = await openPlatform(config, { service: 'bench-setup', logger, jobs: false, migrate: true });
+    for (let i = 1; i <= 50; i++)
+      await heartbeatsRepository.record(setup.db, {
+        service: 'worker',
+        instance: `bench-${i}`,
+        version: '1.0.0',
+        requestId: `req-${i}`,
+      });
+    await setup.close();
+
+    const bff = runEntry('apps/bff/src/main.ts', bffEnv, ROOT);
+    const plain = runEntry(
+      'bench/bff/plain-server.ts',
+      { PLAIN_PORT: String(plainPort), PLAIN_DATABASE_URL: testDb.url },
+      ROOT,
+    );
+    servers.push(bff, plain);
     const targets = [
-      { name: 'bff (Fastify)', base: `http://127.0.0.1:${bffPort}`, child: bff },
-      { name: 'plain node:http + pg', base: `http://127.0.0.1:${plainPort}`, child: plain },
+      { name: 'bff (Fastify)', base: `http://127.0.0.1:${bffPort}`, server: bff },
+      { name: 'plain node:http + pg', base: `http://127.0.0.1:${plainPort}`, server: plain },
     ];
-    for (const target of targets) await waitForHttp(`${target.base}/livez`, target.child);
+    for (const target of targets) await waitForHttp(`${target.base}/livez`, target.server);
 
     const results: Result[] = [];
     for (const route of ROUTES) {
@@ -148,7 +145,7 @@ async function main(): Promise<void> {
     }
     writeReport(results);
   } finally {
-    for (const child of children) await stopChild(child);
+    for (const server of servers) await stopServer(server);
     await testRedis.cleanup();
     await testDb.drop();
   }
@@ -158,7 +155,7 @@ function writeReport(results: Result[]): void {
   const lines = [
     `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:bff\` on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.versions.node}; ` +
       `autocannon with ${CONNECTIONS} connections, ${DURATION_S} s per run, ${RUNS} runs per target (mean shown), load generator on the same machine, other work running on it meanwhile (numbers are noisy; compare the ratio within one run). Throughput counts 2xx answers only; "shed" counts 503 load-shedding answers. ` +
-      'bff: one process (WEB_CONCURRENCY=1), ZAMIO_ENV=production, JSON logs at warn, every production plugin on (helmet, CORS, request id, metrics, load shedding, Redis-backed rate limit with its per-IP ceiling lifted because all load comes from one IP). ' +
+      'bff: one process (WEB_CONCURRENCY=1), ZAMIO_ENV=production, JSON logs at warn, every production plugin on (security headers, request id and context, HTTPS redirect, HTTP metrics, load shedding, Redis-backed rate limits with the per-IP ceiling lifted because all load comes from one IP; CORS is registered only with CORS_ORIGINS set, and a same-origin deployment sets none). ' +
       'Baseline: plain node:http + pg doing the same query and JSON mapping. Same Postgres database for both.',
     '',
     '| route | server | 2xx req/s | p99 ms | shed (503) | errors | bff / plain 2xx req/s |',

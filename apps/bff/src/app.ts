@@ -1,53 +1,58 @@
-// Builds the bff's Fastify instance from its dependencies. No I/O happens here
-// beyond what the given dependencies do, so tests build it against real or
-// embedded services alike.
-import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
+// Builds the bff's Fastify instance from its dependencies: the cross-cutting
+// plugins (each a named fastify-plugin) in their order, the probes, then the
+// rate-limited API. No I/O beyond what the given dependencies do, so tests
+// build it against real or embedded services alike.
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { VersionInfo } from '@zamio/contracts';
 import type { BffConfig } from '@zamio/env';
-import type { Logger } from '@zamio/logger';
-import type { Database } from '@zamio/db';
-import type { JobProducer } from '@zamio/queue';
 import type { HealthCheck } from '@zamio/health';
 import {
+  corsPolicyPlugin,
+  errorHandlerPlugin,
   healthRoutes,
-  registerErrorHandler,
-  registerHttpMetrics,
-  registerLoadShedding,
-  registerRequestContext,
-  requestIdOptions,
-  type ServiceMetrics,
-} from '@zamio/server';
-import { registerCors } from './plugins/cors-policy';
-import { registerHttpsRedirect } from './plugins/https-policy';
-import { systemRoutes } from './routes/system-routes';
-import type { Redis } from 'ioredis';
-import { registerRateLimits } from './plugins/rate-limits';
+  httpMetricsPlugin,
+  httpsRedirectPlugin,
+  loadSheddingPlugin,
+  rateLimitsPlugin,
+  requestContextPlugin,
+  requestLoggingOptions,
+  securityHeadersPlugin,
+} from '@zamio/http';
+import type { Logger } from '@zamio/logger';
+import type { ServiceMetrics } from '@zamio/metrics';
+import type { Platform } from '@zamio/platform';
+import type { BffServices } from './bff-services';
 import { securedApi } from './routes/secured-api';
+import { systemRoutes } from './routes/system-routes';
 
 export interface BffDependencies {
-  config: BffConfig & { ZAMIO_ENV: string };
+  config: BffConfig;
   logger: Logger;
-  db: Database;
-  queue: JobProducer;
+  platform: Pick<Platform, 'redis' | 'redisKeyPrefix'>;
+  services: BffServices;
   metrics: ServiceMetrics;
   checks: HealthCheck[];
   isShuttingDown: () => boolean;
   startedAt: number;
-  /** Shared rate-limit counters; absent in embedded mode (in-memory limits). */
-  rateLimitRedis?: Redis | undefined;
 }
+
+/** Per-caller rate limits key on the capture device, else the signed-in user. */
+const callerKeyOf = ({ principal }: FastifyRequest): string | undefined =>
+  principal &&
+  (principal.via === 'device-token' ? `device:${principal.deviceId}` : `user:${principal.userId}`);
 
 export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstance> {
   const { config } = deps;
+  const { http } = config;
   const app = Fastify({
     loggerInstance: deps.logger,
-    ...requestIdOptions(),
-    trustProxy: trustProxyOf(config.TRUST_PROXY),
+    ...requestLoggingOptions(),
+    trustProxy: http.trustProxy === false ? false : [...http.trustProxy],
     // Longer than Traefik's idle timeout towards servers, so the proxy closes
     // idle connections first and never sends on one we are closing.
-    keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT,
-    requestTimeout: config.REQUEST_TIMEOUT,
-    bodyLimit: config.BODY_LIMIT,
+    keepAliveTimeout: http.keepAliveTimeoutMs,
+    requestTimeout: http.requestTimeoutMs,
+    bodyLimit: http.bodyLimitBytes,
     // On close, idle keep-alive sockets are ended at once; busy ones finish.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
@@ -56,94 +61,52 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     ajv: { customOptions: { removeAdditional: false } },
   }) as unknown as FastifyInstance;
 
-  registerRequestContext(app);
-  registerErrorHandler(app, config.ZAMIO_ENV === 'local' || config.ZAMIO_ENV === 'test');
-  registerHttpMetrics(app, deps.metrics);
-  const trustProxy = trustProxyOf(config.TRUST_PROXY);
-  if (config.FORCE_HTTPS && trustProxy) registerHttpsRedirect(app, trustProxy);
-
-  await app.register(helmet, {
-    // Tuned for a JSON API: a CSP that forbids everything (nothing here is a
-    // document), no framing, no sniffing, no referrer, HSTS — and none of the
-    // headers that only matter to HTML pages or dead browsers (each header
-    // helmet sets costs time on every response; see docs/performance.md).
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-    },
-    hsts:
-      config.HSTS_MAX_AGE > 0
-        ? { maxAge: Math.floor(config.HSTS_MAX_AGE / 1000), includeSubDomains: true }
-        : false,
-    crossOriginResourcePolicy: { policy: 'same-site' },
-    crossOriginOpenerPolicy: false,
-    originAgentCluster: false,
-    xDnsPrefetchControl: false,
-    xDownloadOptions: false,
-    xPermittedCrossDomainPolicies: false,
-    xXssProtection: false,
-    frameguard: { action: 'deny' },
-  });
-  await registerCors(app, { origins: config.CORS_ORIGINS, patterns: config.CORS_ORIGIN_PATTERNS });
+  await app.register(requestContextPlugin);
+  await app.register(errorHandlerPlugin, { exposeDetails: http.exposeErrorDetails });
+  await app.register(httpMetricsPlugin, { metrics: deps.metrics });
+  if (http.forceHttps && http.trustProxy)
+    await app.register(httpsRedirectPlugin, { trustedProxies: http.trustProxy });
+  await app.register(securityHeadersPlugin, { hstsMaxAgeSeconds: http.hstsMaxAgeSeconds });
+  // No origin configured (same-origin portals): nothing is ever allowed, so
+  // CORS answers nothing and is left out (a preflight is then a plain 404).
+  if (http.cors.origins.length > 0 || http.cors.originPatterns.length > 0)
+    await app.register(corsPolicyPlugin, http.cors);
   // Load shedding: 503 + Retry-After rather than queue work we cannot finish.
-  await registerLoadShedding(app);
+  await app.register(loadSheddingPlugin);
 
   const identity = {
     service: 'bff',
-    version: config.APP_VERSION,
-    revision: config.GIT_REVISION,
+    version: config.release.version,
+    revision: config.release.revision,
     startedAt: deps.startedAt,
   };
-  const healthOptions = {
+  const health = {
     identity,
     checks: deps.checks,
     isShuttingDown: deps.isShuttingDown,
-    detailsToken: config.HEALTH_DETAILS_TOKEN,
+    detailsToken: config.health.detailsToken,
   };
-  await app.register(healthRoutes, healthOptions);
-  await app.register(healthRoutes, { ...healthOptions, prefix: '/api' });
+  await app.register(healthRoutes, health);
+  await app.register(healthRoutes, { ...health, prefix: '/api' });
 
   const version = {
     service: 'bff',
-    version: config.APP_VERSION,
-    revision: config.GIT_REVISION,
-    environment: config.ZAMIO_ENV,
+    version: config.release.version,
+    revision: config.release.revision,
+    environment: config.environment,
     node: process.versions.node,
     startedAt: new Date(deps.startedAt).toISOString(),
   };
-  app.get('/version', async () => version);
+  app.get('/version', { schema: { response: { 200: VersionInfo } } }, async () => version);
   // Health probes and /version above stay unlimited; everything below is rate limited.
-  await registerRateLimits(app, {
-    settings: config,
-    redis: deps.rateLimitRedis,
+  await app.register(rateLimitsPlugin, {
+    limits: config.limits,
+    redis: deps.platform.redis && { client: deps.platform.redis, keyPrefix: deps.platform.redisKeyPrefix },
     logger: deps.logger,
     metrics: deps.metrics.business,
+    callerKeyOf,
   });
-  await app.register(systemRoutes, { prefix: '/api', version, db: deps.db, queue: deps.queue });
-  await app.register(securedApi, {
-    prefix: '/api',
-    db: deps.db,
-    metrics: deps.metrics.business,
-    sessionSecrets: [config.SESSION_SECRET, config.SESSION_SECRET_PREVIOUS].filter(Boolean),
-    secureCookies: config.FORCE_HTTPS,
-    sessionTtlMs: config.SESSION_TTL,
-    trustedOrigins: [
-      ...config.CORS_ORIGINS,
-      ...(config.PUBLIC_API_URL ? [new URL(config.PUBLIC_API_URL).origin] : []),
-    ],
-    uploadDir: config.UPLOAD_DIR,
-    uploadCaps: {
-      'track-audio': config.UPLOAD_MAX_TRACK_AUDIO,
-      'capture-audio': config.UPLOAD_MAX_CAPTURE_AUDIO,
-      'playlog-csv': config.UPLOAD_MAX_PLAYLOG_CSV,
-      document: config.UPLOAD_MAX_DOCUMENT,
-    },
-    rateLimits: config,
-  });
+  await app.register(systemRoutes, { prefix: '/api', version, heartbeats: deps.services.heartbeats });
+  await app.register(securedApi, { prefix: '/api', services: deps.services, config });
   return app;
-}
-
-function trustProxyOf(list: readonly string[]): false | string[] {
-  if (list.length === 0 || list.includes('none')) return false;
-  return [...list];
 }

@@ -3,10 +3,10 @@
 // which shows up in `ps` and shell history) and creates an active admin.
 import { parseArgs } from 'node:util';
 import { text } from 'node:stream/consumers';
-import { bffSchema, readProcessEnv } from '@zamio/env';
-import { createLogger } from '@zamio/logger';
-import { applyMigrations, openDataServices } from '@zamio/server';
-import { checkPasswordLength, ensureAccount, readPasswordFile } from '@zamio/auth';
+import { checkPasswordLength, createAccountProvisioning, readPasswordFile } from '@zamio/accounts';
+import { provisionStation } from '@zamio/airplay';
+import { loadBffConfig, readProcessConfig } from '@zamio/env';
+import { createProcessLogger, openPlatform } from '@zamio/platform';
 
 const { values } = parseArgs({
   options: {
@@ -22,25 +22,20 @@ if (!values.email) {
   process.exit(64);
 }
 
-const config = readProcessEnv(bffSchema);
-const logger = createLogger({
-  service: 'create-admin',
-  version: config.APP_VERSION,
-  level: 'warn',
-  pretty: config.LOG_PRETTY,
-});
+const config = readProcessConfig(loadBffConfig);
+const logger = createProcessLogger('create-admin', { ...config, log: { ...config.log, level: 'warn' } });
 const password = values['password-file']
   ? await readPasswordFile(values['password-file'])
   : (await text(process.stdin)).replace(/\r?\n$/, '');
 checkPasswordLength(password);
 
-const db = await openDataServices(config, logger, 'create-admin');
+const platform = await openPlatform(config, { service: 'create-admin', logger, jobs: false });
 try {
-  if (config.MIGRATE_ON_START) await applyMigrations(db, logger, config.MIGRATION_STATEMENT_TIMEOUT);
-  const created = await ensureAccount(db, {
+  const provisioning = createAccountProvisioning({ db: platform.db, onAccountCreated: provisionStation });
+  const created = await provisioning.ensureAccount({
     email: values.email,
     password,
-    displayName: values.name!,
+    displayName: values.name ?? 'Administrator',
     role: 'admin',
   });
   console.log(
@@ -50,5 +45,5 @@ try {
   );
   process.exitCode = created ? 0 : 1;
 } finally {
-  await db.close();
+  await platform.close();
 }

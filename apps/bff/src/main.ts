@@ -1,29 +1,24 @@
 // bff entry point: validate config (exit 78 on problems, before any port or
 // connection opens), then run one process or a cluster of WEB_CONCURRENCY.
-import { bffSchema, readProcessEnv } from '@zamio/env';
-import { createLogger } from '@zamio/logger';
-import { applyMigrations, openDataServices, runClustered } from '@zamio/server';
+import { loadBffConfig, readProcessConfig } from '@zamio/env';
+import { createProcessLogger, openPlatform, runClustered } from '@zamio/platform';
 import { startBff } from './start-bff';
 
-const config = readProcessEnv(bffSchema);
-const logger = createLogger({
-  service: 'bff',
-  version: config.APP_VERSION,
-  level: config.LOG_LEVEL,
-  pretty: config.LOG_PRETTY,
-});
+const config = readProcessConfig(loadBffConfig);
+const logger = createProcessLogger('bff', config);
 
 await runClustered({
-  concurrency: config.WEB_CONCURRENCY,
+  concurrency: config.http.processes,
   logger,
-  metricsPort: config.METRICS_PORT,
-  metricsHost: config.HOST,
-  shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT + config.SHUTDOWN_DRAIN_DELAY,
+  metricsPort: config.metrics.port,
+  metricsHost: config.metrics.host,
+  shutdownTimeoutMs: config.shutdown.timeoutMs + config.shutdown.drainDelayMs,
+  // The primary migrates once, before any worker process serves.
   beforeFork: async () => {
-    if (!config.MIGRATE_ON_START) return;
-    const db = await openDataServices(config, logger, 'bff-migrate');
-    await applyMigrations(db, logger, config.MIGRATION_STATEMENT_TIMEOUT);
-    await db.close();
+    if (config.migrations.onStart)
+      await (
+        await openPlatform(config, { service: 'bff-migrate', logger, jobs: false, migrate: true })
+      ).close();
   },
   startSingle: async () => (await startBff(config, { logger })).lifecycle,
   startWorker: async (registerMetrics) =>
@@ -31,7 +26,7 @@ await runClustered({
       await startBff(config, {
         logger,
         role: 'cluster-worker',
-        onMetrics: (m) => registerMetrics(m.registry),
+        onMetrics: (metrics) => registerMetrics(metrics.registry),
       })
     ).lifecycle,
 }).catch((error: unknown) => {

@@ -2,26 +2,16 @@
 // runs before the new release): validate config (exit 78 on problems), wait for
 // the database, apply pending migrations under the advisory lock, exit 0 — or
 // exit 1 with the error logged.
-import { bffSchema, readProcessEnv } from '@zamio/env';
-import { createLogger } from '@zamio/logger';
-import { applyMigrations, openDataServices } from '@zamio/server';
+import { loadBffConfig, readProcessConfig } from '@zamio/env';
+import { createProcessLogger, openPlatform } from '@zamio/platform';
 
-const config = readProcessEnv(bffSchema);
-const logger = createLogger({
-  service: 'bff-migrate',
-  version: config.APP_VERSION,
-  level: config.LOG_LEVEL,
-  pretty: config.LOG_PRETTY,
-});
+const config = readProcessConfig(loadBffConfig);
+const logger = createProcessLogger('bff-migrate', config);
 
 try {
-  const db = await openDataServices(config, logger, 'bff-migrate');
-  try {
-    await applyMigrations(db, logger, config.MIGRATION_STATEMENT_TIMEOUT);
-  } finally {
-    await db.close();
-  }
-  logger.info({ version: config.APP_VERSION, revision: config.GIT_REVISION }, 'migrations complete');
+  const platform = await openPlatform(config, { service: 'bff-migrate', logger, jobs: false, migrate: true });
+  await platform.close();
+  logger.info({ version: config.release.version, revision: config.release.revision }, 'migrations complete');
   process.exit(0);
 } catch (error) {
   logger.fatal({ err: error }, 'migration failed');

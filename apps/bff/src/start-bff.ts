@@ -1,33 +1,21 @@
 // Composition root of the bff: config in, a listening server out. main.ts
 // calls it in production; the embedded launcher and tests call it directly.
 import type { FastifyInstance } from 'fastify';
-import type { BffConfig, Environment } from '@zamio/env';
-import { createLogger, type Logger } from '@zamio/logger';
 import type { Database } from '@zamio/db';
-import { createInProcessQueue, type JobProducer } from '@zamio/queue';
-import {
-  applyMigrations,
-  awaitRedis,
-  createLifecycle,
-  createServiceMetrics,
-  dataHealthChecks,
-  openDataServices,
-  openRedisProducer,
-  startMetricsServer,
-  type Lifecycle,
-  type ServiceMetrics,
-} from '@zamio/server';
+import type { BffConfig } from '@zamio/env';
+import type { Logger } from '@zamio/logger';
+import { createServiceMetrics, startMetricsServer, type ServiceMetrics } from '@zamio/metrics';
+import { createLifecycle, openPlatform, type Lifecycle, type Platform } from '@zamio/platform';
 import { buildBffApp } from './app';
+import { createBffServices } from './bff-services';
 import { prepareAccounts } from './prepare-accounts';
 
 export interface StartBffOptions {
-  logger?: Logger;
-  /** Embedded mode shares one in-process queue between bff and worker. */
-  queue?: JobProducer;
+  logger: Logger;
+  /** Embedded mode: the launcher's platform (one database, one in-process queue), closed by the launcher. */
+  platform?: Platform;
   /** Cluster workers leave migrations and /metrics to the primary process. */
   role?: 'single' | 'cluster-worker';
-  /** Embedded mode: the launcher owns the one PGlite database. */
-  db?: Database;
   onMetrics?: (metrics: ServiceMetrics) => void;
 }
 
@@ -39,88 +27,66 @@ export interface RunningBff {
   metrics: ServiceMetrics;
 }
 
-export async function startBff(
-  config: BffConfig & { ZAMIO_ENV: Environment },
-  options: StartBffOptions = {},
-): Promise<RunningBff> {
+export async function startBff(config: BffConfig, options: StartBffOptions): Promise<RunningBff> {
   const startedAt = Date.now();
-  const logger =
-    options.logger ??
-    createLogger({
-      service: 'bff',
-      version: config.APP_VERSION,
-      level: config.LOG_LEVEL,
-      pretty: config.LOG_PRETTY,
-    });
+  const { logger } = options;
   const role = options.role ?? 'single';
   logger.info(
     {
-      version: config.APP_VERSION,
-      revision: config.GIT_REVISION,
-      environment: config.ZAMIO_ENV,
+      version: config.release.version,
+      revision: config.release.revision,
+      environment: config.environment,
       pid: process.pid,
     },
     'bff starting',
   );
 
-  const db = options.db ?? (await openDataServices(config, logger, 'bff'));
-  if (config.MIGRATE_ON_START && role === 'single')
-    await applyMigrations(db, logger, config.MIGRATION_STATEMENT_TIMEOUT);
-
+  const platform =
+    options.platform ??
+    (await openPlatform(config, {
+      service: 'bff',
+      logger,
+      migrate: role === 'single' && config.migrations.onStart,
+    }));
+  const services = createBffServices(platform, config);
   // Idempotent and safe to race between replicas; needs the migrated schema.
-  await prepareAccounts(db, config, logger);
-
-  const redisProducer = config.REDIS_URL.startsWith('memory:')
-    ? undefined
-    : openRedisProducer(config, logger);
-  if (redisProducer) await awaitRedis(redisProducer.redis, config, logger);
-  const queue = options.queue ?? redisProducer?.producer ?? createInProcessQueue();
+  await prepareAccounts(services.provisioning, config.accounts, logger);
 
   const metrics = createServiceMetrics('bff');
-  metrics.watchPool(db);
-  metrics.watchQueues(queue);
+  metrics.watchPool(platform.db);
+  metrics.watchQueues(platform.jobs);
   options.onMetrics?.(metrics);
 
   // Created before the app so readiness can read it; its steps run only at shutdown.
   const lifecycle = createLifecycle({
-    drainDelayMs: config.SHUTDOWN_DRAIN_DELAY,
-    timeoutMs: config.SHUTDOWN_TIMEOUT,
+    drainDelayMs: config.shutdown.drainDelayMs,
+    timeoutMs: config.shutdown.timeoutMs,
     logger,
     steps: [
       { name: 'http', run: () => app.close() },
-      {
-        name: 'metrics',
-        run: () =>
-          new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve())),
-      },
-      { name: 'queue', run: () => queue.close() },
-      {
-        name: 'redis',
-        run: async () =>
-          void (await redisProducer?.redis.quit().catch(() => redisProducer.redis.disconnect())),
-      },
-      ...(options.db ? [] : [{ name: 'database', run: () => db.close() }]),
+      { name: 'metrics', run: async () => metricsServer?.close() },
+      // A borrowed platform is the launcher's to close.
+      ...(options.platform ? [] : platform.closeSteps),
     ],
   });
 
   const app = await buildBffApp({
     config,
     logger,
-    db,
-    queue,
+    platform,
+    services,
     metrics,
-    checks: dataHealthChecks(db, queue, false),
+    checks: platform.healthChecks({ redisCritical: false }),
     isShuttingDown: () => lifecycle.shuttingDown,
     startedAt,
-    rateLimitRedis: redisProducer?.redis,
   });
 
   const metricsServer =
-    role === 'single' && config.METRICS_PORT > 0
-      ? await startMetricsServer(metrics.registry, config.METRICS_PORT, config.HOST)
+    role === 'single' && config.metrics.port > 0
+      ? await startMetricsServer(metrics.registry, config.metrics.port, config.metrics.host)
       : undefined;
 
-  const address = await app.listen({ host: config.HOST, port: config.PORT });
-  logger.info({ address, metricsPort: metricsServer ? config.METRICS_PORT : undefined }, 'bff listening');
-  return { app, url: address, db, lifecycle, metrics };
+  const address = await app.listen({ host: config.http.host, port: config.http.port });
+  logger.info({ address, metricsPort: metricsServer?.port }, 'bff listening');
+  return { app, url: address, db: platform.db, lifecycle, metrics };
 }

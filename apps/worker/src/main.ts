@@ -1,15 +1,10 @@
 // worker entry point: validate config (exit 78 on problems), start, drain on SIGTERM.
-import { readProcessEnv, workerSchema } from '@zamio/env';
-import { createLogger } from '@zamio/logger';
+import { loadWorkerConfig, readProcessConfig } from '@zamio/env';
+import { createProcessLogger } from '@zamio/platform';
 import { startWorker } from './start-worker';
 
-const config = readProcessEnv(workerSchema);
-const logger = createLogger({
-  service: 'worker',
-  version: config.APP_VERSION,
-  level: config.LOG_LEVEL,
-  pretty: config.LOG_PRETTY,
-});
+const config = readProcessConfig(loadWorkerConfig);
+const logger = createProcessLogger('worker', config);
 
 try {
   const worker = await startWorker(config, { logger });

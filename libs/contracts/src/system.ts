@@ -38,3 +38,17 @@ export const ErrorBody = Type.Object({
   path: Type.Optional(Type.String()),
 });
 export type ErrorBody = Static<typeof ErrorBody>;
+
+/** The last heartbeat of one service instance (GET /api/system/heartbeats). */
+export const Heartbeat = Type.Object({
+  service: Type.String(),
+  instance: Type.String(),
+  version: Type.String(),
+  requestId: Type.Union([Type.String(), Type.Null()]),
+  beatAt: Type.String({ format: 'date-time' }),
+});
+export type Heartbeat = Static<typeof Heartbeat>;
+
+/** POST /api/system/heartbeat: the job that will record it. */
+export const HeartbeatRequested = Type.Object({ jobId: Type.String(), requestId: Type.String() });
+export type HeartbeatRequested = Static<typeof HeartbeatRequested>;

@@ -5,16 +5,13 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database';
 
-/** `pglite:memory` or `pglite:<dir>` (relative to the working directory). */
-export async function createPgliteDatabase(url: string): Promise<Database> {
-  const location = url.replace(/^pglite:/, '');
-  let dataDir: string | undefined;
-  if (location && location !== 'memory') {
-    mkdirSync(location, { recursive: true });
-    claimFolder(location);
-    dataDir = location;
+/** Data in `dataDir` (relative to the working directory), or in memory when undefined. */
+export async function createPgliteDatabase(dataDir?: string): Promise<Database> {
+  if (dataDir !== undefined) {
+    mkdirSync(dataDir, { recursive: true });
+    claimFolder(dataDir);
   }
-  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  const db = await PGlite.create(dataDir !== undefined ? { dataDir } : {});
   // PGlite has a single connection: serialise work so a transaction is never
   // interleaved with another caller's statements.
   let tail: Promise<unknown> = Promise.resolve();
@@ -58,7 +55,7 @@ export async function createPgliteDatabase(url: string): Promise<Database> {
     stats: () => ({ total: 1, idle: 1, waiting: 0, max: 1 }),
     close: async () => {
       await db.close();
-      if (dataDir) rmSync(join(dataDir, LOCK_FILE), { force: true });
+      if (dataDir !== undefined) rmSync(join(dataDir, LOCK_FILE), { force: true });
     },
   };
 }

@@ -2,6 +2,7 @@
 // pg_terminate_backend) is dropped by the pool and replaced on next use, so the
 // process never needs a restart to recover.
 import pg from 'pg';
+import type { PostgresConfig } from '@zamio/env';
 import {
   DatabaseUnavailableError,
   isConnectionError,
@@ -10,14 +11,10 @@ import {
   type QueryResult,
 } from './database';
 
-export interface PostgresSettings {
-  url: string;
-  poolMax: number;
-  idleTimeoutMs: number;
-  connectTimeoutMs: number;
-  /** Waiting for a free pooled connection longer than this fails fast (503). */
-  acquireTimeoutMs: number;
-  statementTimeoutMs: number;
+export type PostgresSettings = Omit<PostgresConfig, 'kind' | 'startupDeadlineMs'> & DatabaseClientOptions;
+
+export interface DatabaseClientOptions {
+  /** Shown in pg_stat_activity: which process holds a connection. */
   applicationName: string;
   onPoolError?: (error: Error) => void;
 }

@@ -1,6 +1,7 @@
 // The database as the rest of the code sees it: one interface over a pooled
 // PostgreSQL server (production, compose) and embedded PGlite (`npm start`),
 // which run the very same SQL and migrations.
+import { UnavailableError } from '@zamio/errors';
 
 export interface QueryResult<R> {
   rows: R[];
@@ -29,8 +30,7 @@ export interface Database extends Queryable {
 }
 
 /** The database cannot be reached or no connection was free in time: answer 503, not 500. */
-export class DatabaseUnavailableError extends Error {
-  readonly statusCode = 503;
+export class DatabaseUnavailableError extends UnavailableError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'DatabaseUnavailableError';

@@ -1,16 +1,21 @@
-// Picks the implementation from DATABASE_URL: `pglite:` embedded, else pg.
-// PGlite is loaded only when asked for (dynamic import), so production images,
-// which never run it, leave the 20 MB package out.
-import { createPostgresDatabase, type PostgresSettings } from './create-postgres-database';
+// Opens the database the config describes: the embedded PGlite or a pooled
+// PostgreSQL server (libs/env decided which, from DATABASE_URL). PGlite is
+// loaded only when asked for (dynamic import), so production images, which
+// never run it, leave the 20 MB package out.
+import { createPostgresDatabase, type DatabaseClientOptions } from './create-postgres-database';
+import type { DatabaseConfig } from '@zamio/env';
 import type { Database } from './database';
 
-export async function openDatabase(settings: PostgresSettings): Promise<Database> {
-  if (settings.url.startsWith('pglite:')) return createPgliteDatabase(settings.url);
-  return createPostgresDatabase(settings);
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: DatabaseClientOptions,
+): Promise<Database> {
+  if (config.kind === 'pglite') return createPgliteDatabase(config.dataDir);
+  return createPostgresDatabase({ ...config, ...options });
 }
 
-/** `pglite:memory` or `pglite:<dir>`: embedded PostgreSQL (see create-pglite-database.ts). */
-export async function createPgliteDatabase(url: string): Promise<Database> {
+/** Embedded PostgreSQL in `dataDir`, or in memory (see create-pglite-database.ts). */
+export async function createPgliteDatabase(dataDir?: string): Promise<Database> {
   const embedded = await import('./create-pglite-database');
-  return embedded.createPgliteDatabase(url);
+  return embedded.createPgliteDatabase(dataDir);
 }

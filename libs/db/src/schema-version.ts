@@ -18,3 +18,8 @@ export async function currentSchemaVersion(db: Queryable): Promise<number> {
     throw error;
   }
 }
+
+/** The cheapest round trip: does the database answer at all? */
+export async function pingDatabase(db: Queryable): Promise<void> {
+  await db.query('SELECT 1');
+}

@@ -2,6 +2,7 @@
 // jitter (cockatiel), logging every attempt, up to a deadline.
 import { ExponentialBackoff, handleAll, retry, timeout, TimeoutStrategy, wrap } from 'cockatiel';
 import type { Queryable } from './database';
+import { pingDatabase } from './schema-version';
 
 export interface WaitOptions {
   deadlineMs: number;
@@ -20,7 +21,7 @@ export async function waitForDatabase(db: Queryable, options: WaitOptions): Prom
   try {
     await policy.execute(async ({ signal }) => {
       if (signal.aborted) throw new Error('deadline reached');
-      await db.query('SELECT 1');
+      await pingDatabase(db);
     });
   } catch (error) {
     throw new Error(

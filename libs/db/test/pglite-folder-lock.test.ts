@@ -15,7 +15,7 @@ describe('embedded database folder lock', () => {
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
       writeFileSync(join(dir, 'zamio.pid'), String(holder.pid));
-      await expect(createPgliteDatabase(`pglite:${dir}`)).rejects.toThrow(/in use by process/);
+      await expect(createPgliteDatabase(dir)).rejects.toThrow(/in use by process/);
     } finally {
       holder.kill();
     }
@@ -23,10 +23,10 @@ describe('embedded database folder lock', () => {
 
   it('takes over a stale lock and releases it on close', async () => {
     writeFileSync(join(dir, 'zamio.pid'), '999999');
-    const db = await createPgliteDatabase(`pglite:${dir}`);
+    const db = await createPgliteDatabase(dir);
     expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows[0]?.one).toBe(1);
     await db.close();
-    const again = await createPgliteDatabase(`pglite:${dir}`);
+    const again = await createPgliteDatabase(dir);
     await again.close();
   });
 });

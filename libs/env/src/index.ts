@@ -13,3 +13,8 @@ export * from './schemas/storage';
 export * from './apps';
 export * from './docs/render-configuration-doc';
 export * from './docs/render-env-example';
+export * from './config/connection-targets';
+export * from './config/server-config';
+export * from './config/bff-config';
+export * from './config/worker-config';
+export * from './config/load-app-config';

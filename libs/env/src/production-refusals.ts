@@ -2,6 +2,7 @@
 // own message naming the variable (in the spirit of paperless-ngx's checks).
 import type { ConfigProblem } from './problems';
 import type { Environment } from './variable';
+import { isEmbeddedDatabaseUrl, isInProcessRedisUrl } from './config/connection-targets';
 
 interface ServerLikeConfig {
   LOG_PRETTY?: boolean;
@@ -42,9 +43,9 @@ export function productionRefusals(config: ServerLikeConfig, env: Environment): 
     refuse('LOG_PRETTY', `pretty logs are for development; ${env} needs JSON logs (set LOG_PRETTY=false)`);
   if (config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace')
     refuse('LOG_LEVEL', `debug logging is refused in ${env}; use info or warn`);
-  if (config.DATABASE_URL?.startsWith('pglite:'))
+  if (config.DATABASE_URL !== undefined && isEmbeddedDatabaseUrl(config.DATABASE_URL))
     refuse('DATABASE_URL', `the embedded database is for local use; ${env} needs a postgres:// URL`);
-  if (config.REDIS_URL?.startsWith('memory:'))
+  if (config.REDIS_URL !== undefined && isInProcessRedisUrl(config.REDIS_URL))
     refuse(
       'REDIS_URL',
       `in-process queues cannot be shared between replicas; ${env} needs a redis:// or rediss:// URL`,

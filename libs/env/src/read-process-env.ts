@@ -6,12 +6,10 @@ import { loadConfig, type AppSchema, type RawEnv } from './load-config';
 import { formatReport } from './report';
 import type { Environment } from './variable';
 
-export function readProcessEnv<C>(
-  schema: AppSchema<C>,
-  raw: RawEnv = process.env,
-): C & { ZAMIO_ENV: Environment } {
+/** An app's config from the process environment (e.g. `readProcessConfig(loadBffConfig)`). */
+export function readProcessConfig<C>(load: (raw: RawEnv) => C, raw: RawEnv = process.env): C {
   try {
-    return loadConfig(schema, raw);
+    return load(raw);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(formatReport(error, Boolean(process.stderr.isTTY)) + '\n');
@@ -20,3 +18,9 @@ export function readProcessEnv<C>(
     throw error;
   }
 }
+
+/** The validated variables of one schema, by name (tools that need the raw names). */
+export const readProcessEnv = <C>(
+  schema: AppSchema<C>,
+  raw: RawEnv = process.env,
+): C & { ZAMIO_ENV: Environment } => readProcessConfig((env) => loadConfig(schema, env), raw);

@@ -6,3 +6,4 @@ export * from './create-bullmq-queue';
 export * from './create-in-process-queue';
 export * from './queue-unavailable-error';
 export * from './wait-for-redis';
+export * from './bind-job-context';

@@ -3,6 +3,7 @@
 // database and drops it afterwards, so no test depends on leftovers.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { isEmbeddedDatabaseUrl } from '@zamio/env';
 
 export interface TestDatabase {
   name: string;
@@ -10,17 +11,17 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
 /** The server's maintenance database URL used to create and drop test databases. */
 export function adminDatabaseUrl(env: Record<string, string | undefined> = process.env): string {
-  return (
-    env.TEST_DATABASE_URL ??
-    env.DATABASE_URL?.replace(/^pglite:.*/, '') ??
-    'postgres://postgres@127.0.0.1:5432/postgres'
-  );
+  const serverUrl =
+    env.DATABASE_URL !== undefined && !isEmbeddedDatabaseUrl(env.DATABASE_URL) ? env.DATABASE_URL : '';
+  return env.TEST_DATABASE_URL ?? (env.DATABASE_URL === undefined ? DEFAULT_SERVER_URL : serverUrl);
 }
 
 export async function createTestDatabase(prefix = 'zamio_test'): Promise<TestDatabase> {
-  const adminUrl = adminDatabaseUrl() || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const adminUrl = adminDatabaseUrl() || DEFAULT_SERVER_URL;
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -2,6 +2,7 @@
 // / REDIS_URL, else the machine's) and deletes its keys afterwards.
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { isInProcessRedisUrl } from '@zamio/env';
 
 export interface TestRedis {
   url: string;
@@ -11,7 +12,7 @@ export interface TestRedis {
 
 export function testRedisUrl(env: Record<string, string | undefined> = process.env): string {
   const candidate = env.TEST_REDIS_URL ?? env.REDIS_URL;
-  return candidate && !candidate.startsWith('memory:') ? candidate : 'redis://127.0.0.1:6379/0';
+  return candidate && !isInProcessRedisUrl(candidate) ? candidate : 'redis://127.0.0.1:6379/0';
 }
 
 export function createTestRedis(): TestRedis {

@@ -3,14 +3,11 @@
 // queue, and the four portals on Vite dev servers with HMR proxying /api.
 import { resolve } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
-import { bffSchema, readProcessEnv, workerSchema } from '@zamio/env';
-import { createLogger } from '@zamio/logger';
-import { openDatabase } from '@zamio/db';
-import { createInProcessQueue } from '@zamio/queue';
-import { applyMigrations } from '@zamio/server';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@zamio/accounts';
+import { loadBffConfig, loadWorkerConfig, readProcessConfig } from '@zamio/env';
+import { createProcessLogger, openPlatform } from '@zamio/platform';
 import { startBff } from '@zamio/bff/start';
 import { startWorker } from '@zamio/worker/start';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@zamio/auth';
 import { embeddedPorts, embeddedServerEnv, PORTALS } from './embedded-env';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -23,28 +20,15 @@ raw.CORS_ORIGINS ??= PORTALS.flatMap((name) => [
   `http://localhost:${ports.portals[name]}`,
   `http://127.0.0.1:${ports.portals[name]}`,
 ]).join(',');
-const bffConfig = readProcessEnv(bffSchema, raw);
-const workerConfig = readProcessEnv(workerSchema, raw);
+const bffConfig = readProcessConfig(loadBffConfig, raw);
+const workerConfig = readProcessConfig(loadWorkerConfig, raw);
 
-const logger = createLogger({
-  service: 'embedded',
-  version: bffConfig.APP_VERSION,
-  level: bffConfig.LOG_LEVEL,
-  pretty: bffConfig.LOG_PRETTY,
-});
-const db = await openDatabase({
-  url: bffConfig.DATABASE_URL,
-  poolMax: 1,
-  idleTimeoutMs: 0,
-  connectTimeoutMs: 0,
-  acquireTimeoutMs: 0,
-  statementTimeoutMs: 0,
-  applicationName: 'zamio-embedded',
-});
-await applyMigrations(db, logger, bffConfig.MIGRATION_STATEMENT_TIMEOUT);
-const queue = createInProcessQueue();
-const bff = await startBff(bffConfig, { logger: logger.child({ service: 'bff' }), db, queue });
-const worker = await startWorker(workerConfig, { logger: logger.child({ service: 'worker' }), db, queue });
+const logger = createProcessLogger('embedded', bffConfig);
+// One platform for both: PGlite allows one owner per folder, and the
+// in-process queue carries the bff's jobs to the worker.
+const platform = await openPlatform(bffConfig, { service: 'embedded', logger, migrate: true });
+const bff = await startBff(bffConfig, { logger: logger.child({ service: 'bff' }), platform });
+const worker = await startWorker(workerConfig, { logger: logger.child({ service: 'worker' }), platform });
 
 const bffUrl = `http://127.0.0.1:${ports.bff}`;
 process.env.INTERNAL_API_URL = bffUrl;
@@ -92,7 +76,7 @@ const stop = async (signal: string) => {
   await Promise.all(portals.map((p) => p.close()));
   await worker.lifecycle.shutdown(signal);
   const code = await bff.lifecycle.shutdown(signal);
-  await db.close();
+  await platform.close();
   process.exit(code);
 };
 process.on('SIGINT', () => void stop('SIGINT'));

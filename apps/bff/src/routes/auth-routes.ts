@@ -1,88 +1,82 @@
 // Sign-up, sign-in, sign-out, who-am-I and password change, under /api/auth.
-import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ChangePasswordBody, LoginBody, SessionInfo, SignUpBody, User } from '@zamio/contracts';
-import {
-  authenticate,
-  changePassword,
-  createSession,
-  findUserById,
-  normaliseEmail,
-  revokeSession,
-  signUp,
-  toPublicUser,
-  unauthorized,
-} from '@zamio/auth';
-import { accountLimiter, authRouteLimit } from '../plugins/rate-limits';
-import { requireSessionRole } from '../plugins/authorization';
-import type { RouteContext } from './route-context';
+import { normaliseEmail, type AccountService } from '@zamio/accounts';
+import { sessionGuard } from '../plugins/guards';
+import { userBody } from './responses';
 
-export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
-  const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const limitAccount = accountLimiter(app, ctx.limits);
-  const authLimit = authRouteLimit(ctx.limits);
-  const signedIn = requireSessionRole('artist', 'station', 'publisher', 'admin');
+export const authRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountService }> = async (
+  app,
+  { accounts },
+) => {
+  const { rateLimits, sessionCookies } = app;
+  const signedIn = sessionGuard('artist', 'station', 'publisher', 'admin');
 
-  api.post(
+  app.post(
     '/auth/signup',
-    { schema: { body: SignUpBody, response: { 201: User } }, config: { rateLimit: authLimit } },
+    { schema: { body: SignUpBody, response: { 201: User } }, config: { rateLimit: rateLimits.auth } },
     async (request, reply) => {
-      const user = await signUp(ctx.db, request.body);
-      request.log.info({ userId: user.id, role: user.role, status: user.status }, 'account created');
-      return reply.code(201).send(toPublicUser(user));
+      const account = await accounts.signUp(request.body);
+      request.log.info({ userId: account.id, role: account.role, status: account.status }, 'account created');
+      return reply.code(201).send(userBody(account));
     },
   );
 
-  api.post(
+  app.post(
     '/auth/login',
-    { schema: { body: LoginBody, response: { 200: SessionInfo } }, config: { rateLimit: authLimit } },
+    { schema: { body: LoginBody, response: { 200: SessionInfo } }, config: { rateLimit: rateLimits.auth } },
     async (request, reply) => {
-      await limitAccount(request, reply, normaliseEmail(request.body.email));
-      let user;
-      try {
-        user = await authenticate(ctx.db, request.body.email, request.body.password);
-      } catch (error) {
-        request.log.info({ outcome: 'refused' }, 'sign-in refused');
-        throw error;
-      }
-      if (request.sessionId) await revokeSession(ctx.db, request.sessionId);
-      const sessionId = await createSession(ctx.db, user.id, ctx.sessionTtlMs, request.headers['user-agent']);
-      const csrfToken = ctx.sessions.startSession(reply, sessionId);
-      request.log.info({ userId: user.id, role: user.role }, 'signed in');
-      return { user: toPublicUser(user), csrfToken };
+      await rateLimits.perAccount(request, reply, normaliseEmail(request.body.email));
+      const { account, sessionId } = await accounts
+        .signIn({
+          email: request.body.email,
+          password: request.body.password,
+          userAgent: request.headers['user-agent'],
+          replacingSessionId: sessionOf(request),
+        })
+        .catch((error: unknown) => {
+          request.log.info({ outcome: 'refused' }, 'sign-in refused');
+          throw error;
+        });
+      const csrfToken = sessionCookies.start(reply, sessionId);
+      request.log.info({ userId: account.id, role: account.role }, 'signed in');
+      return { user: userBody(account), csrfToken };
     },
   );
 
-  api.post('/auth/logout', async (request, reply) => {
-    if (request.sessionId) await revokeSession(ctx.db, request.sessionId);
-    ctx.sessions.endSession(reply);
+  app.post('/auth/logout', async (request, reply) => {
+    const sessionId = sessionOf(request);
+    if (sessionId) await accounts.signOut(sessionId);
+    sessionCookies.end(reply);
     return reply.code(204).send();
   });
 
-  api.get(
+  app.get(
     '/auth/me',
     { schema: { response: { 200: SessionInfo } }, preHandler: signedIn },
     async (request) => {
-      const user = await findUserById(ctx.db, request.principal!.userId);
-      if (!user || !request.sessionId) throw unauthorized();
-      return { user: toPublicUser(user), csrfToken: ctx.sessions.csrfTokenOf(request.sessionId) };
+      const { userId, sessionId } = signedIn.principalOf(request);
+      return {
+        user: userBody(await accounts.getAccount(userId)),
+        csrfToken: sessionCookies.csrfTokenOf(sessionId),
+      };
     },
   );
 
-  api.post(
+  app.post(
     '/auth/password',
-    { schema: { body: ChangePasswordBody }, preHandler: signedIn, config: { rateLimit: authLimit } },
+    { schema: { body: ChangePasswordBody }, preHandler: signedIn, config: { rateLimit: rateLimits.auth } },
     async (request, reply) => {
-      await limitAccount(request, reply, `user:${request.principal!.userId}`);
-      await changePassword(
-        ctx.db,
-        request.principal!.userId,
-        request.body.currentPassword,
-        request.body.newPassword,
-        request.sessionId!,
-      );
-      request.log.info({ userId: request.principal!.userId }, 'password changed; other sessions revoked');
+      const { userId, sessionId } = signedIn.principalOf(request);
+      await rateLimits.perAccount(request, reply, `user:${userId}`);
+      await accounts.changePassword(userId, { ...request.body, keepSessionId: sessionId });
+      request.log.info({ userId }, 'password changed; other sessions revoked');
       return reply.code(204).send();
     },
   );
-}
+};
+
+/** The browser's live session, if one authenticated the request. */
+const sessionOf = (request: FastifyRequest): string | undefined =>
+  request.principal?.via === 'session' ? request.principal.sessionId : undefined;

@@ -2,7 +2,7 @@
 // rotation, revocation on logout and password change, cookie attributes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@zamio/auth';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@zamio/accounts';
 import { startSecureStack, TEST_PASSWORD, type SecureStack } from './support/secure-stack';
 
 let stack: SecureStack;

@@ -3,7 +3,7 @@
 // upload and a failing database call driven by known secret values.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTcpProxy, type TcpProxy } from '@zamio/testing';
-import { DEMO_PASSWORD } from '@zamio/auth';
+import { DEMO_PASSWORD } from '@zamio/accounts';
 import { startSecureStack, type SecureStack } from './support/secure-stack';
 import { form } from './support/audio-fixtures';
 

@@ -1,7 +1,7 @@
 // Starts the real bff in-process on a free port: embedded PGlite and the
 // in-process queue by default, or the machine's Postgres/Redis when the
 // caller passes DATABASE_URL / REDIS_URL. Logs are captured for assertions.
-import { bffSchema, loadConfig } from '@zamio/env';
+import { loadBffConfig } from '@zamio/env';
 import { createLogger } from '@zamio/logger';
 import { captureLogs, freePort, type LogCapture } from '@zamio/testing';
 import { startBff, type RunningBff } from '../../src/start-bff';
@@ -14,7 +14,7 @@ export interface TestBff extends RunningBff {
 
 export async function startTestBff(env: Record<string, string> = {}): Promise<TestBff> {
   const port = await freePort();
-  const config = loadConfig(bffSchema, {
+  const config = loadBffConfig({
     ZAMIO_ENV: 'test',
     HOST: '127.0.0.1',
     DATABASE_URL: 'pglite:memory',
@@ -28,7 +28,7 @@ export async function startTestBff(env: Record<string, string> = {}): Promise<Te
   const logs = captureLogs();
   const logger = createLogger({
     service: 'bff',
-    version: config.APP_VERSION,
+    version: config.release.version,
     level: 'info',
     pretty: false,
     destination: logs.stream,

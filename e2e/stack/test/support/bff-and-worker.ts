@@ -1,11 +1,10 @@
 // The real bff and the real worker in this process, sharing the machine's
 // Postgres (one test database) and Redis (one random key prefix) through
 // BullMQ — the production path, not the embedded in-process queue.
-import { bffSchema, loadConfig, workerSchema } from '@zamio/env';
+import { bffConfigFrom, bffSchema, loadConfig, workerConfigFrom, workerSchema } from '@zamio/env';
 import { createLogger } from '@zamio/logger';
 import { captureLogs, createTestDatabase, createTestRedis, freePort, type LogCapture } from '@zamio/testing';
 // A cross-app test on purpose: it proves the bff → queue → worker path.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startBff, type RunningBff } from '@zamio/bff/start';
 import { startWorker, type RunningWorker } from '@zamio/worker/start';
 
@@ -39,18 +38,18 @@ export async function startBffAndWorker(): Promise<Stack> {
     createLogger({ service, version: 'test', level: 'info', pretty: false, destination: logs.stream });
 
   const bff = await startBff(
-    { ...loadConfig(bffSchema, { ...env, METRICS_PORT: String(bffMetricsPort) }), PORT: 0 },
+    bffConfigFrom({ ...loadConfig(bffSchema, { ...env, METRICS_PORT: String(bffMetricsPort) }), PORT: 0 }),
     { logger: logger('bff', bffLogs) },
   );
   const worker = await startWorker(
-    {
+    workerConfigFrom({
       ...loadConfig(workerSchema, {
         ...env,
         METRICS_PORT: String(workerMetricsPort),
         WORKER_CONCURRENCY: '2',
       }),
       WORKER_HEALTH_PORT: 0,
-    },
+    }),
     { logger: logger('worker', workerLogs) },
   );
   return {

@@ -210,11 +210,12 @@ export const bffSpec = {
   ...redisSpec,
 };
 
-export type BffConfig = {
+/** The bff's environment as validated, by variable name (see config/bff-config.ts for the app's view). */
+export type BffEnv = {
   readonly [K in keyof typeof bffSpec]: ReturnType<NonNullable<(typeof bffSpec)[K]['_parse']>>;
 };
 
-export const bffSchema: AppSchema<BffConfig> = {
+export const bffSchema: AppSchema<BffEnv> = {
   app: 'bff',
   spec: bffSpec,
   refine: (config, env) => [

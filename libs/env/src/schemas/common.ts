@@ -1,8 +1,9 @@
 // Variables shared by every server process (bff, worker, migrate).
 import { connectionUrl, duration, flag, integer, text } from '../validators';
+import { EMBEDDED_DATABASE_SCHEME, IN_PROCESS_REDIS_SCHEME } from '../config/connection-targets';
 
-export const postgresOrEmbeddedUrl = connectionUrl(['postgres:', 'postgresql:', 'pglite:']);
-export const redisOrMemoryUrl = connectionUrl(['redis:', 'rediss:', 'memory:']);
+export const postgresOrEmbeddedUrl = connectionUrl(['postgres:', 'postgresql:', EMBEDDED_DATABASE_SCHEME]);
+export const redisOrMemoryUrl = connectionUrl(['redis:', 'rediss:', IN_PROCESS_REDIS_SCHEME]);
 
 export const runtimeSpec = {
   ZAMIO_ENV: text({

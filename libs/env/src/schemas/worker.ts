@@ -29,11 +29,12 @@ export const workerSpec = {
   ...redisSpec,
 };
 
-export type WorkerConfig = {
+/** The worker's environment as validated, by variable name (see config/worker-config.ts). */
+export type WorkerEnv = {
   readonly [K in keyof typeof workerSpec]: ReturnType<NonNullable<(typeof workerSpec)[K]['_parse']>>;
 };
 
-export const workerSchema: AppSchema<WorkerConfig> = {
+export const workerSchema: AppSchema<WorkerEnv> = {
   app: 'worker',
   spec: workerSpec,
   refine: (config, env) => productionRefusals(config, env),

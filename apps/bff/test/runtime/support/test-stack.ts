@@ -1,6 +1,6 @@
 // Starts the real bff (and, when asked, the real worker) in this process
 // against the machine's Postgres and Redis, with logs captured for assertions.
-import { bffSchema, loadConfig, workerSchema } from '@zamio/env';
+import { bffConfigFrom, bffSchema, loadConfig, workerConfigFrom, workerSchema } from '@zamio/env';
 import { createLogger } from '@zamio/logger';
 import { captureLogs, type LogCapture } from '@zamio/testing';
 import { startBff, type RunningBff } from '../../../src/start-bff';
@@ -22,11 +22,11 @@ const BASE_ENV: RawEnv = {
 
 /** The bff's config as main.ts would load it from this env, on a free port. */
 export function bffTestConfig(env: RawEnv) {
-  return { ...loadConfig(bffSchema, { ...BASE_ENV, ...env }), PORT: 0 };
+  return bffConfigFrom({ ...loadConfig(bffSchema, { ...BASE_ENV, ...env }), PORT: 0 });
 }
 
 export function workerTestConfig(env: RawEnv) {
-  return { ...loadConfig(workerSchema, { ...BASE_ENV, ...env }), WORKER_HEALTH_PORT: 0 };
+  return workerConfigFrom({ ...loadConfig(workerSchema, { ...BASE_ENV, ...env }), WORKER_HEALTH_PORT: 0 });
 }
 
 export function testLogger(service: string): { logs: LogCapture; logger: ReturnType<typeof createLogger> } {
@@ -45,12 +45,8 @@ export function testLogger(service: string): { logs: LogCapture; logger: ReturnT
 
 export async function startTestBff(
   env: RawEnv,
-  configOverrides: Record<string, unknown> = {},
 ): Promise<RunningBff & { logs: LogCapture; stop(): Promise<void> }> {
   const { logs, logger } = testLogger('bff');
-  const bff = await startBff(
-    { ...bffTestConfig(env), ...configOverrides } as ReturnType<typeof bffTestConfig>,
-    { logger },
-  );
+  const bff = await startBff(bffTestConfig(env), { logger });
   return { ...bff, logs, stop: async () => void (await bff.lifecycle.shutdown('test done')) };
 }

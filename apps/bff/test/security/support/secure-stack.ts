@@ -4,10 +4,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bffSchema, loadConfig } from '@zamio/env';
+import { bffConfigFrom, bffSchema, loadConfig } from '@zamio/env';
 import { createLogger } from '@zamio/logger';
 import { captureLogs, createTestDatabase, createTestRedis, type LogCapture } from '@zamio/testing';
-import { DEMO_PASSWORD } from '@zamio/auth';
+import { DEMO_PASSWORD } from '@zamio/accounts';
 import { startBff, type RunningBff } from '../../../src/start-bff';
 import { ApiClient } from './api-client';
 
@@ -65,7 +65,7 @@ export async function startSecureStack(
     ...env,
   };
   const launch = async (raw: Record<string, string>) => {
-    const bff = await startBff({ ...loadConfig(bffSchema, raw), PORT: 0 }, { logger });
+    const bff = await startBff(bffConfigFrom({ ...loadConfig(bffSchema, raw), PORT: 0 }), { logger });
     return { bff, url: bff.url.replace('0.0.0.0', '127.0.0.1') };
   };
   let running = await launch(baseEnv);

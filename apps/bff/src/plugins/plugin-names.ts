@@ -1,0 +1,6 @@
+// The bff's own Fastify plugins, by the name they register under.
+export const BFF_PLUGIN = {
+  session: 'zamio-session',
+  csrf: 'zamio-csrf',
+  uploads: 'zamio-multipart-uploads',
+} as const;

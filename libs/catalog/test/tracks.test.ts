@@ -1,0 +1,89 @@
+// The track service and repository on both databases: create with its
+// read-back in one transaction, ownership as "not found", audio replaced
+// atomically with the stored file removed when that fails.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { usersRepository } from '@zamio/accounts';
+import { localUploadStorage } from '@zamio/files';
+import { createUploadFolder, describeOnBothDatabases, type UploadFolder } from '@zamio/domain-testing';
+import { createTrackService, tracksRepository } from '../src';
+
+let folder: UploadFolder;
+beforeAll(async () => {
+  folder = await createUploadFolder();
+});
+afterAll(() => folder.remove());
+
+describeOnBothDatabases('tracks', (db) => {
+  const service = () => createTrackService({ db: db(), storage: localUploadStorage(folder.dir) });
+  const artist = (name: string) =>
+    usersRepository.insert(db(), {
+      email: `${name}-${Math.random().toString(36).slice(2)}@example.test`,
+      displayName: name,
+      role: 'artist',
+      status: 'active',
+      passwordHash: 'x',
+    });
+
+  it('registers a track and answers it as read back in the same transaction', async () => {
+    const ada = await artist('ada');
+    const track = await service().registerTrack(ada.id, { title: 'Highlife', isrc: 'GHA012400001' });
+    expect(track).toMatchObject({ title: 'Highlife', isrc: 'GHA012400001', audio: null });
+    expect(track.createdAt).toBeInstanceOf(Date);
+    expect(await service().getTrack(ada.id, track.id)).toEqual(track);
+  });
+
+  it("answers another artist's track as not found and lists only one's own, newest first", async () => {
+    const [ada, bob] = [await artist('ada'), await artist('bob')];
+    const first = await service().registerTrack(ada.id, { title: 'One' });
+    const second = await service().registerTrack(ada.id, { title: 'Two' });
+    await service().registerTrack(bob.id, { title: 'Other' });
+    await expect(service().getTrack(bob.id, first.id)).rejects.toMatchObject({ kind: 'not-found' });
+    const listed = (await service().listTracks(ada.id)).map((t) => t.title);
+    expect(listed.sort()).toEqual(['One', 'Two']);
+    expect(await tracksRepository.listOwned(db(), ada.id, 1)).toHaveLength(1);
+    expect(await tracksRepository.setAudio(db(), bob.id, second.id, first.id)).toBe(false);
+  });
+
+  it('gives a track its audio, and checks ownership before reading any byte', async () => {
+    const [ada, bob] = [await artist('ada'), await artist('bob')];
+    const track = await service().registerTrack(ada.id, { title: 'With audio' });
+    const stored = await folder.store('track-audio');
+    const updated = await service().replaceTrackAudio(ada.id, track.id, async () => ({
+      stored,
+      fields: {},
+      originalName: 'song.wav',
+    }));
+    expect(updated.audio).toMatchObject({
+      kind: 'track-audio',
+      sizeBytes: stored.sizeBytes,
+      durationMs: 10_000,
+    });
+    expect(folder.exists(stored)).toBe(true);
+
+    let received = false;
+    await expect(
+      service().replaceTrackAudio(bob.id, track.id, async () => {
+        received = true;
+        return { stored: await folder.store('track-audio'), fields: {}, originalName: undefined };
+      }),
+    ).rejects.toMatchObject({ kind: 'not-found' });
+    expect(received).toBe(false);
+  });
+
+  it('removes the stored file when recording the audio fails', async () => {
+    const ada = await artist('ada');
+    const track = await service().registerTrack(ada.id, { title: 'Doomed' });
+    const stored = await folder.store('track-audio');
+    // The uploads table's CHECK on kind refuses the row, as any failed insert would.
+    const broken = { ...stored, kind: 'not-a-kind' as never };
+    await expect(
+      service().replaceTrackAudio(ada.id, track.id, async () => ({
+        stored: broken,
+        fields: {},
+        originalName: undefined,
+      })),
+    ).rejects.toThrow();
+    expect(folder.exists(stored)).toBe(false);
+    expect((await service().getTrack(ada.id, track.id)).audio).toBeNull();
+  });
+});

@@ -1,0 +1,46 @@
+// The worker's configuration as the app sees it, built once from the
+// validated environment (schemas/worker.ts). Database and Redis come from the
+// same translation as the bff's, so both processes read them alike.
+import type { Environment } from '../variable';
+import type { WorkerEnv } from '../schemas/worker';
+import {
+  databaseFrom,
+  logFrom,
+  metricsFrom,
+  redisFrom,
+  releaseFrom,
+  type DatabaseConfig,
+  type LogConfig,
+  type MetricsConfig,
+  type RedisConfig,
+  type ReleaseInfo,
+  type ShutdownConfig,
+} from './server-config';
+
+export interface WorkerConfig {
+  environment: Environment;
+  release: ReleaseInfo;
+  log: LogConfig;
+  /** The small /livez, /readyz, /health listener. */
+  health: { host: string; port: number; detailsToken: string };
+  metrics: MetricsConfig;
+  jobs: { concurrency: number };
+  database: DatabaseConfig;
+  redis: RedisConfig;
+  shutdown: ShutdownConfig;
+}
+
+export function workerConfigFrom(env: WorkerEnv & { ZAMIO_ENV: Environment }): WorkerConfig {
+  return {
+    environment: env.ZAMIO_ENV,
+    release: releaseFrom(env),
+    log: logFrom(env),
+    health: { host: env.HOST, port: env.WORKER_HEALTH_PORT, detailsToken: env.HEALTH_DETAILS_TOKEN },
+    metrics: metricsFrom(env),
+    jobs: { concurrency: env.WORKER_CONCURRENCY },
+    database: databaseFrom(env),
+    redis: redisFrom(env),
+    // No proxy routes to the worker: nothing to drain before stopping.
+    shutdown: { drainDelayMs: 0, timeoutMs: env.SHUTDOWN_TIMEOUT },
+  };
+}

@@ -1,0 +1,43 @@
+// One error shape for every failure: status, short message, request id. No
+// stack traces or SQL reach a client; 5xx details go to the log only. The
+// status comes from libs/errors (an AppError's kind, a library error's own
+// statusCode, else 500).
+import fp from 'fastify-plugin';
+import type { FastifyPluginCallback } from 'fastify';
+import { httpStatusOf, RateLimitedError, reasonPhraseOf } from '@zamio/errors';
+import { FASTIFY_VERSION, PLUGIN } from '../plugin-names';
+
+export interface ErrorHandlerOptions {
+  /** Show 5xx messages to clients (local and test only). */
+  exposeDetails: boolean;
+}
+
+const errorHandler: FastifyPluginCallback<ErrorHandlerOptions> = (app, options, done) => {
+  app.setErrorHandler((error: Error & { code?: string }, request, reply) => {
+    const status = httpStatusOf(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ err: { message: error.message, code: error.code } }, 'request rejected');
+    const message = status >= 500 && !options.exposeDetails ? publicMessage(status) : error.message;
+    if (status === 503) reply.header('retry-after', '5');
+    if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
+    return reply
+      .code(status)
+      .send({ statusCode: status, error: reasonPhraseOf(status), message, requestId: request.id });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({
+      statusCode: 404,
+      error: 'Not Found',
+      message: `no route for ${request.method} ${request.url.split('?')[0]}`,
+      requestId: request.id,
+    }),
+  );
+  done();
+};
+
+const publicMessage = (status: number) =>
+  status === 503
+    ? 'service temporarily unavailable, retry shortly'
+    : 'internal error; quote the request id when reporting it';
+
+export const errorHandlerPlugin = fp(errorHandler, { name: PLUGIN.errorHandler, fastify: FASTIFY_VERSION });

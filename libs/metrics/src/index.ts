@@ -1,0 +1,3 @@
+export * from './business-metrics';
+export * from './service-metrics';
+export * from './metrics-server';
