@@ -40,7 +40,20 @@ describeOnBothDatabases('tracks', (db) => {
     await expect(service().getTrack(bob.id, first.id)).rejects.toMatchObject({ kind: 'not-found' });
     const listed = (await service().listTracks(ada.id)).map((t) => t.title);
     expect(listed.sort()).toEqual(['One', 'Two']);
-    expect(await tracksRepository.listOwned(db(), ada.id, 1)).toHaveLength(1);
+    const page = { limit: 1, sort: 'createdAt', order: 'desc' } as const;
+    const firstPage = await tracksRepository.listOwned(db(), ada.id, {}, page);
+    expect(firstPage.items).toHaveLength(1);
+    const secondPage = await tracksRepository.listOwned(
+      db(),
+      ada.id,
+      {},
+      {
+        ...page,
+        cursor: firstPage.nextCursor!,
+      },
+    );
+    expect([...firstPage.items, ...secondPage.items].map((t) => t.title).sort()).toEqual(['One', 'Two']);
+    expect(secondPage.nextCursor).toBeNull();
     expect(await tracksRepository.setAudio(db(), bob.id, second.id, first.id)).toBe(false);
   });
 

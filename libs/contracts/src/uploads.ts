@@ -40,7 +40,7 @@ export type Track = Static<typeof Track>;
 export const Capture = Type.Object({
   id: Type.String({ format: 'uuid' }),
   chunkId: Type.String(),
-  upload: UploadResult,
+  upload: Type.Union([UploadResult, Type.Null()]),
   capturedAt: Type.String({ format: 'date-time' }),
 });
 export type Capture = Static<typeof Capture>;

@@ -5,3 +5,4 @@ export * from './migrate';
 export * from './schema-version';
 export * from './wait-for-database';
 export * from './migration-manifest';
+export * from './keyset-page';

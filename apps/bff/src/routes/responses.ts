@@ -54,7 +54,7 @@ export const captureBody = (capture: Capture): CaptureBody => ({
   id: capture.id,
   chunkId: capture.chunkId,
   capturedAt: capture.capturedAt.toISOString(),
-  upload: uploadBody(capture.upload),
+  upload: capture.upload && uploadBody(capture.upload),
 });
 
 export const heartbeatBody = (beat: Heartbeat): HeartbeatBody => ({

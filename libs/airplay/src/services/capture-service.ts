@@ -41,7 +41,16 @@ export function createCaptureService({ db, storage }: { db: Database; storage: U
           return db.transaction(async (tx) => {
             const owner = { userId: source.userId, stationId: source.stationId };
             const upload = await uploadsRepository.insert(tx, stored, owner, originalName);
-            const id = await captures.insertIfNew(tx, { ...source, chunkId, uploadId: upload.id });
+            const id = await captures.insertIfNew(tx, {
+              stationId: source.stationId,
+              deviceId: source.deviceId,
+              chunkId,
+              uploadId: upload.id,
+              source: 'device',
+              streamId: null,
+              startedAt: new Date(),
+              durationMs: stored.audio ? Math.round(stored.audio.durationMs) : null,
+            });
             if (id === undefined) throw new RepeatedChunk();
             const created = await captures.findById(tx, source.stationId, id);
             if (!created) throw new Error(`capture ${id} vanished inside its own transaction`);
@@ -57,8 +66,15 @@ export function createCaptureService({ db, storage }: { db: Database; storage: U
       return { capture: first, created: false };
     },
 
-    listCaptures: (stationId: string): Promise<Capture[]> =>
-      captures.listOfStation(db, stationId, CAPTURE_LIST_LIMIT),
+    listCaptures: async (stationId: string): Promise<Capture[]> =>
+      (
+        await captures.listOfStation(
+          db,
+          stationId,
+          {},
+          { limit: CAPTURE_LIST_LIMIT, sort: 'capturedAt', order: 'desc' },
+        )
+      ).items,
 
     async receivePlaylog(
       uploader: { userId: string; stationId: string },

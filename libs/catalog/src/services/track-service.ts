@@ -21,13 +21,27 @@ export function createTrackService({ db, storage }: { db: Database; storage: Upl
   return {
     registerTrack: (artistId: string, input: { title: string; isrc?: string | undefined }): Promise<Track> =>
       db.transaction(async (tx) => {
-        const id = await tracks.insert(tx, { artistId, title: input.title, isrc: input.isrc });
+        const id = await tracks.insert(tx, artistId, {
+          title: input.title,
+          isrc: input.isrc ?? null,
+          album: null,
+          genre: null,
+          releaseDate: null,
+        });
         return ownTrack(tx, artistId, id);
       }),
 
     getTrack: (artistId: string, trackId: string): Promise<Track> => ownTrack(db, artistId, trackId),
 
-    listTracks: (artistId: string): Promise<Track[]> => tracks.listOwned(db, artistId, TRACK_LIST_LIMIT),
+    listTracks: async (artistId: string): Promise<Track[]> =>
+      (
+        await tracks.listOwned(
+          db,
+          artistId,
+          {},
+          { limit: TRACK_LIST_LIMIT, sort: 'createdAt', order: 'desc' },
+        )
+      ).items,
 
     /** Ownership is checked before any byte is stored; the audio row, the link and the read-back are one transaction. */
     async replaceTrackAudio(artistId: string, trackId: string, receive: ReceiveUpload): Promise<Track> {
