@@ -7,7 +7,9 @@ import type { Logger } from '@zamio/logger';
 import { createServiceMetrics, startMetricsServer } from '@zamio/metrics';
 import { createLifecycle, openPlatform, type Lifecycle, type Platform } from '@zamio/platform';
 import { bindJobContext, type JobEvents } from '@zamio/queue';
+import { createCycleService } from '@zamio/royalties';
 import { createHeartbeatService } from '@zamio/system-status';
+import { calculateCycleJob } from './jobs/calculate-cycle-job';
 import { heartbeatJob } from './jobs/heartbeat-job';
 
 export interface StartWorkerOptions {
@@ -34,8 +36,10 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
   metrics.watchPool(platform.db);
 
   const heartbeats = createHeartbeatService({ db: platform.db, jobs: platform.jobs });
+  const cycles = createCycleService({ db: platform.db, jobs: platform.jobs });
   const handlers = bindJobContext({
     'system.heartbeat': heartbeatJob(heartbeats, logger, metrics.business, config.release.version),
+    'royalties.calculate-cycle': calculateCycleJob(cycles, logger, metrics.business),
   });
   const events: JobEvents = {
     onCompleted: (job, ms) =>

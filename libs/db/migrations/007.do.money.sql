@@ -149,8 +149,8 @@ CREATE TRIGGER play_pricings_no_truncate BEFORE TRUNCATE ON play_pricings
 
 -- ------------------------------------------------- publisher relationships
 -- A publisher invites an artist; the artist accepts (active) or declines;
--- either ends it. While active, the artist's royalties are paid to the
--- publisher; split_bp is the publisher's part of them (the rest is due to
+-- either ends it. Plays from effective_from until ended_at of an accepted
+-- relationship are paid to the publisher; split_bp is the publisher's part of them (the rest is due to
 -- the artist from the publisher, shown on the publisher's statement).
 CREATE TABLE publisher_relationships (
   id                 uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -159,6 +159,8 @@ CREATE TABLE publisher_relationships (
   split_bp           integer     NOT NULL CHECK (split_bp >= 0 AND split_bp <= 10000),
   status             text        NOT NULL DEFAULT 'invited'
     CHECK (status IN ('invited', 'active', 'declined', 'ended')),
+  -- The deal's start: plays from this instant on are routed to the publisher.
+  effective_from     timestamptz NOT NULL DEFAULT now(),
   invited_at         timestamptz NOT NULL DEFAULT now(),
   accepted_at        timestamptz,
   ended_at           timestamptz,

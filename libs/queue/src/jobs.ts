@@ -8,13 +8,16 @@ export interface JobMeta {
 
 export interface JobPayloads {
   'system.heartbeat': JobMeta & { origin: string };
+  /** Price a royalty cycle's unpriced plays (idempotent, resumable). */
+  'royalties.calculate-cycle': JobMeta & { cycleId: string };
 }
 
 export type JobName = keyof JobPayloads;
 export type JobData<N extends JobName> = JobPayloads[N];
 
-export type QueueName = 'system';
+export type QueueName = 'system' | 'royalties';
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'system.heartbeat': 'system',
+  'royalties.calculate-cycle': 'royalties',
 };

@@ -13,6 +13,8 @@ export interface QueueSettings {
 
 export const QUEUE_SETTINGS: { readonly [Q in QueueName]: QueueSettings } = {
   system: { attempts: 3, backoffMs: 1_000, keepCompleted: 100, keepFailed: 500 },
+  // A calculation resumes where it stopped, so retrying is always safe.
+  royalties: { attempts: 5, backoffMs: 5_000, keepCompleted: 100, keepFailed: 500 },
 };
 
 export const QUEUE_NAMES = Object.keys(QUEUE_SETTINGS) as QueueName[];

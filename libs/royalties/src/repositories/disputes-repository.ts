@@ -1,0 +1,109 @@
+// All SQL of disputes on plays: open → upheld | rejected, once.
+import type { Queryable } from '@zamio/db';
+import { conflict } from '@zamio/errors';
+
+export const DISPUTE_STATUSES = ['open', 'upheld', 'rejected'] as const;
+export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
+
+export interface Dispute {
+  id: string;
+  playId: string;
+  trackTitle: string;
+  stationName: string;
+  playStartedAt: Date;
+  raisedBy: string;
+  raisedByName: string;
+  reason: string;
+  evidenceUploadId: string | null;
+  status: DisputeStatus;
+  resolvedBy: string | null;
+  resolvedAt: Date | null;
+  resolutionNote: string | null;
+  createdAt: Date;
+}
+
+interface Row {
+  id: string;
+  play_id: string;
+  title: string;
+  station_name: string;
+  started_at: Date;
+  raised_by: string;
+  raised_by_name: string;
+  reason: string;
+  evidence_upload_id: string | null;
+  status: DisputeStatus;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+  resolution_note: string | null;
+  created_at: Date;
+}
+const toDispute = (r: Row): Dispute => ({
+  id: r.id,
+  playId: r.play_id,
+  trackTitle: r.title,
+  stationName: r.station_name,
+  playStartedAt: new Date(r.started_at),
+  raisedBy: r.raised_by,
+  raisedByName: r.raised_by_name,
+  reason: r.reason,
+  evidenceUploadId: r.evidence_upload_id,
+  status: r.status,
+  resolvedBy: r.resolved_by,
+  resolvedAt: r.resolved_at ? new Date(r.resolved_at) : null,
+  resolutionNote: r.resolution_note,
+  createdAt: new Date(r.created_at),
+});
+
+const SELECT = `SELECT d.*, t.title, s.name AS station_name, p.started_at, u.display_name AS raised_by_name
+  FROM disputes d JOIN plays p ON p.id = d.play_id JOIN tracks t ON t.id = p.track_id
+  JOIN stations s ON s.id = p.station_id JOIN users u ON u.id = d.raised_by`;
+
+export async function insert(
+  db: Queryable,
+  dispute: { playId: string; raisedBy: string; reason: string; evidenceUploadId: string | null },
+): Promise<string> {
+  try {
+    const { rows } = await db.query<{ id: string }>(
+      `INSERT INTO disputes (play_id, raised_by, reason, evidence_upload_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [dispute.playId, dispute.raisedBy, dispute.reason, dispute.evidenceUploadId],
+    );
+    return rows[0]!.id;
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505')
+      throw conflict('this play already has an open dispute');
+    throw error;
+  }
+}
+
+export async function findById(db: Queryable, id: string, forUpdate = false): Promise<Dispute | undefined> {
+  const { rows } = await db.query<Row>(`${SELECT} WHERE d.id = $1${forUpdate ? ' FOR UPDATE OF d' : ''}`, [
+    id,
+  ]);
+  return rows[0] && toDispute(rows[0]);
+}
+
+export async function list(
+  db: Queryable,
+  filter: { status?: DisputeStatus | undefined; raisedBy?: string | undefined },
+): Promise<Dispute[]> {
+  const { rows } = await db.query<Row>(
+    `${SELECT} WHERE ($1::text IS NULL OR d.status = $1) AND ($2::uuid IS NULL OR d.raised_by = $2)
+     ORDER BY d.created_at DESC, d.id LIMIT 500`,
+    [filter.status ?? null, filter.raisedBy ?? null],
+  );
+  return rows.map(toDispute);
+}
+
+export async function resolve(
+  db: Queryable,
+  id: string,
+  resolution: { status: 'upheld' | 'rejected'; resolvedBy: string; note: string | null },
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE disputes SET status = $2, resolved_by = $3, resolved_at = now(), resolution_note = $4
+      WHERE id = $1 AND status = 'open'`,
+    [id, resolution.status, resolution.resolvedBy, resolution.note],
+  );
+  return rowCount > 0;
+}
