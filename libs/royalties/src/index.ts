@@ -63,3 +63,16 @@ export * as publisherRelationshipsRepository from './repositories/publisher-rela
 export * as auditLogRepository from './repositories/audit-log-repository.ts';
 export * from './services/cycle-service.ts';
 export * from './services/rate-table-service.ts';
+export * from './services/statement-service.ts';
+export type { Statement, StatementGroup, StatementRecipient } from './statements/statement.ts';
+export type {
+  StatementRow,
+  UsageRow,
+  RecipientTotal,
+  AccountCycleEarning,
+} from './repositories/ledger-repository.ts';
+export * from './services/dispute-service.ts';
+export * from './services/payout-service.ts';
+export * from './services/publisher-service.ts';
+export * from './services/audit-service.ts';
+export type { SignedPlay, SignedTrack } from './repositories/publisher-relationships-repository.ts';

@@ -107,3 +107,25 @@ export async function resolve(
   );
   return rowCount > 0;
 }
+
+/**
+ * Whether the user has a stake in the play: paid for it, owns its track, holds
+ * a share of it, or publishes the track's artist or one of its contributors.
+ */
+export async function hasStake(db: Queryable, playId: string, userId: string): Promise<boolean> {
+  const { rows } = await db.query<{ found: boolean }>(
+    `SELECT EXISTS (
+       SELECT 1 FROM plays p JOIN tracks t ON t.id = p.track_id
+        WHERE p.id = $1 AND (
+          t.artist_user_id = $2
+          OR EXISTS (SELECT 1 FROM ledger_entries le WHERE le.play_id = p.id AND le.account_kind = 'user' AND le.account_id = $2)
+          OR EXISTS (SELECT 1 FROM track_split_sets ss JOIN track_splits sp ON sp.split_set_id = ss.id
+                       JOIN contributors c ON c.id = sp.contributor_id
+                      WHERE ss.track_id = t.id AND (c.user_id = $2 OR sp.publisher_user_id = $2))
+          OR EXISTS (SELECT 1 FROM publisher_relationships r
+                      WHERE r.publisher_user_id = $2 AND r.status = 'active' AND r.artist_user_id = t.artist_user_id))
+     ) AS found`,
+    [playId, userId],
+  );
+  return rows[0]!.found;
+}

@@ -158,7 +158,7 @@ export async function recipientTotals(db: Queryable, cycleId: string): Promise<R
             COALESCE(sum(le.amount_minor) FILTER (WHERE ${HELD}), 0) AS held
        FROM ledger_entries le ${ACCOUNT_JOINS}
       WHERE le.cycle_id = $1 AND le.account_kind <> 'station'
-      GROUP BY le.account_kind, le.account_id, name ORDER BY name, le.account_id`,
+      GROUP BY le.account_kind, le.account_id, 3 ORDER BY 3, le.account_id`,
     [cycleId],
   );
   return rows.map((r) => ({
@@ -356,4 +356,18 @@ export async function usage(db: Queryable, cycleId: string, by: 'station' | 'wor
     seconds: Number(r.ms) / 1000,
     amountMinor: Number(r.amount),
   }));
+}
+
+/** Display name of a ledger account (a user, an outside party or a station). */
+export async function accountName(
+  db: Queryable,
+  account: { kind: AccountKind; id: string },
+): Promise<string | undefined> {
+  const table =
+    account.kind === 'user' ? 'users' : account.kind === 'contributor' ? 'contributors' : 'stations';
+  const column = account.kind === 'user' ? 'display_name' : 'name';
+  const { rows } = await db.query<{ name: string }>(`SELECT ${column} AS name FROM ${table} WHERE id = $1`, [
+    account.id,
+  ]);
+  return rows[0]?.name;
 }

@@ -118,3 +118,90 @@ export async function signedArtistIds(db: Queryable, publisherId: string): Promi
   );
   return rows.map((r) => r.artist_user_id);
 }
+
+export interface SignedTrack {
+  trackId: string;
+  title: string;
+  isrc: string | null;
+  status: string;
+  artistId: string;
+  artistName: string;
+  createdAt: Date;
+}
+
+/** Tracks of the artists signed to the publisher (its catalogue). */
+export async function catalogOf(db: Queryable, publisherId: string): Promise<SignedTrack[]> {
+  const { rows } = await db.query<{
+    id: string;
+    title: string;
+    isrc: string | null;
+    status: string;
+    artist_user_id: string;
+    artist_name: string;
+    created_at: Date;
+  }>(
+    `SELECT t.id, t.title, t.isrc, t.status, t.artist_user_id, u.display_name AS artist_name, t.created_at
+       FROM publisher_relationships r JOIN tracks t ON t.artist_user_id = r.artist_user_id
+       JOIN users u ON u.id = t.artist_user_id
+      WHERE r.publisher_user_id = $1 AND r.status = 'active'
+      ORDER BY u.display_name, t.title, t.id LIMIT 1000`,
+    [publisherId],
+  );
+  return rows.map((r) => ({
+    trackId: r.id,
+    title: r.title,
+    isrc: r.isrc,
+    status: r.status,
+    artistId: r.artist_user_id,
+    artistName: r.artist_name,
+    createdAt: new Date(r.created_at),
+  }));
+}
+
+export interface SignedPlay {
+  playId: string;
+  trackId: string;
+  trackTitle: string;
+  artistName: string;
+  stationName: string;
+  startedAt: Date;
+  durationMs: number;
+  status: string;
+}
+
+/** Plays of the signed artists' tracks, newest first; `before` (a start instant) pages back. */
+export async function playsOf(
+  db: Queryable,
+  publisherId: string,
+  page: { before?: Date | undefined; limit: number },
+): Promise<SignedPlay[]> {
+  const { rows } = await db.query<{
+    id: string;
+    track_id: string;
+    title: string;
+    artist_name: string;
+    station_name: string;
+    started_at: Date;
+    duration_ms: number;
+    status: string;
+  }>(
+    `SELECT p.id, p.track_id, t.title, u.display_name AS artist_name, s.name AS station_name, p.started_at,
+            p.duration_ms, p.status
+       FROM publisher_relationships r JOIN tracks t ON t.artist_user_id = r.artist_user_id
+       JOIN plays p ON p.track_id = t.id JOIN stations s ON s.id = p.station_id JOIN users u ON u.id = t.artist_user_id
+      WHERE r.publisher_user_id = $1 AND r.status = 'active' AND p.status <> 'merged'
+        AND ($2::timestamptz IS NULL OR p.started_at < $2)
+      ORDER BY p.started_at DESC, p.id LIMIT $3`,
+    [publisherId, page.before ?? null, page.limit],
+  );
+  return rows.map((r) => ({
+    playId: r.id,
+    trackId: r.track_id,
+    trackTitle: r.title,
+    artistName: r.artist_name,
+    stationName: r.station_name,
+    startedAt: new Date(r.started_at),
+    durationMs: r.duration_ms,
+    status: r.status,
+  }));
+}
