@@ -12,6 +12,15 @@ import { createTrackService } from '@zamio/catalog';
 import type { BffConfig } from '@zamio/env';
 import { createDocumentService, localUploadStorage } from '@zamio/files';
 import type { Platform } from '@zamio/platform';
+import {
+  createAuditService,
+  createCycleService,
+  createDisputeService,
+  createPayoutService,
+  createPublisherService,
+  createRateTableService,
+  createStatementService,
+} from '@zamio/royalties';
 import { createHeartbeatService } from '@zamio/system-status';
 
 export function createBffServices(platform: Platform, config: Pick<BffConfig, 'session' | 'uploads'>) {
@@ -29,6 +38,13 @@ export function createBffServices(platform: Platform, config: Pick<BffConfig, 's
     tracks: createTrackService({ db, storage }),
     captures: createCaptureService({ db, storage }),
     heartbeats: createHeartbeatService({ db, jobs }),
+    rateTables: createRateTableService({ db }),
+    cycles: createCycleService({ db, jobs }),
+    statements: createStatementService({ db }),
+    disputes: createDisputeService({ db }),
+    payouts: createPayoutService({ db }),
+    publishers: createPublisherService({ db }),
+    audit: createAuditService({ db }),
   };
 }
 

@@ -1,0 +1,65 @@
+// Disputes: an artist or publisher disputes a play and follows its own
+// disputes; admins work the queue and resolve (upheld → reversal, rejected → released).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import {
+  Dispute,
+  DisputeCreateBody,
+  DisputeListQuery,
+  DisputeResolution,
+  DisputeResolveBody,
+  IdParams,
+} from '@zamio/contracts';
+import type { DisputeService } from '@zamio/royalties';
+import { sessionGuard } from '../plugins/guards';
+import { disputeBody } from './money-responses';
+
+export const disputesRoutes: FastifyPluginAsyncTypebox<{ disputes: DisputeService }> = async (
+  app,
+  { disputes },
+) => {
+  for (const role of ['artist', 'publisher'] as const) {
+    const guard = sessionGuard(role);
+    app.get(
+      `/${role}/disputes`,
+      {
+        schema: { querystring: DisputeListQuery, response: { 200: Type.Array(Dispute) } },
+        preHandler: guard,
+      },
+      async (request) =>
+        (await disputes.listDisputes({ ...request.query, raisedBy: guard.principalOf(request).userId })).map(
+          disputeBody,
+        ),
+    );
+    app.post(
+      `/${role}/disputes`,
+      { schema: { body: DisputeCreateBody, response: { 201: Dispute } }, preHandler: guard },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(disputeBody(await disputes.raiseDispute(request.body, guard.principalOf(request).userId))),
+    );
+  }
+
+  const admin = sessionGuard('admin');
+  app.get(
+    '/admin/disputes',
+    { schema: { querystring: DisputeListQuery, response: { 200: Type.Array(Dispute) } }, preHandler: admin },
+    async (request) => (await disputes.listDisputes(request.query)).map(disputeBody),
+  );
+  app.post(
+    '/admin/disputes/:id/resolve',
+    {
+      schema: { params: IdParams, body: DisputeResolveBody, response: { 200: DisputeResolution } },
+      preHandler: admin,
+    },
+    async (request) => {
+      const result = await disputes.resolveDispute(
+        request.params.id,
+        request.body,
+        admin.principalOf(request).userId,
+      );
+      return { dispute: disputeBody(result.dispute), reversedInCycleId: result.reversedInCycleId };
+    },
+  );
+};

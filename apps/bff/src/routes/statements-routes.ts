@@ -1,0 +1,41 @@
+// An artist's or publisher's own earnings (balance, per cycle) and statements
+// (JSON, CSV, PDF) under /api/artist and /api/publisher.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Earnings, IdParams, Statement, StatementFormatQuery } from '@zamio/contracts';
+import type { PayoutService, StatementService } from '@zamio/royalties';
+import { sessionGuard } from '../plugins/guards';
+import { sendStatement } from './statement-replies';
+
+export const statementsRoutes: FastifyPluginAsyncTypebox<{
+  statements: StatementService;
+  payouts: PayoutService;
+}> = async (app, { statements, payouts }) => {
+  for (const role of ['artist', 'publisher'] as const) {
+    const guard = sessionGuard(role);
+
+    app.get(
+      `/${role}/earnings`,
+      { schema: { response: { 200: Earnings } }, preHandler: guard },
+      async (request) => {
+        const { userId } = guard.principalOf(request);
+        return { balance: await payouts.balanceOf(userId), cycles: await statements.earningsOf(userId) };
+      },
+    );
+
+    app.get(
+      `/${role}/statements/:id`,
+      {
+        schema: { params: IdParams, querystring: StatementFormatQuery, response: { 200: Statement } },
+        preHandler: guard,
+      },
+      async (request, reply) =>
+        sendStatement(
+          reply,
+          statements,
+          request.params.id,
+          { kind: 'user', id: guard.principalOf(request).userId },
+          request.query.format,
+        ),
+    );
+  }
+};
