@@ -53,7 +53,7 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { s
   // The money side (libs/royalties).
   await app.register(rateTableRoutes, { rateTables: services.rateTables });
   await app.register(cyclesRoutes, { cycles: services.cycles, statements: services.statements });
-  await app.register(statementsRoutes, { statements: services.statements, payouts: services.payouts });
+  await app.register(statementsRoutes, { statements: services.statements });
   await app.register(disputesRoutes, { disputes: services.disputes });
   await app.register(payoutsRoutes, { payouts: services.payouts });
   await app.register(publisherRoutes, { publishers: services.publishers });

@@ -2,24 +2,21 @@
 // (JSON, CSV, PDF) under /api/artist and /api/publisher.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Earnings, IdParams, Statement, StatementFormatQuery } from '@zamio/contracts';
-import type { PayoutService, StatementService } from '@zamio/royalties';
+import type { StatementService } from '@zamio/royalties';
 import { sessionGuard } from '../plugins/guards';
 import { sendStatement } from './statement-replies';
 
-export const statementsRoutes: FastifyPluginAsyncTypebox<{
-  statements: StatementService;
-  payouts: PayoutService;
-}> = async (app, { statements, payouts }) => {
+export const statementsRoutes: FastifyPluginAsyncTypebox<{ statements: StatementService }> = async (
+  app,
+  { statements },
+) => {
   for (const role of ['artist', 'publisher'] as const) {
     const guard = sessionGuard(role);
 
     app.get(
       `/${role}/earnings`,
       { schema: { response: { 200: Earnings } }, preHandler: guard },
-      async (request) => {
-        const { userId } = guard.principalOf(request);
-        return { balance: await payouts.balanceOf(userId), cycles: await statements.earningsOf(userId) };
-      },
+      async (request) => statements.earningsOf(guard.principalOf(request).userId),
     );
 
     app.get(

@@ -129,3 +129,12 @@ export async function hasStake(db: Queryable, playId: string, userId: string): P
   );
   return rows[0]!.found;
 }
+
+/** Whether the upload is a document the user uploaded (evidence must be the disputer's own). */
+export async function ownsDocument(db: Queryable, uploadId: string, userId: string): Promise<boolean> {
+  const { rows } = await db.query<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM uploads WHERE id = $1 AND owner_user_id = $2 AND kind = 'document') AS found`,
+    [uploadId, userId],
+  );
+  return rows[0]!.found;
+}

@@ -24,6 +24,8 @@ export function createDisputeService({ db }: { db: Database }) {
       if (reason.length < 3) throw invalid('"reason" must say what is wrong (at least 3 characters)');
       return db.transaction(async (tx) => {
         if (!(await disputes.hasStake(tx, input.playId, userId))) throw notFound('no such play');
+        if (input.evidenceUploadId && !(await disputes.ownsDocument(tx, input.evidenceUploadId, userId)))
+          throw invalid('"evidenceUploadId" must be a document you uploaded (POST /api/account/documents)');
         const id = await disputes.insert(tx, {
           playId: input.playId,
           raisedBy: userId,

@@ -4,6 +4,7 @@ import type { Database } from '@zamio/db';
 import { notFound } from '@zamio/errors';
 import * as cycles from '../repositories/cycles-repository.ts';
 import * as ledger from '../repositories/ledger-repository.ts';
+import * as payouts from '../repositories/payouts-repository.ts';
 import { statementCsv, usageCsv } from '../statements/statement-csv.ts';
 import { statementPdf } from '../statements/statement-pdf.ts';
 import { buildStatement, type Statement } from '../statements/statement.ts';
@@ -35,8 +36,15 @@ export function createStatementService({ db, now = () => new Date() }: { db: Dat
       statementPdf(await statementOf(cycleId, recipient), now()),
     /** Every recipient of a cycle with its total and held part (the admin's overview). */
     recipientsOf: (cycleId: string) => ledger.recipientTotals(db, cycleId),
-    /** A user's (artist's or publisher's) earnings per cycle. */
-    earningsOf: (userId: string) => ledger.earningsByCycle(db, { kind: 'user', id: userId }),
+    /** A user's (artist's or publisher's) balance and earnings per cycle (newest first). */
+    async earningsOf(userId: string) {
+      const balance = await ledger.balanceOfUser(db, userId);
+      const committedMinor = await payouts.committedOf(db, userId);
+      return {
+        balance: { ...balance, committedMinor, availableMinor: balance.earnedMinor - committedMinor },
+        cycles: await ledger.earningsByCycle(db, { kind: 'user', id: userId }),
+      };
+    },
     async usageReport(cycleId: string, by: 'station' | 'work') {
       if (!(await cycles.findById(db, cycleId))) throw notFound('no such cycle');
       const rows = await ledger.usage(db, cycleId, by);
