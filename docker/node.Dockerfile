@@ -8,9 +8,10 @@
 # stand-ins of ../shared/container-bases are Debian too.
 ARG NODE_IMAGE=node:24-bookworm-slim
 ARG DEBIAN_IMAGE=debian:bookworm-slim
-# Which app to build (bff or worker); required — the build stage refuses an empty one.
-# Declared here so `FROM os-${APP}` can pick the app's OS layer.
-ARG APP
+# Which app to build (bff or worker); the build stage refuses any other value.
+# Declared here so `FROM os-${APP}` picks the app's OS layer ("unset" keeps the
+# `dev` target, which needs no app, parseable).
+ARG APP=unset
 
 # --- manifests: every package.json + the lockfile, nothing else. Its output
 # only changes when a manifest does, so the npm ci layer below stays cached
@@ -48,7 +49,7 @@ CMD ["npx", "tsx", "watch", "--clear-screen=false", "apps/bff/src/main.ts"]
 FROM deps AS build
 ARG APP
 COPY . .
-RUN test -n "$APP" || { echo "build arg APP is required (bff or worker)" >&2; exit 1; }; \
+RUN case "$APP" in bff|worker) ;; *) echo "build arg APP is required (bff or worker)" >&2; exit 1;; esac; \
     npx nx build "$APP" --skip-nx-cache --outputStyle=static
 
 # --- runtime-deps: production dependencies of the bundle only, installed from
