@@ -10,16 +10,23 @@ import {
 import { createCaptureService, provisionStation } from '@zamio/airplay';
 import { createTrackService } from '@zamio/catalog';
 import type { BffConfig } from '@zamio/env';
-import { createDocumentService, localUploadStorage } from '@zamio/files';
+import { createDocumentService, uploadStorageOn } from '@zamio/files';
 import type { Platform } from '@zamio/platform';
 import { createHeartbeatService } from '@zamio/system-status';
+import type { ObjectStorage } from '@zamio/uploads';
 
-export function createBffServices(platform: Platform, config: Pick<BffConfig, 'session' | 'uploads'>) {
+/** `objects` is the platform's storage as this app uses it (instrumented with its metrics). */
+export function createBffServices(
+  platform: Pick<Platform, 'db' | 'jobs'>,
+  config: Pick<BffConfig, 'session'>,
+  objects: ObjectStorage,
+) {
   const { db, jobs } = platform;
-  const storage = localUploadStorage(config.uploads.dir);
+  const storage = uploadStorageOn(objects);
   // A station account gets its station in the transaction that creates it.
   const onAccountCreated = provisionStation;
   return {
+    objects,
     storage,
     accounts: createAccountService({ db, sessionTtlMs: config.session.ttlMs, onAccountCreated }),
     accountAdmin: createAccountAdminService({ db }),

@@ -32,9 +32,8 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { s
     trustedOrigins: config.http.trustedOrigins,
   });
   await app.register(multipartUploadsPlugin, {
-    uploadDir: config.uploads.dir,
     rules: uploadRules(config.uploads.maxBytes),
-    storage: services.storage,
+    objects: services.objects,
   });
 
   // Each feature is its own encapsulated plugin, so its guard hooks stay its own.
