@@ -6,13 +6,20 @@ import {
   createAccountProvisioning,
   createAccountService,
   createDeviceService,
+  usersRepository,
 } from '@zamio/accounts';
 import { createCaptureService, provisionStation } from '@zamio/airplay';
-import { createTrackService } from '@zamio/catalog';
+import { createSplitService, createTrackService, type AccountLookup } from '@zamio/catalog';
 import type { BffConfig } from '@zamio/env';
 import { createDocumentService, localUploadStorage } from '@zamio/files';
+import { currentContext } from '@zamio/logger';
 import type { Platform } from '@zamio/platform';
 import { createHeartbeatService } from '@zamio/system-status';
+
+/** The catalogue's view of an account (it sits beside accounts, not above it). */
+export const findAccount: AccountLookup = usersRepository.findById;
+
+const requestId = () => currentContext()?.requestId ?? 'bff';
 
 export function createBffServices(platform: Platform, config: Pick<BffConfig, 'session' | 'uploads'>) {
   const { db, jobs } = platform;
@@ -26,7 +33,8 @@ export function createBffServices(platform: Platform, config: Pick<BffConfig, 's
     provisioning: createAccountProvisioning({ db, onAccountCreated }),
     devices: createDeviceService({ db }),
     documents: createDocumentService({ db, storage }),
-    tracks: createTrackService({ db, storage }),
+    tracks: createTrackService({ db, storage, jobs, findAccount, requestId }),
+    splits: createSplitService({ db, findAccount }),
     captures: createCaptureService({ db, storage }),
     heartbeats: createHeartbeatService({ db, jobs }),
   };
