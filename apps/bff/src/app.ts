@@ -16,6 +16,7 @@ import {
   rateLimitsPlugin,
   requestContextPlugin,
   requestLoggingOptions,
+  requestValidationOptions,
   securityHeadersPlugin,
 } from '@zamio/http';
 import type { Logger } from '@zamio/logger';
@@ -57,8 +58,8 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
-    // Unknown body fields must fail validation (400), not be silently dropped.
-    ajv: { customOptions: { removeAdditional: false } },
+    // Unknown fields refused, every problem reported once per field in plain words.
+    ...requestValidationOptions(),
   }) as unknown as FastifyInstance;
 
   await app.register(requestContextPlugin);

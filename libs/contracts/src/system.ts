@@ -36,6 +36,8 @@ export const ErrorBody = Type.Object({
   message: Type.String(),
   requestId: Type.Optional(Type.String()),
   path: Type.Optional(Type.String()),
+  /** Validation failures: one plain-words message per field (`field` is e.g. `email`, `query.limit`). */
+  problems: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
 });
 export type ErrorBody = Static<typeof ErrorBody>;
 

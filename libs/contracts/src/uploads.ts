@@ -1,5 +1,6 @@
 // Upload results and the catalogue rows that own uploads (tracks, captures).
 import Type, { type Static } from 'typebox';
+import { PlainText } from './text';
 
 export const UploadKind = Type.Union([
   Type.Literal('track-audio'),
@@ -21,7 +22,7 @@ export type UploadResult = Static<typeof UploadResult>;
 
 export const TrackCreateBody = Type.Object(
   {
-    title: Type.String({ minLength: 1, maxLength: 200 }),
+    title: PlainText({ minLength: 1, maxLength: 200 }),
     isrc: Type.Optional(Type.String({ pattern: '^[A-Z]{2}[A-Z0-9]{3}[0-9]{7}$' })),
   },
   { additionalProperties: false },

@@ -9,7 +9,7 @@ import { trackBody } from './responses';
 
 export const artistRoutes: FastifyPluginAsyncTypebox<{ tracks: TrackService }> = async (app, { tracks }) => {
   const artist = sessionGuard('artist');
-  app.addHook('preHandler', artist);
+  app.addHook('onRequest', artist);
 
   app.get('/artist/tracks', { schema: { response: { 200: Type.Array(Track) } } }, async (request) =>
     (await tracks.listTracks(artist.principalOf(request).userId)).map(trackBody),

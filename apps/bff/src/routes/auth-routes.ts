@@ -54,7 +54,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountService }>
 
   app.get(
     '/auth/me',
-    { schema: { response: { 200: SessionInfo } }, preHandler: signedIn },
+    { schema: { response: { 200: SessionInfo } }, onRequest: signedIn },
     async (request) => {
       const { userId, sessionId } = signedIn.principalOf(request);
       return {
@@ -66,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountService }>
 
   app.post(
     '/auth/password',
-    { schema: { body: ChangePasswordBody }, preHandler: signedIn, config: { rateLimit: rateLimits.auth } },
+    { schema: { body: ChangePasswordBody }, onRequest: signedIn, config: { rateLimit: rateLimits.auth } },
     async (request, reply) => {
       const { userId, sessionId } = signedIn.principalOf(request);
       await rateLimits.perAccount(request, reply, `user:${userId}`);
