@@ -6,7 +6,8 @@ export const VersionInfo = Type.Object({
   version: Type.String(),
   revision: Type.String(),
   environment: Type.String(),
-  node: Type.String(),
+  /** Only with the health details token: the runtime version helps attackers more than users. */
+  node: Type.Optional(Type.String()),
   startedAt: Type.String({ format: 'date-time' }),
 });
 export type VersionInfo = Static<typeof VersionInfo>;

@@ -1,6 +1,16 @@
 // The bff's configuration: HTTP server, proxy trust, CORS, sessions, plus the
 // shared runtime, database and Redis variables.
-import { optionalUrl, duration, flag, integer, list, tcpPort, text } from '../validators';
+import {
+  optionalUrl,
+  duration,
+  flag,
+  integer,
+  list,
+  patternList,
+  proxyList,
+  tcpPort,
+  text,
+} from '../validators';
 import type { AppSchema } from '../load-config';
 import { databaseSpec, processSpec, redisSpec, runtimeSpec } from './common';
 import { productionRefusals } from '../production-refusals';
@@ -32,8 +42,8 @@ export const bffSpec = {
     localDefault: '',
     group: 'URLs',
   }),
-  TRUST_PROXY: list({
-    desc: 'Addresses/CIDRs of the reverse proxy whose X-Forwarded-* headers are trusted (Coolify: the coolify docker network, e.g. 10.0.1.0/24); `none` trusts nobody.',
+  TRUST_PROXY: proxyList({
+    desc: 'Addresses/CIDRs of the reverse proxy whose X-Forwarded-* headers are trusted (Coolify: the coolify docker network, e.g. 10.0.1.0/24), or loopback / linklocal / uniquelocal; `none` trusts nobody. A /0 (trusting everyone) is refused.',
     example: '10.0.1.0/24',
     localDefault: 'loopback',
     group: 'Proxy and TLS',
@@ -44,14 +54,14 @@ export const bffSpec = {
     default: [],
     group: 'CORS',
   }),
-  CORS_ORIGIN_PATTERNS: list({
-    desc: 'Regular expressions of extra allowed origins (no credentials), e.g. preview deployments.',
+  CORS_ORIGIN_PATTERNS: patternList({
+    desc: 'Regular expressions of extra allowed origins (no credentials), e.g. preview deployments. In staging/production each must be anchored (^…$) and must not match any origin (e.g. `.*`).',
     example: '^https://pr-[0-9]+\\.preview\\.zamio\\.example$',
     default: [],
     group: 'CORS',
   }),
   HSTS_MAX_AGE: duration({
-    desc: 'Strict-Transport-Security max-age (0 disables HSTS).',
+    desc: 'Strict-Transport-Security max-age (0 disables HSTS; staging/production need at least 180 days).',
     example: '31536000s',
     default: 31_536_000_000,
     group: 'Proxy and TLS',
