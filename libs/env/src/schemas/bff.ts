@@ -173,9 +173,27 @@ export const bffSpec = {
     group: 'Rate limits',
   }),
   RATE_LIMIT_AUTH_ACCOUNT_MAX: integer({
-    desc: 'Sign-in/password attempts per account (e-mail) per RATE_LIMIT_AUTH_WINDOW, whatever the IP.',
+    desc: 'Failed sign-ins per account (e-mail) from one client address before that address gets 429 for that account (other addresses are unaffected; a success resets it), and password changes per user, per RATE_LIMIT_AUTH_WINDOW.',
     example: '10',
     default: 10,
+    group: 'Rate limits',
+  }),
+  RATE_LIMIT_AUTH_DELAY_AFTER: integer({
+    desc: 'Failed sign-ins of one account (from any address) answered without delay; each further attempt waits 250 ms, doubling per failure up to RATE_LIMIT_AUTH_DELAY_MAX.',
+    example: '5',
+    default: 5,
+    group: 'Rate limits',
+  }),
+  RATE_LIMIT_AUTH_DELAY_MAX: duration({
+    desc: "Longest delay a sign-in attempt on a much-failed account waits (the owner's correct password still works, just slower).",
+    example: '5s',
+    default: 5_000,
+    group: 'Rate limits',
+  }),
+  RATE_LIMIT_AUTH_SPRAY_ADDRESSES: integer({
+    desc: 'Distinct client addresses failing to sign in to one account within RATE_LIMIT_AUTH_WINDOW that raise an alert (warning log line and zamio_sign_in_spray_alerts_total).',
+    example: '5',
+    default: 5,
     group: 'Rate limits',
   }),
   RATE_LIMIT_UPLOAD_MAX: integer({
