@@ -27,7 +27,7 @@ export const artistRoutes: FastifyPluginAsyncTypebox<ArtistRoutesOptions> = asyn
   { tracks, splits },
 ) => {
   const artist = sessionGuard('artist');
-  app.addHook('preHandler', artist);
+  app.addHook('onRequest', artist);
 
   app.get(
     '/artist/tracks',
