@@ -9,6 +9,7 @@ import { createLifecycle, openPlatform, type Lifecycle, type Platform } from '@z
 import { bindJobContext, type JobEvents } from '@zamio/queue';
 import { createCycleService } from '@zamio/royalties';
 import { createHeartbeatService } from '@zamio/system-status';
+import { instrumentStorage, type ObjectStorage } from '@zamio/uploads';
 import { calculateCycleJob } from './jobs/calculate-cycle-job';
 import { heartbeatJob } from './jobs/heartbeat-job';
 
@@ -21,6 +22,8 @@ export interface StartWorkerOptions {
 export interface RunningWorker {
   lifecycle: Lifecycle;
   healthUrl: string;
+  /** The upload storage as the worker's jobs read it. */
+  storage: ObjectStorage;
 }
 
 export async function startWorker(config: WorkerConfig, options: StartWorkerOptions): Promise<RunningWorker> {
@@ -34,6 +37,8 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
   const platform = options.platform ?? (await openPlatform(config, { service: 'worker', logger }));
   const metrics = createServiceMetrics('worker');
   metrics.watchPool(platform.db);
+  // Jobs read uploaded audio through this (storage.read, withLocalCopy), counted on /metrics.
+  const storage = instrumentStorage(platform.storage, metrics.storage);
 
   const heartbeats = createHeartbeatService({ db: platform.db, jobs: platform.jobs });
   const cycles = createCycleService({ db: platform.db, jobs: platform.jobs });
@@ -89,5 +94,5 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
       : undefined;
 
   logger.info({ healthUrl }, 'worker ready for jobs');
-  return { lifecycle, healthUrl };
+  return { lifecycle, healthUrl, storage };
 }

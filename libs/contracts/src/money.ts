@@ -3,6 +3,7 @@
 // Amounts are integer pesewas (`…Minor`, GHS × 100); rates micro-GHS per
 // second; multipliers and splits basis points (10000 = 1.0 / 100 %).
 import Type, { type Static } from 'typebox';
+import { PlainText } from './text';
 
 const Id = Type.String({ format: 'uuid' });
 const Instant = Type.String({ format: 'date-time' });
@@ -36,7 +37,7 @@ export type RateTableVersion = Static<typeof RateTableVersion>;
 export const RateTableCreateBody = Type.Object(
   {
     effectiveFrom: Instant,
-    note: Type.Optional(Type.String({ maxLength: 500 })),
+    note: Type.Optional(PlainText({ maxLength: 500 })),
     rates: classes(
       Type.Object(
         {
@@ -78,7 +79,7 @@ export const Cycle = Type.Object({
 export type Cycle = Static<typeof Cycle>;
 
 export const CycleCreateBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 120 }), periodStart: Day, periodEnd: Day },
+  { name: PlainText({ minLength: 1, maxLength: 120 }), periodStart: Day, periodEnd: Day },
   { additionalProperties: false },
 );
 export type CycleCreateBody = Static<typeof CycleCreateBody>;
@@ -203,7 +204,7 @@ export type Dispute = Static<typeof Dispute>;
 export const DisputeCreateBody = Type.Object(
   {
     playId: Id,
-    reason: Type.String({ minLength: 3, maxLength: 2000 }),
+    reason: PlainText({ minLength: 3, maxLength: 2000 }),
     evidenceUploadId: Type.Optional(Id),
   },
   { additionalProperties: false },
@@ -211,7 +212,7 @@ export const DisputeCreateBody = Type.Object(
 export const DisputeResolveBody = Type.Object(
   {
     outcome: Type.Union([Type.Literal('upheld'), Type.Literal('rejected')]),
-    note: Type.Optional(Type.String({ maxLength: 2000 })),
+    note: Type.Optional(PlainText({ maxLength: 2000 })),
   },
   { additionalProperties: false },
 );
@@ -248,16 +249,16 @@ export const PayoutCreateBody = Type.Object(
   {
     amountMinor: Type.Integer({ minimum: 1, maximum: 1_000_000_000_00 }),
     method: PayoutMethodName,
-    destination: Type.String({ minLength: 3, maxLength: 120 }),
+    destination: PlainText({ minLength: 3, maxLength: 120 }),
   },
   { additionalProperties: false },
 );
 export const PayoutPaidBody = Type.Object(
-  { externalReference: Type.String({ minLength: 1, maxLength: 120 }) },
+  { externalReference: PlainText({ minLength: 1, maxLength: 120 }) },
   { additionalProperties: false },
 );
 export const PayoutRejectBody = Type.Object(
-  { reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { reason: PlainText({ minLength: 1, maxLength: 500 }) },
   { additionalProperties: false },
 );
 export const PayoutListQuery = Type.Object(
@@ -330,9 +331,9 @@ export const AuditEntry = Type.Object({
 });
 export const AuditQuery = Type.Object(
   {
-    subjectType: Type.Optional(Type.String({ maxLength: 60 })),
-    subjectId: Type.Optional(Type.String({ maxLength: 80 })),
-    before: Type.Optional(Type.Integer({ minimum: 1 })),
+    subjectType: Type.Optional(PlainText({ maxLength: 60 })),
+    subjectId: Type.Optional(PlainText({ maxLength: 80 })),
+    before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
     limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
   },
   { additionalProperties: false },

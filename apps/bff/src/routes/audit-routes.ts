@@ -7,7 +7,7 @@ import { sessionGuard } from '../plugins/guards';
 import { auditBody } from './money-responses';
 
 export const auditRoutes: FastifyPluginAsyncTypebox<{ audit: AuditService }> = async (app, { audit }) => {
-  app.addHook('preHandler', sessionGuard('admin'));
+  app.addHook('onRequest', sessionGuard('admin'));
   app.get(
     '/admin/audit',
     { schema: { querystring: AuditQuery, response: { 200: Type.Array(AuditEntry) } } },

@@ -25,7 +25,7 @@ export const cyclesRoutes: FastifyPluginAsyncTypebox<{
   statements: StatementService;
 }> = async (app, { cycles, statements }) => {
   const admin = sessionGuard('admin');
-  app.addHook('preHandler', admin);
+  app.addHook('onRequest', admin);
 
   app.get(
     '/admin/cycles',

@@ -24,7 +24,7 @@ export const disputesRoutes: FastifyPluginAsyncTypebox<{ disputes: DisputeServic
       `/${role}/disputes`,
       {
         schema: { querystring: DisputeListQuery, response: { 200: Type.Array(Dispute) } },
-        preHandler: guard,
+        onRequest: guard,
       },
       async (request) =>
         (await disputes.listDisputes({ ...request.query, raisedBy: guard.principalOf(request).userId })).map(
@@ -33,7 +33,7 @@ export const disputesRoutes: FastifyPluginAsyncTypebox<{ disputes: DisputeServic
     );
     app.post(
       `/${role}/disputes`,
-      { schema: { body: DisputeCreateBody, response: { 201: Dispute } }, preHandler: guard },
+      { schema: { body: DisputeCreateBody, response: { 201: Dispute } }, onRequest: guard },
       async (request, reply) =>
         reply
           .code(201)
@@ -44,14 +44,14 @@ export const disputesRoutes: FastifyPluginAsyncTypebox<{ disputes: DisputeServic
   const admin = sessionGuard('admin');
   app.get(
     '/admin/disputes',
-    { schema: { querystring: DisputeListQuery, response: { 200: Type.Array(Dispute) } }, preHandler: admin },
+    { schema: { querystring: DisputeListQuery, response: { 200: Type.Array(Dispute) } }, onRequest: admin },
     async (request) => (await disputes.listDisputes(request.query)).map(disputeBody),
   );
   app.post(
     '/admin/disputes/:id/resolve',
     {
       schema: { params: IdParams, body: DisputeResolveBody, response: { 200: DisputeResolution } },
-      preHandler: admin,
+      onRequest: admin,
     },
     async (request) => {
       const result = await disputes.resolveDispute(

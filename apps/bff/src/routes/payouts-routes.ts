@@ -22,7 +22,7 @@ export const payoutsRoutes: FastifyPluginAsyncTypebox<{ payouts: PayoutService }
     const guard = sessionGuard(role);
     app.get(
       `/${role}/payouts`,
-      { schema: { querystring: PayoutListQuery, response: { 200: Type.Array(Payout) } }, preHandler: guard },
+      { schema: { querystring: PayoutListQuery, response: { 200: Type.Array(Payout) } }, onRequest: guard },
       async (request) =>
         (await payouts.listPayouts({ ...request.query, userId: guard.principalOf(request).userId })).map(
           payoutBody,
@@ -30,7 +30,7 @@ export const payoutsRoutes: FastifyPluginAsyncTypebox<{ payouts: PayoutService }
     );
     app.post(
       `/${role}/payouts`,
-      { schema: { body: PayoutCreateBody, response: { 201: Payout } }, preHandler: guard },
+      { schema: { body: PayoutCreateBody, response: { 201: Payout } }, onRequest: guard },
       async (request, reply) =>
         reply
           .code(201)
@@ -41,18 +41,18 @@ export const payoutsRoutes: FastifyPluginAsyncTypebox<{ payouts: PayoutService }
   const admin = sessionGuard('admin');
   app.get(
     '/admin/payouts',
-    { schema: { querystring: PayoutListQuery, response: { 200: Type.Array(Payout) } }, preHandler: admin },
+    { schema: { querystring: PayoutListQuery, response: { 200: Type.Array(Payout) } }, onRequest: admin },
     async (request) => (await payouts.listPayouts(request.query)).map(payoutBody),
   );
   app.post(
     '/admin/payouts/:id/approve',
-    { schema: { params: IdParams, response: { 200: Payout } }, preHandler: admin },
+    { schema: { params: IdParams, response: { 200: Payout } }, onRequest: admin },
     async (request) =>
       payoutBody(await payouts.approvePayout(request.params.id, admin.principalOf(request).userId)),
   );
   app.post(
     '/admin/payouts/:id/paid',
-    { schema: { params: IdParams, body: PayoutPaidBody, response: { 200: Payout } }, preHandler: admin },
+    { schema: { params: IdParams, body: PayoutPaidBody, response: { 200: Payout } }, onRequest: admin },
     async (request) =>
       payoutBody(
         await payouts.markPayoutPaid(
@@ -64,7 +64,7 @@ export const payoutsRoutes: FastifyPluginAsyncTypebox<{ payouts: PayoutService }
   );
   app.post(
     '/admin/payouts/:id/reject',
-    { schema: { params: IdParams, body: PayoutRejectBody, response: { 200: Payout } }, preHandler: admin },
+    { schema: { params: IdParams, body: PayoutRejectBody, response: { 200: Payout } }, onRequest: admin },
     async (request) =>
       payoutBody(
         await payouts.rejectPayout(request.params.id, admin.principalOf(request).userId, request.body.reason),

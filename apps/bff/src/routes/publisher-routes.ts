@@ -26,12 +26,12 @@ export const publisherRoutes: FastifyPluginAsyncTypebox<{ publishers: PublisherS
 
   app.get(
     '/publisher/roster',
-    { schema: { response: Relationships }, preHandler: publisher },
+    { schema: { response: Relationships }, onRequest: publisher },
     async (request) => (await publishers.roster(publisher.principalOf(request).userId)).map(relationshipBody),
   );
   app.post(
     '/publisher/roster',
-    { schema: { body: InviteArtistBody, response: { 201: PublisherRelationship } }, preHandler: publisher },
+    { schema: { body: InviteArtistBody, response: { 201: PublisherRelationship } }, onRequest: publisher },
     async (request, reply) => {
       const { effectiveFrom, ...invite } = request.body;
       const rel = await publishers.inviteArtist(publisher.principalOf(request).userId, {
@@ -43,14 +43,14 @@ export const publisherRoutes: FastifyPluginAsyncTypebox<{ publishers: PublisherS
   );
   app.get(
     '/publisher/catalog',
-    { schema: { response: { 200: Type.Array(SignedTrack) } }, preHandler: publisher },
+    { schema: { response: { 200: Type.Array(SignedTrack) } }, onRequest: publisher },
     async (request) => (await publishers.catalog(publisher.principalOf(request).userId)).map(signedTrackBody),
   );
   app.get(
     '/publisher/plays',
     {
       schema: { querystring: PlaysPageQuery, response: { 200: Type.Array(SignedPlay) } },
-      preHandler: publisher,
+      onRequest: publisher,
     },
     async (request) =>
       (
@@ -63,13 +63,13 @@ export const publisherRoutes: FastifyPluginAsyncTypebox<{ publishers: PublisherS
 
   app.get(
     '/artist/publisher-invitations',
-    { schema: { response: Relationships }, preHandler: artist },
+    { schema: { response: Relationships }, onRequest: artist },
     async (request) =>
       (await publishers.invitationsOf(artist.principalOf(request).userId)).map(relationshipBody),
   );
   app.post(
     '/artist/publisher-invitations/:id/accept',
-    { schema: { params: IdParams, response: { 200: PublisherRelationship } }, preHandler: artist },
+    { schema: { params: IdParams, response: { 200: PublisherRelationship } }, onRequest: artist },
     async (request) =>
       relationshipBody(
         await publishers.acceptInvitation(artist.principalOf(request).userId, request.params.id),
@@ -77,7 +77,7 @@ export const publisherRoutes: FastifyPluginAsyncTypebox<{ publishers: PublisherS
   );
   app.post(
     '/artist/publisher-invitations/:id/decline',
-    { schema: { params: IdParams, response: { 200: PublisherRelationship } }, preHandler: artist },
+    { schema: { params: IdParams, response: { 200: PublisherRelationship } }, onRequest: artist },
     async (request) =>
       relationshipBody(
         await publishers.declineInvitation(artist.principalOf(request).userId, request.params.id),
@@ -87,7 +87,7 @@ export const publisherRoutes: FastifyPluginAsyncTypebox<{ publishers: PublisherS
   for (const path of ['/publisher/roster/:id/end', '/artist/publisher-invitations/:id/end'])
     app.post(
       path,
-      { schema: { params: IdParams, response: { 200: PublisherRelationship } }, preHandler: either },
+      { schema: { params: IdParams, response: { 200: PublisherRelationship } }, onRequest: either },
       async (request) =>
         relationshipBody(
           await publishers.endRelationship(either.principalOf(request).userId, request.params.id),

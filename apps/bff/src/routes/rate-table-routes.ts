@@ -12,7 +12,7 @@ export const rateTableRoutes: FastifyPluginAsyncTypebox<{ rateTables: RateTableS
   { rateTables },
 ) => {
   const admin = sessionGuard('admin');
-  app.addHook('preHandler', admin);
+  app.addHook('onRequest', admin);
 
   app.get('/admin/rate-tables', { schema: { response: { 200: Type.Array(RateTableVersion) } } }, async () =>
     (await rateTables.listRateTables()).map(rateTableBody),

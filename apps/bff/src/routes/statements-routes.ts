@@ -15,7 +15,7 @@ export const statementsRoutes: FastifyPluginAsyncTypebox<{ statements: Statement
 
     app.get(
       `/${role}/earnings`,
-      { schema: { response: { 200: Earnings } }, preHandler: guard },
+      { schema: { response: { 200: Earnings } }, onRequest: guard },
       async (request) => statements.earningsOf(guard.principalOf(request).userId),
     );
 
@@ -23,7 +23,7 @@ export const statementsRoutes: FastifyPluginAsyncTypebox<{ statements: Statement
       `/${role}/statements/:id`,
       {
         schema: { params: IdParams, querystring: StatementFormatQuery, response: { 200: Statement } },
-        preHandler: guard,
+        onRequest: guard,
       },
       async (request, reply) =>
         sendStatement(
