@@ -3,6 +3,7 @@
 // Amounts are integer pesewas (`…Minor`, GHS × 100); rates micro-GHS per
 // second; multipliers and splits basis points (10000 = 1.0 / 100 %).
 import Type, { type Static } from 'typebox';
+import { Paged, PageQueryFields } from './paging';
 import { PlainText } from './text';
 
 const Id = Type.String({ format: 'uuid' });
@@ -217,10 +218,17 @@ export const DisputeResolveBody = Type.Object(
   { additionalProperties: false },
 );
 export const DisputeResolution = Type.Object({ dispute: Dispute, reversedInCycleId: Nullable(Id) });
+const Order = Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'desc' });
 export const DisputeListQuery = Type.Object(
-  { status: Type.Optional(DisputeStatusName) },
+  {
+    status: Type.Optional(DisputeStatusName),
+    sort: Type.Union([Type.Literal('createdAt')], { default: 'createdAt' }),
+    order: Order,
+    ...PageQueryFields,
+  },
   { additionalProperties: false },
 );
+export const DisputePage = Paged(Dispute);
 
 // ---------------------------------------------------------------- payouts
 export const PayoutStatusName = Type.Union([
@@ -262,9 +270,15 @@ export const PayoutRejectBody = Type.Object(
   { additionalProperties: false },
 );
 export const PayoutListQuery = Type.Object(
-  { status: Type.Optional(PayoutStatusName) },
+  {
+    status: Type.Optional(PayoutStatusName),
+    sort: Type.Union([Type.Literal('requestedAt'), Type.Literal('amountMinor')], { default: 'requestedAt' }),
+    order: Order,
+    ...PageQueryFields,
+  },
   { additionalProperties: false },
 );
+export const PayoutPage = Paged(Payout);
 
 // -------------------------------------------------------------- publisher
 export const RelationshipStatusName = Type.Union([

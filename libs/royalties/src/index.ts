@@ -76,3 +76,5 @@ export * from './services/payout-service.ts';
 export * from './services/publisher-service.ts';
 export * from './services/audit-service.ts';
 export type { SignedPlay, SignedTrack } from './repositories/publisher-relationships-repository.ts';
+export { DISPUTE_SORTS, type DisputeSort } from './repositories/disputes-repository.ts';
+export { PAYOUT_SORTS, type PayoutSort } from './repositories/payouts-repository.ts';

@@ -271,6 +271,19 @@ describe('money flow (postgres)', () => {
     for (const r of refused)
       expect(r.reason).toMatchObject({ kind: 'conflict', message: expect.stringContaining('exceeds') });
     expect(await payouts.balanceOf(ids.ama!)).toMatchObject({ committedMinor: 500, availableMinor: 83 });
+    // The queue pages on the server (keyset): 5 requests in pages of 2.
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await payouts.listPayouts(
+        { userId: ids.ama! },
+        { limit: 2, cursor, sort: 'requestedAt', order: 'desc' },
+      );
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((p) => p.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(5);
 
     const first = (ok[0] as PromiseFulfilledResult<{ id: string }>).value.id;
     await expect(payouts.markPayoutPaid(first, ids.admin!, 'MM-1')).rejects.toMatchObject({

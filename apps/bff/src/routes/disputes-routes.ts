@@ -6,13 +6,14 @@ import {
   Dispute,
   DisputeCreateBody,
   DisputeListQuery,
+  DisputePage,
   DisputeResolution,
   DisputeResolveBody,
   IdParams,
 } from '@zamio/contracts';
 import type { DisputeService } from '@zamio/royalties';
 import { sessionGuard } from '../plugins/guards';
-import { disputeBody } from './money-responses';
+import { disputeBody, pageBody } from './money-responses';
 
 export const disputesRoutes: FastifyPluginAsyncTypebox<{ disputes: DisputeService }> = async (
   app,
@@ -23,11 +24,15 @@ export const disputesRoutes: FastifyPluginAsyncTypebox<{ disputes: DisputeServic
     app.get(
       `/${role}/disputes`,
       {
-        schema: { querystring: DisputeListQuery, response: { 200: Type.Array(Dispute) } },
+        schema: { querystring: DisputeListQuery, response: { 200: DisputePage } },
         onRequest: guard,
       },
       async (request) =>
-        (await disputes.listDisputes({ ...request.query, raisedBy: guard.principalOf(request).userId })).map(
+        pageBody(
+          await disputes.listDisputes(
+            { status: request.query.status, raisedBy: guard.principalOf(request).userId },
+            request.query,
+          ),
           disputeBody,
         ),
     );
@@ -44,8 +49,9 @@ export const disputesRoutes: FastifyPluginAsyncTypebox<{ disputes: DisputeServic
   const admin = sessionGuard('admin');
   app.get(
     '/admin/disputes',
-    { schema: { querystring: DisputeListQuery, response: { 200: Type.Array(Dispute) } }, onRequest: admin },
-    async (request) => (await disputes.listDisputes(request.query)).map(disputeBody),
+    { schema: { querystring: DisputeListQuery, response: { 200: DisputePage } }, onRequest: admin },
+    async (request) =>
+      pageBody(await disputes.listDisputes({ status: request.query.status }, request.query), disputeBody),
   );
   app.post(
     '/admin/disputes/:id/resolve',

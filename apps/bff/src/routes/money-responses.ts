@@ -156,3 +156,9 @@ export const signedPlayBody = (p: SignedPlay): Static<typeof SignedPlayBody> => 
 });
 
 export const auditBody = (a: AuditEntry): Static<typeof AuditBody> => ({ ...a, at: a.at.toISOString() });
+
+/** A keyset page of records as its response shape. */
+export const pageBody = <T, B>(page: { items: T[]; nextCursor: string | null }, map: (item: T) => B) => ({
+  items: page.items.map(map),
+  nextCursor: page.nextCursor,
+});

@@ -7,12 +7,13 @@ import {
   Payout,
   PayoutCreateBody,
   PayoutListQuery,
+  PayoutPage,
   PayoutPaidBody,
   PayoutRejectBody,
 } from '@zamio/contracts';
 import type { PayoutService } from '@zamio/royalties';
 import { sessionGuard } from '../plugins/guards';
-import { payoutBody } from './money-responses';
+import { pageBody, payoutBody } from './money-responses';
 
 export const payoutsRoutes: FastifyPluginAsyncTypebox<{ payouts: PayoutService }> = async (
   app,
@@ -22,9 +23,13 @@ export const payoutsRoutes: FastifyPluginAsyncTypebox<{ payouts: PayoutService }
     const guard = sessionGuard(role);
     app.get(
       `/${role}/payouts`,
-      { schema: { querystring: PayoutListQuery, response: { 200: Type.Array(Payout) } }, onRequest: guard },
+      { schema: { querystring: PayoutListQuery, response: { 200: PayoutPage } }, onRequest: guard },
       async (request) =>
-        (await payouts.listPayouts({ ...request.query, userId: guard.principalOf(request).userId })).map(
+        pageBody(
+          await payouts.listPayouts(
+            { status: request.query.status, userId: guard.principalOf(request).userId },
+            request.query,
+          ),
           payoutBody,
         ),
     );
@@ -41,8 +46,9 @@ export const payoutsRoutes: FastifyPluginAsyncTypebox<{ payouts: PayoutService }
   const admin = sessionGuard('admin');
   app.get(
     '/admin/payouts',
-    { schema: { querystring: PayoutListQuery, response: { 200: Type.Array(Payout) } }, onRequest: admin },
-    async (request) => (await payouts.listPayouts(request.query)).map(payoutBody),
+    { schema: { querystring: PayoutListQuery, response: { 200: PayoutPage } }, onRequest: admin },
+    async (request) =>
+      pageBody(await payouts.listPayouts({ status: request.query.status }, request.query), payoutBody),
   );
   app.post(
     '/admin/payouts/:id/approve',

@@ -239,7 +239,9 @@ describe('money routes', () => {
       status: 200,
       body: { balance: { earnedMinor: 472, heldMinor: 150, availableMinor: 472 } },
     });
-    const queue = (await admin.get('/api/admin/disputes?status=open')).body as { id: string }[];
+    const queue = (
+      (await admin.get('/api/admin/disputes?status=open&limit=10')).body as { items: { id: string }[] }
+    ).items;
     const disputeId = (raised.body as { id: string }).id;
     expect(queue.map((d) => d.id)).toContain(disputeId);
     expect(
@@ -270,7 +272,10 @@ describe('money routes', () => {
       status: 200,
       body: { status: 'paid', externalReference: 'MOMO-42' },
     });
-    expect((await admin.get('/api/admin/payouts?status=paid')).body).toHaveLength(1);
+    expect(await admin.get('/api/admin/payouts?status=paid')).toMatchObject({
+      status: 200,
+      body: { items: [{ id: payoutId, status: 'paid' }], nextCursor: null },
+    });
     const audit = (await admin.get('/api/admin/audit?limit=50')).body as { action: string }[];
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining([

@@ -1,5 +1,12 @@
 // All SQL of disputes on plays: open → upheld | rejected, once.
-import type { Queryable } from '@zamio/db';
+import {
+  finishPage,
+  keysetClauses,
+  type Page,
+  type PageRequest,
+  type Queryable,
+  type SortKey,
+} from '@zamio/db';
 import { conflict } from '@zamio/errors';
 
 export const DISPUTE_STATUSES = ['open', 'upheld', 'rejected'] as const;
@@ -83,16 +90,26 @@ export async function findById(db: Queryable, id: string, forUpdate = false): Pr
   return rows[0] && toDispute(rows[0]);
 }
 
+export const DISPUTE_SORTS = {
+  createdAt: { column: 'd.created_at', type: 'timestamptz' },
+} as const satisfies Record<string, SortKey>;
+export type DisputeSort = keyof typeof DISPUTE_SORTS;
+
+/** One page of disputes (keyset), filtered by status and by who raised them. */
 export async function list(
   db: Queryable,
   filter: { status?: DisputeStatus | undefined; raisedBy?: string | undefined },
-): Promise<Dispute[]> {
-  const { rows } = await db.query<Row>(
-    `${SELECT} WHERE ($1::text IS NULL OR d.status = $1) AND ($2::uuid IS NULL OR d.raised_by = $2)
-     ORDER BY d.created_at DESC, d.id LIMIT 500`,
-    [filter.status ?? null, filter.raisedBy ?? null],
+  page: PageRequest<DisputeSort>,
+): Promise<Page<Dispute>> {
+  const params: unknown[] = [filter.status ?? null, filter.raisedBy ?? null];
+  const keyset = keysetClauses(DISPUTE_SORTS[page.sort], page, 'd.id', params.length + 1);
+  const { rows } = await db.query<Row & { page_key: string }>(
+    `${SELECT.replace('SELECT d.*', `SELECT d.*, ${keyset.select}`)}
+     WHERE ($1::text IS NULL OR d.status = $1) AND ($2::uuid IS NULL OR d.raised_by = $2) AND ${keyset.where}
+     ${keyset.orderLimit}`,
+    [...params, ...keyset.params],
   );
-  return rows.map(toDispute);
+  return finishPage(rows, page, toDispute);
 }
 
 export async function resolve(

@@ -1,7 +1,14 @@
 // All SQL of payouts: requested → approved → paid (with the external
 // reference), or rejected. Requests of one account are serialised by a
 // transaction lock so parallel requests cannot overdraw its balance.
-import type { Queryable } from '@zamio/db';
+import {
+  finishPage,
+  keysetClauses,
+  type Page,
+  type PageRequest,
+  type Queryable,
+  type SortKey,
+} from '@zamio/db';
 
 export const PAYOUT_STATUSES = ['requested', 'approved', 'paid', 'rejected'] as const;
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
@@ -90,16 +97,27 @@ export async function findById(db: Queryable, id: string): Promise<Payout | unde
   return rows[0] && toPayout(rows[0]);
 }
 
+export const PAYOUT_SORTS = {
+  requestedAt: { column: 'p.requested_at', type: 'timestamptz' },
+  amountMinor: { column: 'p.amount_minor', type: 'bigint' },
+} as const satisfies Record<string, SortKey>;
+export type PayoutSort = keyof typeof PAYOUT_SORTS;
+
+/** One page of payouts (keyset), filtered by status and account. */
 export async function list(
   db: Queryable,
   filter: { status?: PayoutStatus | undefined; userId?: string | undefined },
-): Promise<Payout[]> {
-  const { rows } = await db.query<Row>(
-    `${SELECT} WHERE ($1::text IS NULL OR p.status = $1) AND ($2::uuid IS NULL OR p.user_id = $2)
-     ORDER BY p.requested_at DESC, p.id LIMIT 500`,
-    [filter.status ?? null, filter.userId ?? null],
+  page: PageRequest<PayoutSort>,
+): Promise<Page<Payout>> {
+  const params: unknown[] = [filter.status ?? null, filter.userId ?? null];
+  const keyset = keysetClauses(PAYOUT_SORTS[page.sort], page, 'p.id', params.length + 1);
+  const { rows } = await db.query<Row & { page_key: string }>(
+    `SELECT p.*, u.display_name AS user_name, ${keyset.select} FROM payouts p JOIN users u ON u.id = p.user_id
+     WHERE ($1::text IS NULL OR p.status = $1) AND ($2::uuid IS NULL OR p.user_id = $2) AND ${keyset.where}
+     ${keyset.orderLimit}`,
+    [...params, ...keyset.params],
   );
-  return rows.map(toPayout);
+  return finishPage(rows, page, toPayout);
 }
 
 /** Moves a payout from `from` to `to`; false when it was not in `from`. */

@@ -4,12 +4,12 @@
 // play's cycle while it is not locked, else in the latest later cycle that
 // is not), rejected → released, nothing to book.
 import { randomUUID } from 'node:crypto';
-import type { Database } from '@zamio/db';
+import type { Database, PageRequest } from '@zamio/db';
 import { conflict, invalid, notFound } from '@zamio/errors';
 import { reversalLegs } from '../play-postings.ts';
 import * as cycles from '../repositories/cycles-repository.ts';
 import * as disputes from '../repositories/disputes-repository.ts';
-import type { Dispute, DisputeStatus } from '../repositories/disputes-repository.ts';
+import type { Dispute, DisputeSort, DisputeStatus } from '../repositories/disputes-repository.ts';
 import * as ledger from '../repositories/ledger-repository.ts';
 import * as pricing from '../repositories/pricing-repository.ts';
 import { recordAudit } from './audit.ts';
@@ -43,8 +43,10 @@ export function createDisputeService({ db }: { db: Database }) {
       });
     },
 
-    listDisputes: (filter: { status?: DisputeStatus | undefined; raisedBy?: string | undefined }) =>
-      disputes.list(db, filter),
+    listDisputes: (
+      filter: { status?: DisputeStatus | undefined; raisedBy?: string | undefined },
+      page: PageRequest<DisputeSort> = { limit: 50, sort: 'createdAt', order: 'desc' },
+    ) => disputes.list(db, filter, page),
 
     async getDispute(id: string): Promise<Dispute> {
       const dispute = await disputes.findById(db, id);

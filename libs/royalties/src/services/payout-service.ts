@@ -3,12 +3,12 @@
 // account take a transaction lock first, so parallel requests are decided
 // one after the other and can never overdraw. An admin approves, then marks
 // it paid with the mobile money or bank reference (no provider is called).
-import type { Database } from '@zamio/db';
+import type { Database, PageRequest } from '@zamio/db';
 import { conflict, invalid, notFound } from '@zamio/errors';
 import { formatMinorAsGhs } from '../money.ts';
 import * as ledger from '../repositories/ledger-repository.ts';
 import * as payouts from '../repositories/payouts-repository.ts';
-import type { Payout, PayoutMethod, PayoutStatus } from '../repositories/payouts-repository.ts';
+import type { Payout, PayoutMethod, PayoutSort, PayoutStatus } from '../repositories/payouts-repository.ts';
 import { recordAudit } from './audit.ts';
 
 export interface PayoutBalance {
@@ -84,8 +84,10 @@ export function createPayoutService({ db }: { db: Database }) {
       });
     },
 
-    listPayouts: (filter: { status?: PayoutStatus | undefined; userId?: string | undefined }) =>
-      payouts.list(db, filter),
+    listPayouts: (
+      filter: { status?: PayoutStatus | undefined; userId?: string | undefined },
+      page: PageRequest<PayoutSort> = { limit: 50, sort: 'requestedAt', order: 'desc' },
+    ) => payouts.list(db, filter, page),
 
     approvePayout: (id: string, adminId: string) => move(id, 'requested', 'approved', adminId),
 
