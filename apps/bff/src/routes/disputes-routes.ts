@@ -1,7 +1,6 @@
 // Disputes: an artist or publisher disputes a play and follows its own
 // disputes; admins work the queue and resolve (upheld → reversal, rejected → released).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
 import {
   Dispute,
   DisputeCreateBody,

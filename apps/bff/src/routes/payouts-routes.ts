@@ -1,7 +1,6 @@
 // Payouts: an artist or publisher requests one from its available balance;
 // admins approve, mark paid with the provider's reference, or reject.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
 import {
   IdParams,
   Payout,
