@@ -19,7 +19,7 @@ const classes = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
   );
 
 // ----------------------------------------------------------- rate tables
-export const ClassRateBody = Type.Object({
+export const ClassRate = Type.Object({
   baseRateMicro: Type.Integer({ description: 'micro-GHS per second' }),
   primeBp: Type.Integer(),
   regularBp: Type.Integer(),
@@ -31,7 +31,7 @@ export const RateTableVersion = Type.Object({
   note: Nullable(Type.String()),
   createdAt: Instant,
   pricedPlays: Type.Integer({ description: 'plays priced with it; a used version is frozen' }),
-  rates: classes(ClassRateBody),
+  rates: classes(ClassRate),
 });
 export type RateTableVersion = Static<typeof RateTableVersion>;
 
