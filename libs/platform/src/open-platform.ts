@@ -86,7 +86,7 @@ export async function openPlatform(
     redis,
     redisKeyPrefix: config.redis.keyPrefix,
     healthChecks: ({ redisCritical }: { redisCritical: boolean }) =>
-      dataHealthChecks(db, jobs, redisCritical),
+      dataHealthChecks(db, jobs, redisCritical, opened === undefined),
     closeSteps: [
       { name: 'queue', run: () => jobs.close() },
       { name: 'redis', run: async () => void (await redis?.quit().catch(() => redis.disconnect())) },
