@@ -28,7 +28,8 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
   const startedAt = Date.now();
   const { logger } = options;
   logger.info(
-    { version: config.release.version, revision: config.release.revision, environment: config.environment },
+    // `version` is already on every line (the logger's base).
+    { revision: config.release.revision, environment: config.environment },
     'worker starting',
   );
 
