@@ -8,7 +8,14 @@ import {
   createDeviceService,
   usersRepository,
 } from '@zamio/accounts';
-import { createCaptureService, provisionStation } from '@zamio/airplay';
+import {
+  createAirplayReadService,
+  createCaptureService,
+  createDetectionReviewService,
+  createInProcessAirplayEvents,
+  provisionStation,
+  type AirplayEvents,
+} from '@zamio/airplay';
 import { createSplitService, createTrackService, type AccountLookup } from '@zamio/catalog';
 import type { BffConfig } from '@zamio/env';
 import { createDocumentService, localUploadStorage } from '@zamio/files';
@@ -21,8 +28,18 @@ export const findAccount: AccountLookup = usersRepository.findById;
 
 const requestId = () => currentContext()?.requestId ?? 'bff';
 
-export function createBffServices(platform: Platform, config: Pick<BffConfig, 'session' | 'uploads'>) {
+export interface BffServiceOptions {
+  /** Where detection and play changes are announced (default: this process only). */
+  airplayEvents?: AirplayEvents;
+}
+
+export function createBffServices(
+  platform: Platform,
+  config: Pick<BffConfig, 'session' | 'uploads'>,
+  options: BffServiceOptions = {},
+) {
   const { db, jobs } = platform;
+  const airplayEvents = options.airplayEvents ?? createInProcessAirplayEvents();
   const storage = localUploadStorage(config.uploads.dir);
   // A station account gets its station in the transaction that creates it.
   const onAccountCreated = provisionStation;
@@ -35,7 +52,10 @@ export function createBffServices(platform: Platform, config: Pick<BffConfig, 's
     documents: createDocumentService({ db, storage }),
     tracks: createTrackService({ db, storage, jobs, findAccount, requestId }),
     splits: createSplitService({ db, findAccount }),
-    captures: createCaptureService({ db, storage }),
+    captures: createCaptureService({ db, storage, jobs, requestId }),
+    airplay: createAirplayReadService({ db }),
+    reviews: createDetectionReviewService({ db, events: airplayEvents }),
+    airplayEvents,
     heartbeats: createHeartbeatService({ db, jobs }),
   };
 }

@@ -1,6 +1,7 @@
 // Composition root of the bff: config in, a listening server out. main.ts
 // calls it in production; the embedded launcher and tests call it directly.
 import type { FastifyInstance } from 'fastify';
+import type { AirplayEvents } from '@zamio/airplay';
 import type { Database } from '@zamio/db';
 import type { BffConfig } from '@zamio/env';
 import type { Logger } from '@zamio/logger';
@@ -17,6 +18,8 @@ export interface StartBffOptions {
   /** Cluster workers leave migrations and /metrics to the primary process. */
   role?: 'single' | 'cluster-worker';
   onMetrics?: (metrics: ServiceMetrics) => void;
+  /** Embedded mode: the events port shared with the in-process worker (live updates). */
+  airplayEvents?: AirplayEvents;
 }
 
 export interface RunningBff {
@@ -48,7 +51,9 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
       logger,
       migrate: role === 'single' && config.migrations.onStart,
     }));
-  const services = createBffServices(platform, config);
+  const services = createBffServices(platform, config, {
+    ...(options.airplayEvents ? { airplayEvents: options.airplayEvents } : {}),
+  });
   // Idempotent and safe to race between replicas; needs the migrated schema.
   await prepareAccounts(services.provisioning, config.accounts, logger);
 

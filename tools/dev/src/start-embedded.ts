@@ -1,9 +1,11 @@
 // `npm start`: the whole platform in one process with no Docker and no servers
 // to install — bff and worker on an embedded PGlite database and an in-process
 // queue, and the four portals on Vite dev servers with HMR proxying /api.
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@zamio/accounts';
+import { createInProcessAirplayEvents } from '@zamio/airplay';
 import { loadBffConfig, loadWorkerConfig, readProcessConfig } from '@zamio/env';
 import { createProcessLogger, openPlatform } from '@zamio/platform';
 import { startBff } from '@zamio/bff/start';
@@ -27,8 +29,16 @@ const logger = createProcessLogger('embedded', bffConfig);
 // One platform for both: PGlite allows one owner per folder, and the
 // in-process queue carries the bff's jobs to the worker.
 const platform = await openPlatform(bffConfig, { service: 'embedded', logger, migrate: true });
-const bff = await startBff(bffConfig, { logger: logger.child({ service: 'bff' }), platform });
-const worker = await startWorker(workerConfig, { logger: logger.child({ service: 'worker' }), platform });
+// Detections and plays the worker makes reach the bff's live channel in process.
+const airplayEvents = createInProcessAirplayEvents();
+const bff = await startBff(bffConfig, { logger: logger.child({ service: 'bff' }), platform, airplayEvents });
+const worker = await startWorker(workerConfig, {
+  logger: logger.child({ service: 'worker' }),
+  platform,
+  airplayEvents,
+  // The worker reads the uploads the bff stored, from the same folder.
+  readAudio: (key) => readFile(join(bffConfig.uploads.dir, key)),
+});
 
 const bffUrl = `http://127.0.0.1:${ports.bff}`;
 process.env.INTERNAL_API_URL = bffUrl;
