@@ -18,10 +18,11 @@ import {
 } from '@zamio/airplay';
 import { createSplitService, createTrackService, type AccountLookup } from '@zamio/catalog';
 import type { BffConfig } from '@zamio/env';
-import { createDocumentService, localUploadStorage } from '@zamio/files';
+import { createDocumentService, uploadStorageOn } from '@zamio/files';
 import { currentContext } from '@zamio/logger';
 import type { Platform } from '@zamio/platform';
 import { createHeartbeatService } from '@zamio/system-status';
+import type { ObjectStorage } from '@zamio/uploads';
 
 /** The catalogue's view of an account (it sits beside accounts, not above it). */
 export const findAccount: AccountLookup = usersRepository.findById;
@@ -33,17 +34,20 @@ export interface BffServiceOptions {
   airplayEvents?: AirplayEvents;
 }
 
+/** `objects` is the platform's storage as this app uses it (instrumented with its metrics). */
 export function createBffServices(
-  platform: Platform,
-  config: Pick<BffConfig, 'session' | 'uploads'>,
+  platform: Pick<Platform, 'db' | 'jobs'>,
+  config: Pick<BffConfig, 'session'>,
+  objects: ObjectStorage,
   options: BffServiceOptions = {},
 ) {
   const { db, jobs } = platform;
+  const storage = uploadStorageOn(objects);
   const airplayEvents = options.airplayEvents ?? createInProcessAirplayEvents();
-  const storage = localUploadStorage(config.uploads.dir);
   // A station account gets its station in the transaction that creates it.
   const onAccountCreated = provisionStation;
   return {
+    objects,
     storage,
     accounts: createAccountService({ db, sessionTtlMs: config.session.ttlMs, onAccountCreated }),
     accountAdmin: createAccountAdminService({ db }),

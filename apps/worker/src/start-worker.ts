@@ -11,6 +11,7 @@ import { createHeartbeatService } from '@zamio/system-status';
 import { createInProcessAirplayEvents, createMatchService, type AirplayEvents } from '@zamio/airplay';
 import { createFingerprintIndex, createFingerprintService, type AudioReader } from '@zamio/catalog';
 import { fingerprintTrackJob } from './jobs/fingerprint-track-job';
+import { instrumentStorage, type ObjectStorage } from '@zamio/uploads';
 import { heartbeatJob } from './jobs/heartbeat-job';
 import { matchCaptureJob } from './jobs/match-capture-job';
 
@@ -18,19 +19,15 @@ export interface StartWorkerOptions {
   logger: Logger;
   /** Embedded mode: the launcher's platform (the bff's database and in-process queue), closed by the launcher. */
   platform?: Platform;
-  /** Reads a stored upload's bytes by storage key (the storage port's read). */
-  readAudio?: AudioReader;
   /** Where new detections and changed plays are announced (embedded: the bff's in-process port). */
   airplayEvents?: AirplayEvents;
 }
 
-const noStorage: AudioReader = async () => {
-  throw new Error('this worker has no upload storage configured');
-};
-
 export interface RunningWorker {
   lifecycle: Lifecycle;
   healthUrl: string;
+  /** The upload storage as the worker's jobs read it. */
+  storage: ObjectStorage;
 }
 
 export async function startWorker(config: WorkerConfig, options: StartWorkerOptions): Promise<RunningWorker> {
@@ -44,9 +41,11 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
   const platform = options.platform ?? (await openPlatform(config, { service: 'worker', logger }));
   const metrics = createServiceMetrics('worker');
   metrics.watchPool(platform.db);
+  // Jobs read uploaded audio through this (storage.read, withLocalCopy), counted on /metrics.
+  const storage = instrumentStorage(platform.storage, metrics.storage);
 
   const heartbeats = createHeartbeatService({ db: platform.db, jobs: platform.jobs });
-  const readAudio = options.readAudio ?? noStorage;
+  const readAudio: AudioReader = (key) => storage.read(key);
   const fingerprints = createFingerprintService({ db: platform.db, readAudio });
   // The catalogue's fingerprints in memory, following Postgres' change log (loaded on the first match).
   const index = createFingerprintIndex({ db: platform.db });
@@ -109,5 +108,5 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
       : undefined;
 
   logger.info({ healthUrl }, 'worker ready for jobs');
-  return { lifecycle, healthUrl };
+  return { lifecycle, healthUrl, storage };
 }

@@ -3,6 +3,7 @@
 // is exact; the active shares of a track always total 10000.
 import Type, { type Static } from 'typebox';
 import { Paged, PageQueryFields } from './paging';
+import { PlainText } from './text';
 import { UploadResult } from './uploads';
 
 /**
@@ -25,10 +26,10 @@ export const TrackStatus = Type.Union([
 export type TrackStatus = Static<typeof TrackStatus>;
 
 const TrackDetailsFields = {
-  title: Type.String({ minLength: 1, maxLength: 200 }),
+  title: PlainText({ minLength: 1, maxLength: 200 }),
   isrc: Type.Optional(Type.Union([Isrc, Type.Null()])),
-  album: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()])),
-  genre: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 80 }), Type.Null()])),
+  album: Type.Optional(Type.Union([PlainText({ minLength: 1, maxLength: 200 }), Type.Null()])),
+  genre: Type.Optional(Type.Union([PlainText({ minLength: 1, maxLength: 80 }), Type.Null()])),
   releaseDate: Type.Optional(Type.Union([CalendarDay, Type.Null()])),
 };
 
@@ -77,7 +78,7 @@ export const TrackListQuery = Type.Object(
     ...PageQueryFields,
     status: Type.Optional(TrackStatus),
     /** Part of the title, any case. */
-    search: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    search: Type.Optional(PlainText({ minLength: 1, maxLength: 200 })),
   },
   { additionalProperties: false },
 );
@@ -112,7 +113,7 @@ export const ShareBp = Type.Integer({
 /** A contributor is a registered account (userId) or a named outside party (name). */
 export const ContributorRef = Type.Union([
   Type.Object({ userId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
-  Type.Object({ name: Type.String({ minLength: 1, maxLength: 120 }) }, { additionalProperties: false }),
+  Type.Object({ name: PlainText({ minLength: 1, maxLength: 120 }) }, { additionalProperties: false }),
 ]);
 export type ContributorRef = Static<typeof ContributorRef>;
 

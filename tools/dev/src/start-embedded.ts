@@ -1,8 +1,7 @@
 // `npm start`: the whole platform in one process with no Docker and no servers
 // to install — bff and worker on an embedded PGlite database and an in-process
 // queue, and the four portals on Vite dev servers with HMR proxying /api.
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@zamio/accounts';
 import { createInProcessAirplayEvents } from '@zamio/airplay';
@@ -36,8 +35,6 @@ const worker = await startWorker(workerConfig, {
   logger: logger.child({ service: 'worker' }),
   platform,
   airplayEvents,
-  // The worker reads the uploads the bff stored, from the same folder.
-  readAudio: (key) => readFile(join(bffConfig.uploads.dir, key)),
 });
 
 const bffUrl = `http://127.0.0.1:${ports.bff}`;

@@ -33,7 +33,7 @@ export const artistRoutes: FastifyPluginAsyncTypebox<ArtistRoutesOptions> = asyn
   { tracks, splits, airplay },
 ) => {
   const artist = sessionGuard('artist');
-  app.addHook('preHandler', artist);
+  app.addHook('onRequest', artist);
 
   app.get(
     '/artist/tracks',

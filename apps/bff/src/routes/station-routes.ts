@@ -52,7 +52,7 @@ export const stationRoutes: FastifyPluginAsyncTypebox<StationRoutesOptions> = as
 
   app.post(
     '/station/devices',
-    { schema: { body: DeviceCreateBody, response: { 201: IssuedDevice } }, preHandler: station },
+    { schema: { body: DeviceCreateBody, response: { 201: IssuedDevice } }, onRequest: station },
     async (request, reply) => {
       const issued = await devices.issueDevice(station.principalOf(request).stationId, request.body.name);
       request.log.info({ deviceId: issued.id }, 'capture device token issued');
@@ -62,13 +62,13 @@ export const stationRoutes: FastifyPluginAsyncTypebox<StationRoutesOptions> = as
 
   app.get(
     '/station/devices',
-    { schema: { response: { 200: Type.Array(Device) } }, preHandler: station },
+    { schema: { response: { 200: Type.Array(Device) } }, onRequest: station },
     async (request) => (await devices.listDevices(station.principalOf(request).stationId)).map(deviceBody),
   );
 
   app.delete(
     '/station/devices/:id',
-    { schema: { params: IdParams }, preHandler: station },
+    { schema: { params: IdParams }, onRequest: station },
     async (request, reply) => {
       await devices.revokeDevice(station.principalOf(request).stationId, request.params.id);
       return reply.code(204).send();
@@ -77,7 +77,7 @@ export const stationRoutes: FastifyPluginAsyncTypebox<StationRoutesOptions> = as
 
   app.get(
     '/station/captures',
-    { schema: { querystring: CaptureListQuery, response: { 200: CapturePage } }, preHandler: station },
+    { schema: { querystring: CaptureListQuery, response: { 200: CapturePage } }, onRequest: station },
     async (request) => {
       const { limit, cursor, status, source, from, to } = request.query;
       const page = await airplay.listCaptures(
@@ -101,7 +101,7 @@ export const stationRoutes: FastifyPluginAsyncTypebox<StationRoutesOptions> = as
           'Multipart: text fields chunk_id (required), started_at (ISO 8601), duration (seconds), then the file part "file" (5–30 s of audio).',
         response: { 200: Capture, 202: Capture },
       },
-      preHandler: device,
+      onRequest: device,
       config: uploadLimit,
     },
     async (request, reply) => {
@@ -115,7 +115,7 @@ export const stationRoutes: FastifyPluginAsyncTypebox<StationRoutesOptions> = as
 
   app.get(
     '/station/detections',
-    { schema: { querystring: DetectionListQuery, response: { 200: DetectionPage } }, preHandler: station },
+    { schema: { querystring: DetectionListQuery, response: { 200: DetectionPage } }, onRequest: station },
     async (request) => {
       const { limit, cursor, track, state, from, to } = request.query;
       const page = await airplay.listDetections(
@@ -129,7 +129,7 @@ export const stationRoutes: FastifyPluginAsyncTypebox<StationRoutesOptions> = as
 
   app.post(
     '/station/detections/:id/confirm',
-    { schema: { params: IdParams, response: { 200: Detection } }, preHandler: station },
+    { schema: { params: IdParams, response: { 200: Detection } }, onRequest: station },
     async (request) => {
       const { stationId, userId } = station.principalOf(request);
       return detectionBody(await reviews.confirmDetection(stationId, request.params.id, userId));
@@ -139,7 +139,7 @@ export const stationRoutes: FastifyPluginAsyncTypebox<StationRoutesOptions> = as
   // Flagged: excluded from plays until confirmed.
   app.post(
     '/station/detections/:id/flag',
-    { schema: { params: IdParams, response: { 200: Detection } }, preHandler: station },
+    { schema: { params: IdParams, response: { 200: Detection } }, onRequest: station },
     async (request) => {
       const { stationId, userId } = station.principalOf(request);
       return detectionBody(await reviews.flagDetection(stationId, request.params.id, userId));
@@ -148,7 +148,7 @@ export const stationRoutes: FastifyPluginAsyncTypebox<StationRoutesOptions> = as
 
   app.get(
     '/station/plays',
-    { schema: { querystring: StationPlayListQuery, response: { 200: PlayPage } }, preHandler: station },
+    { schema: { querystring: StationPlayListQuery, response: { 200: PlayPage } }, onRequest: station },
     async (request) => {
       const { limit, cursor, track, status, from, to } = request.query;
       const page = await airplay.listStationPlays(
@@ -162,7 +162,7 @@ export const stationRoutes: FastifyPluginAsyncTypebox<StationRoutesOptions> = as
 
   app.post(
     '/station/playlogs',
-    { schema: { response: { 201: UploadResult } }, preHandler: station, config: uploadLimit },
+    { schema: { response: { 201: UploadResult } }, onRequest: station, config: uploadLimit },
     async (request, reply) => {
       const { userId, stationId } = station.principalOf(request);
       const playlog = await captures.receivePlaylog({ userId, stationId }, () =>
