@@ -40,7 +40,6 @@ describeOnBothDatabases('matching captures into plays', (db) => {
   events.subscribe((event) => void seen.push(event));
   const readAudio = (key: string) => folder.read(key);
   const jobs = createInProcessQueue();
-  let lastAttempt = false;
   const matches = () =>
     createMatchService({ db: db(), readAudio, index: createFingerprintIndex({ db: db() }), events });
   jobs.consume({
@@ -50,7 +49,7 @@ describeOnBothDatabases('matching captures into plays', (db) => {
       });
     },
     'airplay.match-capture': async (data) => {
-      await matches().matchCapture(data.captureId, { lastAttempt });
+      await matches().matchCapture(data.captureId, { lastAttempt: false });
     },
   });
   const storage = () => localUploadStorage(folder.dir);

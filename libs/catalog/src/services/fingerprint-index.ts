@@ -10,8 +10,8 @@
 import type { Queryable } from '@zamio/db';
 import {
   FINGERPRINT_PARAMS_VERSION,
-  PackedIndex,
   PackedIndexBuilder,
+  type PackedIndex,
   type PostingLists,
   type PostingSource,
 } from '@zamio/fingerprint';
