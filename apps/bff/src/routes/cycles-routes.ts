@@ -35,7 +35,7 @@ export const cyclesRoutes: FastifyPluginAsyncTypebox<{
 
   app.post(
     '/admin/cycles',
-    { schema: { body: CycleCreateBody, response: { 201: Cycle } } },
+    { schema: { body: CycleCreateBody, response: { 201: Cycle } }, config: { idempotent: true } },
     async (request, reply) =>
       reply
         .code(201)

@@ -37,7 +37,11 @@ export const disputesRoutes: FastifyPluginAsyncTypebox<{ disputes: DisputeServic
     );
     app.post(
       `/${role}/disputes`,
-      { schema: { body: DisputeCreateBody, response: { 201: Dispute } }, onRequest: guard },
+      {
+        schema: { body: DisputeCreateBody, response: { 201: Dispute } },
+        onRequest: guard,
+        config: { idempotent: true },
+      },
       async (request, reply) =>
         reply
           .code(201)

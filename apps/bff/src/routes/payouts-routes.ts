@@ -34,7 +34,11 @@ export const payoutsRoutes: FastifyPluginAsyncTypebox<{ payouts: PayoutService }
     );
     app.post(
       `/${role}/payouts`,
-      { schema: { body: PayoutCreateBody, response: { 201: Payout } }, onRequest: guard },
+      {
+        schema: { body: PayoutCreateBody, response: { 201: Payout } },
+        onRequest: guard,
+        config: { idempotent: true },
+      },
       async (request, reply) =>
         reply
           .code(201)

@@ -31,7 +31,11 @@ export const publisherRoutes: FastifyPluginAsyncTypebox<{ publishers: PublisherS
   );
   app.post(
     '/publisher/roster',
-    { schema: { body: InviteArtistBody, response: { 201: PublisherRelationship } }, onRequest: publisher },
+    {
+      schema: { body: InviteArtistBody, response: { 201: PublisherRelationship } },
+      onRequest: publisher,
+      config: { idempotent: true },
+    },
     async (request, reply) => {
       const { effectiveFrom, ...invite } = request.body;
       const rel = await publishers.inviteArtist(publisher.principalOf(request).userId, {

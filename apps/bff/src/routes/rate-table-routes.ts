@@ -20,7 +20,10 @@ export const rateTableRoutes: FastifyPluginAsyncTypebox<{ rateTables: RateTableS
 
   app.post(
     '/admin/rate-tables',
-    { schema: { body: RateTableCreateBody, response: { 201: RateTableVersion } } },
+    {
+      schema: { body: RateTableCreateBody, response: { 201: RateTableVersion } },
+      config: { idempotent: true },
+    },
     async (request, reply) => {
       const version = await rateTables.addRateTableVersion(
         {

@@ -257,12 +257,15 @@ describe('money routes', () => {
       destination: '0240000000',
     });
     expect(tooMuch).toMatchObject({ status: 409, body: { message: expect.stringContaining('GHS 6.22') } });
-    const asked = await publisher.post('/api/publisher/payouts', {
-      amountMinor: 600,
-      method: 'mobile_money',
-      destination: '0240000000',
-    });
+    // A retried request (same Idempotency-Key) gets the first answer, not a second payout.
+    const payoutRequest = () =>
+      publisher.request('POST', '/api/publisher/payouts', {
+        body: { amountMinor: 600, method: 'mobile_money', destination: '0240000000' },
+        headers: { 'idempotency-key': 'payout-retry-1' },
+      });
+    const asked = await payoutRequest();
     expect(asked).toMatchObject({ status: 201, body: { status: 'requested' } });
+    expect((await payoutRequest()).body).toEqual(asked.body);
     const payoutId = (asked.body as { id: string }).id;
     expect((await publisher.post(`/api/admin/payouts/${payoutId}/approve`)).status).toBe(403);
     expect((await admin.post(`/api/admin/payouts/${payoutId}/approve`)).status).toBe(200);
