@@ -24,6 +24,7 @@ import type { Logger } from '@zamio/logger';
 import type { ServiceMetrics } from '@zamio/metrics';
 import type { Platform } from '@zamio/platform';
 import type { BffServices } from './bff-services';
+import { openApiPlugin } from './plugins/openapi';
 import { securedApi } from './routes/secured-api';
 import { systemRoutes } from './routes/system-routes';
 
@@ -88,6 +89,11 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     isShuttingDown: deps.isShuttingDown,
     detailsToken: config.health.detailsToken,
   };
+  // Before any route: the document is built from the routes as they are added.
+  await app.register(openApiPlugin, {
+    version: config.release.version,
+    ui: config.environment !== 'production',
+  });
   await app.register(healthRoutes, health);
   await app.register(healthRoutes, { ...health, prefix: '/api' });
 

@@ -1,11 +1,13 @@
 // Composition root of the bff: config in, a listening server out. main.ts
 // calls it in production; the embedded launcher and tests call it directly.
 import type { FastifyInstance } from 'fastify';
+import type { AirplayEvents } from '@zamio/airplay';
 import type { Database } from '@zamio/db';
 import type { BffConfig } from '@zamio/env';
 import type { Logger } from '@zamio/logger';
 import { createServiceMetrics, startMetricsServer, type ServiceMetrics } from '@zamio/metrics';
 import { createLifecycle, openPlatform, type Lifecycle, type Platform } from '@zamio/platform';
+import { instrumentStorage } from '@zamio/uploads';
 import { buildBffApp } from './app';
 import { createBffServices } from './bff-services';
 import { prepareAccounts } from './prepare-accounts';
@@ -17,6 +19,8 @@ export interface StartBffOptions {
   /** Cluster workers leave migrations and /metrics to the primary process. */
   role?: 'single' | 'cluster-worker';
   onMetrics?: (metrics: ServiceMetrics) => void;
+  /** Embedded mode: the events port shared with the in-process worker (live updates). */
+  airplayEvents?: AirplayEvents;
 }
 
 export interface RunningBff {
@@ -48,11 +52,13 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
       logger,
       migrate: role === 'single' && config.migrations.onStart,
     }));
-  const services = createBffServices(platform, config);
+  const metrics = createServiceMetrics('bff');
+  const services = createBffServices(platform, config, instrumentStorage(platform.storage, metrics.storage), {
+    ...(options.airplayEvents ? { airplayEvents: options.airplayEvents } : {}),
+  });
   // Idempotent and safe to race between replicas; needs the migrated schema.
   await prepareAccounts(services.provisioning, config.accounts, logger);
 
-  const metrics = createServiceMetrics('bff');
   metrics.watchPool(platform.db);
   metrics.watchQueues(platform.jobs);
   options.onMetrics?.(metrics);

@@ -3,3 +3,6 @@ export * from './auth';
 export * from './accounts';
 export * from './uploads';
 export * from './text';
+export * from './paging';
+export * from './catalog';
+export * from './airplay';

@@ -44,9 +44,8 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { s
     trustedOrigins: config.http.trustedOrigins,
   });
   await app.register(multipartUploadsPlugin, {
-    uploadDir: config.uploads.dir,
     rules: uploadRules(config.uploads.maxBytes),
-    storage: services.storage,
+    objects: services.objects,
   });
 
   // Creating routes opt in with `config: { idempotent: true }`.
@@ -55,7 +54,16 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { s
   // Each feature is its own encapsulated plugin, so its guard hooks stay its own.
   await app.register(authRoutes, { accounts: services.accounts, signInPolicy: config.limits.signIn });
   await app.register(adminRoutes, { accountAdmin: services.accountAdmin });
-  await app.register(artistRoutes, { tracks: services.tracks });
-  await app.register(stationRoutes, { devices: services.devices, captures: services.captures });
+  await app.register(artistRoutes, {
+    tracks: services.tracks,
+    splits: services.splits,
+    airplay: services.airplay,
+  });
+  await app.register(stationRoutes, {
+    devices: services.devices,
+    captures: services.captures,
+    airplay: services.airplay,
+    reviews: services.reviews,
+  });
   await app.register(accountRoutes, { documents: services.documents });
 };

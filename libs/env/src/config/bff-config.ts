@@ -3,6 +3,7 @@
 // bff schema lands in exactly one field here.
 import type { Environment } from '../variable';
 import type { BffEnv } from '../schemas/bff';
+import { toStorageConfig, type StorageConfig } from '../schemas/storage';
 import {
   databaseFrom,
   logFrom,
@@ -52,7 +53,6 @@ export interface SessionConfig {
 }
 
 export interface UploadsConfig {
-  dir: string;
   maxBytes: { 'track-audio': number; 'capture-audio': number; 'playlog-csv': number; document: number };
 }
 
@@ -89,6 +89,8 @@ export interface BffConfig {
   migrations: MigrationsConfig;
   redis: RedisConfig;
   session: SessionConfig;
+  /** Where uploads are stored (a directory or an S3-compatible bucket), shared with the worker. */
+  storage: StorageConfig;
   uploads: UploadsConfig;
   limits: RateLimitsConfig;
   health: { detailsToken: string };
@@ -130,8 +132,8 @@ export function bffConfigFrom(env: BffEnv & { ZAMIO_ENV: Environment }): BffConf
       ttlMs: env.SESSION_TTL,
       secureCookies: env.FORCE_HTTPS,
     },
+    storage: toStorageConfig(env),
     uploads: {
-      dir: env.UPLOAD_DIR,
       maxBytes: {
         'track-audio': env.UPLOAD_MAX_TRACK_AUDIO,
         'capture-audio': env.UPLOAD_MAX_CAPTURE_AUDIO,

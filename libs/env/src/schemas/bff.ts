@@ -1,5 +1,5 @@
-// The bff's configuration: HTTP server, proxy trust, CORS, sessions, plus the
-// shared runtime, database and Redis variables.
+// The bff's configuration: HTTP server, proxy trust, CORS, sessions, upload
+// caps, plus the shared runtime, storage, database and Redis variables.
 import {
   optionalUrl,
   duration,
@@ -14,7 +14,7 @@ import {
 import type { AppSchema } from '../load-config';
 import { databaseSpec, processSpec, redisSpec, runtimeSpec } from './common';
 import { productionRefusals } from '../production-refusals';
-import { isAbsolute } from 'node:path';
+import { storageRefusals, storageSpec } from './storage';
 
 export const bffSpec = {
   ...runtimeSpec,
@@ -202,13 +202,6 @@ export const bffSpec = {
     default: 60,
     group: 'Rate limits',
   }),
-  UPLOAD_DIR: text({
-    desc: 'Directory (a persistent volume, outside any web root) where uploads are stored; absolute in staging/production.',
-    example: '/var/lib/zamio/uploads',
-    default: '/var/lib/zamio/uploads',
-    localDefault: '.data/uploads',
-    group: 'Uploads',
-  }),
   UPLOAD_MAX_TRACK_AUDIO: integer({
     desc: 'Largest track audio upload in bytes.',
     example: '209715200',
@@ -233,6 +226,7 @@ export const bffSpec = {
     default: 10_485_760,
     group: 'Uploads',
   }),
+  ...storageSpec,
   ...processSpec,
   ...databaseSpec,
   ...redisSpec,
@@ -246,12 +240,5 @@ export type BffEnv = {
 export const bffSchema: AppSchema<BffEnv> = {
   app: 'bff',
   spec: bffSpec,
-  refine: (config, env) => [
-    ...productionRefusals(config, env),
-    ...((env === 'production' || env === 'staging') &&
-    typeof config.UPLOAD_DIR === 'string' &&
-    !isAbsolute(config.UPLOAD_DIR)
-      ? [{ variable: 'UPLOAD_DIR', problem: `must be an absolute path on a persistent volume in ${env}` }]
-      : []),
-  ],
+  refine: (config, env) => [...productionRefusals(config, env), ...storageRefusals(config, env)],
 };
