@@ -28,7 +28,19 @@ const ROUTES: [method: string, path: string][] = [
   ['GET', '/api/artist/tracks'],
   ['POST', '/api/artist/tracks'],
   ['GET', `/api/artist/tracks/${UUID}`],
+  ['PATCH', `/api/artist/tracks/${UUID}`],
+  ['POST', `/api/artist/tracks/${UUID}/withdrawal`],
   ['PUT', `/api/artist/tracks/${UUID}/audio`],
+  ['GET', `/api/artist/tracks/${UUID}/splits`],
+  ['PUT', `/api/artist/tracks/${UUID}/splits`],
+  ['GET', '/api/artist/plays'],
+  ['GET', '/api/artist/plays/summary'],
+  ['GET', '/api/station/detections'],
+  ['POST', `/api/station/detections/${UUID}/confirm`],
+  ['POST', `/api/station/detections/${UUID}/flag`],
+  ['GET', '/api/station/plays'],
+  ['GET', '/api/openapi.json'],
+  ['GET', '/api/docs'],
   ['POST', '/api/station/devices'],
   ['GET', '/api/station/devices'],
   ['DELETE', `/api/station/devices/${UUID}`],
@@ -62,7 +74,8 @@ function registeredRoutes(tree: string): string[] {
     for (const method of (match[3] ?? '').split(', ').filter(Boolean))
       if (method !== 'HEAD' && method !== 'OPTIONS') found.push(`${method} ${path}`);
   }
-  return found.sort();
+  // The API documentation UI's own static files (outside production) are not API routes.
+  return found.filter((route) => !/ \/api\/docs(\/|\*)/.test(route)).sort();
 }
 
 beforeAll(async () => {
@@ -446,6 +459,11 @@ describe('fuzzing every route', () => {
 
   it('is still healthy afterwards', async () => {
     expect((await stack.client().get('/api/version')).status).toBe(200);
-    expect(stack.logs.lines().filter((l) => l.level === 'error' || l.level === 'fatal')).toEqual([]);
+    // Load shedding's 503s (a busy machine right after start-up) are not failures of the input handling.
+    const shed = (l: Record<string, unknown>) =>
+      (l.err as { code?: string } | undefined)?.code === 'FST_UNDER_PRESSURE';
+    expect(
+      stack.logs.lines().filter((l) => (l.level === 'error' || l.level === 'fatal') && !shed(l)),
+    ).toEqual([]);
   });
 });
