@@ -283,3 +283,16 @@ export async function needingFingerprint(
   );
   return rows.map((row) => ({ trackId: row.id, uploadId: row.audio_upload_id }));
 }
+
+/** The artist's track with exactly this title (the command-line indexer names tracks by file). */
+export async function findOwnedByTitle(
+  db: Queryable,
+  artistId: string,
+  title: string,
+): Promise<Track | undefined> {
+  const { rows } = await db.query<TrackRow>(
+    `${SELECT_TRACK} ${FROM_TRACK} WHERE t.artist_user_id = $1 AND t.title = $2 ORDER BY t.created_at LIMIT 1`,
+    [artistId, title],
+  );
+  return rows[0] ? toTrack(rows[0]) : undefined;
+}
