@@ -16,6 +16,7 @@ import { instrumentStorage, type ObjectStorage } from '@zamio/uploads';
 import { calculateCycleJob } from './jobs/calculate-cycle-job';
 import { heartbeatJob } from './jobs/heartbeat-job';
 import { matchCaptureJob } from './jobs/match-capture-job';
+import { startLostWorkSweep } from './sweeps/requeue-lost-work';
 
 export interface StartWorkerOptions {
   logger: Logger;
@@ -74,6 +75,7 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     },
   };
   const consumer = platform.jobs.consume(handlers, events, config.jobs.concurrency);
+  const sweep = startLostWorkSweep({ jobs: platform.jobs, fingerprints, matches, logger });
 
   // Created before the health server so readiness can read it; steps run only at shutdown.
   const lifecycle = createLifecycle({
@@ -82,7 +84,13 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     logger,
     steps: [
       // Finish running jobs first; unfinished ones return to the queue.
-      { name: 'jobs', run: () => consumer.close() },
+      {
+        name: 'jobs',
+        run: async () => {
+          sweep.stop();
+          await consumer.close();
+        },
+      },
       { name: 'health', run: () => health.close() },
       { name: 'metrics', run: async () => metricsServer?.close() },
       // A borrowed platform is the launcher's to close.
