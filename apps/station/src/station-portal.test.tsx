@@ -9,8 +9,10 @@ describePortal(stationPortal, {
   navigation: [
     ['Home', '/'],
     ['Captures', '/captures'],
-    ['Playlogs', '/playlogs'],
     ['Detections', '/detections'],
+    ['Plays', '/plays'],
+    ['Playlogs', '/playlogs'],
+    ['Devices', '/devices'],
     ['System', '/system'],
   ],
   homeHeading: 'Station dashboard',

@@ -1,0 +1,44 @@
+// The station portal's calls to /api/station, typed from the shared contracts
+// (libs/contracts).
+import type {
+  CaptureListQuery,
+  CapturePage,
+  Detection,
+  DetectionListQuery,
+  DetectionPage,
+  Device,
+  DeviceCreateBody,
+  IssuedDevice,
+  PlayPage,
+  StationPlayListQuery,
+} from '@zamio/contracts';
+import type { ApiClient } from '../create-api-client';
+import { requestOf } from './search-params';
+
+const detectionPath = (detectionId: string) => `/station/detections/${encodeURIComponent(detectionId)}`;
+
+export const stationEndpoints = {
+  listDevices: (api: ApiClient, signal?: AbortSignal) =>
+    api.get<Device[]>('/station/devices', requestOf(undefined, signal)),
+  /** The answer holds the device's token: shown once, never retrievable again. */
+  issueDevice: (api: ApiClient, body: DeviceCreateBody) => api.post<IssuedDevice>('/station/devices', body),
+  revokeDevice: (api: ApiClient, deviceId: string) =>
+    api.delete(`/station/devices/${encodeURIComponent(deviceId)}`),
+
+  listCaptures: (api: ApiClient, query: Partial<CaptureListQuery>, signal?: AbortSignal) =>
+    api.get<CapturePage>('/station/captures', requestOf(query, signal)),
+  /** Where the browser streams a capture's audio from (range requests). */
+  captureAudioUrl: (api: Pick<ApiClient, 'baseUrl'>, captureId: string) =>
+    `${api.baseUrl}/station/captures/${encodeURIComponent(captureId)}/audio`,
+
+  listDetections: (api: ApiClient, query: Partial<DetectionListQuery>, signal?: AbortSignal) =>
+    api.get<DetectionPage>('/station/detections', requestOf(query, signal)),
+  /** Confirmed detections count; a flagged one is excluded from plays until confirmed. */
+  confirmDetection: (api: ApiClient, detectionId: string) =>
+    api.post<Detection>(`${detectionPath(detectionId)}/confirm`),
+  flagDetection: (api: ApiClient, detectionId: string) =>
+    api.post<Detection>(`${detectionPath(detectionId)}/flag`),
+
+  listPlays: (api: ApiClient, query: Partial<StationPlayListQuery>, signal?: AbortSignal) =>
+    api.get<PlayPage>('/station/plays', requestOf(query, signal)),
+};
