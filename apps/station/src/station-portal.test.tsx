@@ -13,6 +13,7 @@ describePortal(stationPortal, {
     ['Plays', '/plays'],
     ['Playlogs', '/playlogs'],
     ['Devices', '/devices'],
+    ['Profile', '/profile'],
     ['System', '/system'],
   ],
   homeHeading: 'Station dashboard',

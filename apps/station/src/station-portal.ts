@@ -14,6 +14,7 @@ export const stationPortal: PortalDefinition = {
     { to: '/plays', label: 'Plays', load: () => import('./pages/PlaysPage') },
     { to: '/playlogs', label: 'Playlogs', load: () => import('./pages/PlaylogsPage') },
     { to: '/devices', label: 'Devices', load: () => import('./pages/DevicesPage') },
+    { to: '/profile', label: 'Profile', load: () => import('./pages/ProfilePage') },
     { to: '/system', label: 'System', load: () => import('./pages/SystemPage') },
   ],
 };

@@ -15,9 +15,29 @@ import type {
 import type { ApiClient } from '../create-api-client';
 import { requestOf } from './search-params';
 
+/**
+ * The station's profile. Not in libs/contracts yet (no route serves it so
+ * far): this is the shape the portal expects from `GET/PUT
+ * /api/station/profile`, to move into the contracts with the route.
+ */
+export type StationClass = 'class_a' | 'class_b' | 'class_c' | 'online' | 'community';
+export interface StationProfile {
+  name: string;
+  stationClass: StationClass;
+  region: string | null;
+  /** IANA zone, e.g. Africa/Accra: royalty periods (prime, off-peak) are in the station's time. */
+  timezone: string;
+}
+export type StationProfileUpdate = Partial<StationProfile>;
+
 const detectionPath = (detectionId: string) => `/station/detections/${encodeURIComponent(detectionId)}`;
 
 export const stationEndpoints = {
+  getProfile: (api: ApiClient, signal?: AbortSignal) =>
+    api.get<StationProfile>('/station/profile', requestOf(undefined, signal)),
+  updateProfile: (api: ApiClient, body: StationProfileUpdate) =>
+    api.put<StationProfile>('/station/profile', body),
+
   listDevices: (api: ApiClient, signal?: AbortSignal) =>
     api.get<Device[]>('/station/devices', requestOf(undefined, signal)),
   /** The answer holds the device's token: shown once, never retrievable again. */
