@@ -8,6 +8,7 @@ import { createServiceMetrics, startMetricsServer } from '@zamio/metrics';
 import { createLifecycle, openPlatform, type Lifecycle, type Platform } from '@zamio/platform';
 import { bindJobContext, type JobEvents } from '@zamio/queue';
 import { createHeartbeatService } from '@zamio/system-status';
+import { instrumentStorage, type ObjectStorage } from '@zamio/uploads';
 import { heartbeatJob } from './jobs/heartbeat-job';
 
 export interface StartWorkerOptions {
@@ -19,6 +20,8 @@ export interface StartWorkerOptions {
 export interface RunningWorker {
   lifecycle: Lifecycle;
   healthUrl: string;
+  /** The upload storage as the worker's jobs read it. */
+  storage: ObjectStorage;
 }
 
 export async function startWorker(config: WorkerConfig, options: StartWorkerOptions): Promise<RunningWorker> {
@@ -32,6 +35,8 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
   const platform = options.platform ?? (await openPlatform(config, { service: 'worker', logger }));
   const metrics = createServiceMetrics('worker');
   metrics.watchPool(platform.db);
+  // Jobs read uploaded audio through this (storage.read, withLocalCopy), counted on /metrics.
+  const storage = instrumentStorage(platform.storage, metrics.storage);
 
   const heartbeats = createHeartbeatService({ db: platform.db, jobs: platform.jobs });
   const handlers = bindJobContext({
@@ -85,5 +90,5 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
       : undefined;
 
   logger.info({ healthUrl }, 'worker ready for jobs');
-  return { lifecycle, healthUrl };
+  return { lifecycle, healthUrl, storage };
 }

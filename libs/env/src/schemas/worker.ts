@@ -1,8 +1,10 @@
-// The worker's configuration: job concurrency and its small health port.
+// The worker's configuration: job concurrency and its small health port, plus
+// the storage it reads uploaded audio from (the same variables as the bff's).
 import { integer, text } from '../validators';
 import type { AppSchema } from '../load-config';
 import { databaseSpec, processSpec, redisSpec, runtimeSpec } from './common';
 import { productionRefusals } from '../production-refusals';
+import { storageRefusals, storageSpec } from './storage';
 
 export const workerSpec = {
   ...runtimeSpec,
@@ -24,6 +26,7 @@ export const workerSpec = {
     default: 4,
     group: 'Jobs',
   }),
+  ...storageSpec,
   ...processSpec,
   ...databaseSpec,
   ...redisSpec,
@@ -37,5 +40,5 @@ export type WorkerEnv = {
 export const workerSchema: AppSchema<WorkerEnv> = {
   app: 'worker',
   spec: workerSpec,
-  refine: (config, env) => productionRefusals(config, env),
+  refine: (config, env) => [...productionRefusals(config, env), ...storageRefusals(config, env)],
 };
