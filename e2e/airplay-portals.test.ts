@@ -125,7 +125,9 @@ describe('airplay through the artist and station portals, desktop and phone', ()
           await artist.getByTestId('split-name-1').fill('Kofi Mensah');
           await artist.getByTestId('split-role-1').selectOption('producer');
           await artist.getByTestId('split-share-1').fill('40');
-          expect(await artist.getByTestId('splits-total-message').textContent()).toMatch(/40.00\s%\stoo much/);
+          expect(await artist.getByTestId('splits-total-message').textContent()).toMatch(
+            /40.00\s%\stoo much/,
+          );
           expect(await artist.getByTestId('splits-save').isDisabled()).toBe(true);
           await artist.getByTestId('split-share-0').fill('60');
           await artist.getByTestId('splits-save').click();
@@ -143,7 +145,10 @@ describe('airplay through the artist and station portals, desktop and phone', ()
           await artist.goto(`${platform.portalUrls.artist}/plays?track=${trackId}`, {
             waitUntil: 'domcontentloaded',
           });
-          await artist.getByTestId('plays-table').getByText(/No plays in this period/).waitFor({ timeout: 30_000 });
+          await artist
+            .getByTestId('plays-table')
+            .getByText(/No plays in this period/)
+            .waitFor({ timeout: 30_000 });
 
           // ---- The station issues a device token (shown once).
           await signIn(station, platform.portalUrls.station, demoEmail('station'));
@@ -166,12 +171,24 @@ describe('airplay through the artist and station portals, desktop and phone', ()
             const from = 5 + n * 10;
             const wav = encodeWav(degrade(sliceSeconds(piece, from, from + 10), 70 + n));
             posted.push(
-              await postCapture(platform.bffUrl, token, chunk(n), new Date(start.getTime() + n * 10_000), wav),
+              await postCapture(
+                platform.bffUrl,
+                token,
+                chunk(n),
+                new Date(start.getTime() + n * 10_000),
+                wav,
+              ),
             );
           }
           const unrelated = encodeWav(synthesisePiece(9_000 + index, 10));
           posted.push(
-            await postCapture(platform.bffUrl, token, chunk(3), new Date(start.getTime() + 40_000), unrelated),
+            await postCapture(
+              platform.bffUrl,
+              token,
+              chunk(3),
+              new Date(start.getTime() + 40_000),
+              unrelated,
+            ),
           );
           for (const answer of posted) expect(answer.status).toBe(202);
           // The same chunk again: the same capture, nothing new.
@@ -197,7 +214,9 @@ describe('airplay through the artist and station portals, desktop and phone', ()
           await screenshot(artist, TEST, step('6-artist-live-play'));
 
           // ---- The station's open detections page got the three detections live.
-          const detectionRows = station.getByTestId('detections-table').locator('tbody tr', { hasText: title });
+          const detectionRows = station
+            .getByTestId('detections-table')
+            .locator('tbody tr', { hasText: title });
           await expect.poll(() => detectionRows.count(), { timeout: CHAIN_TIMEOUT_MS }).toBe(3);
           await detectionRows.first().getByTestId('detection-confirm').click();
           await station
@@ -209,7 +228,9 @@ describe('airplay through the artist and station portals, desktop and phone', ()
           await screenshot(station, TEST, step('7-station-detections'));
 
           await station.goto(`${platform.portalUrls.station}/plays`, { waitUntil: 'domcontentloaded' });
-          const stationPlay = station.getByTestId('station-plays-table').locator('tbody tr', { hasText: title });
+          const stationPlay = station
+            .getByTestId('station-plays-table')
+            .locator('tbody tr', { hasText: title });
           await stationPlay.waitFor({ timeout: 30_000 });
           expect(await stationPlay.count()).toBe(1);
           await expectNoSidewaysScroll(station, 'station plays');
@@ -217,9 +238,12 @@ describe('airplay through the artist and station portals, desktop and phone', ()
 
           await station.goto(`${platform.portalUrls.station}/captures`, { waitUntil: 'domcontentloaded' });
           const captures = station.getByTestId('captures-table');
-          await captures.locator('tbody tr', { hasText: chunk(3) }).getByText('No match').waitFor({
-            timeout: CHAIN_TIMEOUT_MS,
-          });
+          await captures
+            .locator('tbody tr', { hasText: chunk(3) })
+            .getByText('No match')
+            .waitFor({
+              timeout: CHAIN_TIMEOUT_MS,
+            });
           for (const n of [0, 1, 2])
             await captures
               .locator('tbody tr', { hasText: chunk(n) })

@@ -37,7 +37,7 @@ export function synthesisePiece(seed: number, seconds: number, sampleRate = TEST
     }
   };
   // Melody: notes of 0.15–0.5 s, sometimes two at once.
-  for (let time = 0; time < seconds; ) {
+  for (let time = 0; time < seconds;) {
     const length = 0.15 + random() * 0.35;
     addTone(time, length * 1.3, noteFrequency(5 + Math.floor(random() * 10)), 0.22);
     if (random() < 0.35) addTone(time, length * 1.3, noteFrequency(Math.floor(random() * 15)), 0.12);

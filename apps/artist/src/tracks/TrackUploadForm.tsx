@@ -10,6 +10,7 @@ import {
   DateField,
   ErrorBanner,
   FileField,
+  formatBytes,
   SelectField,
   TextField,
   UploadProgressPanel,
@@ -155,7 +156,7 @@ export function TrackUploadForm({ onUploaded }: TrackUploadFormProps) {
           required
           accept={TRACK_AUDIO_ACCEPT}
           maxBytes={TRACK_AUDIO_MAX_BYTES}
-          hint="WAV, MP3, FLAC, Ogg (Vorbis/Opus) or AAC/M4A, up to 200 MB."
+          hint={`WAV, MP3, FLAC, Ogg (Vorbis/Opus) or AAC/M4A, up to ${formatBytes(TRACK_AUDIO_MAX_BYTES)}.`}
           error={fileError}
           disabled={sending}
           data-testid="track-audio"
