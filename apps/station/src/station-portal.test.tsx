@@ -12,6 +12,7 @@ describePortal(stationPortal, {
     ['Detections', '/detections'],
     ['Plays', '/plays'],
     ['Playlogs', '/playlogs'],
+    ['Streams', '/streams'],
     ['Devices', '/devices'],
     ['Profile', '/profile'],
     ['System', '/system'],

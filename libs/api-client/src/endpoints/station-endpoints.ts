@@ -10,6 +10,12 @@ import type {
   DeviceCreateBody,
   IssuedDevice,
   PlayPage,
+  PlaylogDetail,
+  PlaylogListQuery,
+  PlaylogPage,
+  PlaylogReconciliation,
+  Stream,
+  StreamCreateBody,
   StationPlayListQuery,
 } from '@zamio/contracts';
 import type { ApiClient } from '../create-api-client';
@@ -61,4 +67,25 @@ export const stationEndpoints = {
 
   listPlays: (api: ApiClient, query: Partial<StationPlayListQuery>, signal?: AbortSignal) =>
     api.get<PlayPage>('/station/plays', requestOf(query, signal)),
+
+  listStreams: (api: ApiClient, signal?: AbortSignal) =>
+    api.get<Stream[]>('/station/streams', requestOf(undefined, signal)),
+  registerStream: (api: ApiClient, body: StreamCreateBody) => api.post<Stream>('/station/streams', body),
+  removeStream: (api: ApiClient, streamId: string) =>
+    api.delete(`/station/streams/${encodeURIComponent(streamId)}`),
+
+  /** POST target of a playlog CSV (multipart; `import_valid_rows` before the file). Answers Playlog, or 422 PlaylogRejected. */
+  playlogUploadPath: '/station/playlogs',
+  listPlaylogs: (api: ApiClient, query: Partial<PlaylogListQuery>, signal?: AbortSignal) =>
+    api.get<PlaylogPage>('/station/playlogs', requestOf(query, signal)),
+  getPlaylog: (api: ApiClient, playlogId: string, signal?: AbortSignal) =>
+    api.get<PlaylogDetail>(
+      `/station/playlogs/${encodeURIComponent(playlogId)}`,
+      requestOf(undefined, signal),
+    ),
+  reconcilePlaylog: (api: ApiClient, playlogId: string, toleranceMinutes?: number, signal?: AbortSignal) =>
+    api.get<PlaylogReconciliation>(
+      `/station/playlogs/${encodeURIComponent(playlogId)}/reconciliation`,
+      requestOf(toleranceMinutes === undefined ? undefined : { toleranceMinutes }, signal),
+    ),
 };
