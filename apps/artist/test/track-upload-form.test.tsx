@@ -11,7 +11,7 @@ import { createApiClient } from '@zamio/api-client';
 import { DEFAULT_RUNTIME_CONFIG } from '@zamio/ui';
 import { renderInPortal } from '@zamio/ui/testing/dom';
 import { TrackUploadForm } from '../src/tracks/TrackUploadForm';
-import { startLocalBff, type LocalBff } from './local-bff';
+import { startLocalBff, type LocalBff } from '@zamio/ui/testing/local-bff';
 
 const TRACK_ID = '0b6f7a39-3a6e-4a57-9d0e-0d1c9f0f2a11';
 const trackAnswer = (status: string) => ({
