@@ -94,7 +94,7 @@ describe('authorization', () => {
 
   it("an artist never sees or changes another artist's tracks", async () => {
     expect((await artistB.get(`/api/artist/tracks/${trackOfA}`)).status).toBe(404);
-    expect(((await artistB.get('/api/artist/tracks')).body as unknown[]).length).toBe(0);
+    expect(((await artistB.get('/api/artist/tracks')).body as { items: unknown[] }).items).toHaveLength(0);
     const upload = await artistB.upload(
       'PUT',
       `/api/artist/tracks/${trackOfA}/audio`,
