@@ -24,13 +24,14 @@ import type { Logger } from '@zamio/logger';
 import type { ServiceMetrics } from '@zamio/metrics';
 import type { Platform } from '@zamio/platform';
 import type { BffServices } from './bff-services';
+import { openApiPlugin } from './plugins/openapi';
 import { securedApi } from './routes/secured-api';
 import { systemRoutes } from './routes/system-routes';
 
 export interface BffDependencies {
   config: BffConfig;
   logger: Logger;
-  platform: Pick<Platform, 'redis' | 'redisKeyPrefix'>;
+  platform: Pick<Platform, 'db' | 'redis' | 'redisKeyPrefix'>;
   services: BffServices;
   metrics: ServiceMetrics;
   checks: HealthCheck[];
@@ -88,6 +89,11 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     isShuttingDown: deps.isShuttingDown,
     detailsToken: config.health.detailsToken,
   };
+  // Before any route: the document is built from the routes as they are added.
+  await app.register(openApiPlugin, {
+    version: config.release.version,
+    ui: config.environment !== 'production',
+  });
   await app.register(healthRoutes, health);
   await app.register(healthRoutes, { ...health, prefix: '/api' });
 
@@ -113,6 +119,6 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     callerKeyOf,
   });
   await app.register(systemRoutes, { prefix: '/api', versionOf, heartbeats: deps.services.heartbeats });
-  await app.register(securedApi, { prefix: '/api', services: deps.services, config });
+  await app.register(securedApi, { prefix: '/api', services: deps.services, config, db: deps.platform.db });
   return app;
 }

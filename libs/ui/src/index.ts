@@ -103,7 +103,7 @@ export {
   DEFAULT_TIME_ZONE,
   DEFAULT_LOCALE,
 } from './format/dates';
-export { formatBytes, formatCount } from './format/numbers';
+export { formatBytes, formatCount, withArticle } from './format/numbers';
 
 export { AudioPlayer, type AudioPlayerProps } from './media/AudioPlayer';
 
