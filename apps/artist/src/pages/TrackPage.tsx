@@ -91,12 +91,10 @@ function SplitsCard({ trackId }: { trackId: string }) {
         />
       ) : (
         <SplitsEditor
-          key={splits.data.current?.id ?? 'none'}
           current={splits.data.current?.splits ?? []}
           onSave={async (body) => {
             const saved = await artistEndpoints.putSplits(api, trackId, body);
             queryClient.setQueryData(splitsQueryKey(trackId), saved);
-            notify.success('Splits saved');
           }}
         />
       )}
