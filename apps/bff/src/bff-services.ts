@@ -7,14 +7,17 @@ import {
   createAccountService,
   createDeviceService,
 } from '@zamio/accounts';
-import { createCaptureService, provisionStation } from '@zamio/airplay';
+import { createCaptureService, createStreamService, provisionStation } from '@zamio/airplay';
 import { createTrackService } from '@zamio/catalog';
 import type { BffConfig } from '@zamio/env';
 import { createDocumentService, localUploadStorage } from '@zamio/files';
 import type { Platform } from '@zamio/platform';
 import { createHeartbeatService } from '@zamio/system-status';
 
-export function createBffServices(platform: Platform, config: Pick<BffConfig, 'session' | 'uploads'>) {
+export function createBffServices(
+  platform: Platform,
+  config: Pick<BffConfig, 'session' | 'uploads' | 'streams'>,
+) {
   const { db, jobs } = platform;
   const storage = localUploadStorage(config.uploads.dir);
   // A station account gets its station in the transaction that creates it.
@@ -29,6 +32,7 @@ export function createBffServices(platform: Platform, config: Pick<BffConfig, 's
     tracks: createTrackService({ db, storage }),
     captures: createCaptureService({ db, storage }),
     heartbeats: createHeartbeatService({ db, jobs }),
+    streams: createStreamService({ db, allowPrivateAddresses: config.streams.allowPrivateAddresses }),
   };
 }
 

@@ -6,14 +6,26 @@ import { healthRoutes, requestLoggingOptions } from '@zamio/http';
 import type { Logger } from '@zamio/logger';
 import { createServiceMetrics, startMetricsServer } from '@zamio/metrics';
 import { createLifecycle, openPlatform, type Lifecycle, type Platform } from '@zamio/platform';
-import { bindJobContext, type JobEvents } from '@zamio/queue';
+import { createStreamMonitor } from '@zamio/airplay';
+import {
+  bindJobContext,
+  createBullmqScheduler,
+  createTimerScheduler,
+  type JobEvents,
+  type JobScheduler,
+} from '@zamio/queue';
 import { createHeartbeatService } from '@zamio/system-status';
+import type { ObjectStorage } from '@zamio/uploads';
 import { heartbeatJob } from './jobs/heartbeat-job';
+import { queueStreamChecksJob } from './jobs/queue-stream-checks-job';
+import { recordStreamWindowJob } from './jobs/record-stream-window-job';
 
 export interface StartWorkerOptions {
   logger: Logger;
   /** Embedded mode: the launcher's platform (the bff's database and in-process queue), closed by the launcher. */
   platform?: Platform;
+  /** Where stream windows are stored for their match job (the upload storage). */
+  storage?: ObjectStorage;
 }
 
 export interface RunningWorker {
@@ -34,8 +46,30 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
   metrics.watchPool(platform.db);
 
   const heartbeats = createHeartbeatService({ db: platform.db, jobs: platform.jobs });
+  // Aborts recordings in flight at shutdown (not counted against their streams).
+  const stopping = new AbortController();
+  const streamMonitor = options.storage
+    ? createStreamMonitor({
+        db: platform.db,
+        jobs: platform.jobs,
+        storage: options.storage,
+        settings: config.streams,
+      })
+    : undefined;
+  if (!streamMonitor) logger.warn('no upload storage given: stream monitoring is off in this worker');
   const handlers = bindJobContext({
     'system.heartbeat': heartbeatJob(heartbeats, logger, metrics.business, config.release.version),
+    ...(streamMonitor
+      ? {
+          'streams.queue-due-checks': queueStreamChecksJob(streamMonitor, logger),
+          'stream.record-window': recordStreamWindowJob(
+            streamMonitor,
+            logger,
+            metrics.business,
+            stopping.signal,
+          ),
+        }
+      : {}),
   });
   const events: JobEvents = {
     onCompleted: (job, ms) =>
@@ -46,6 +80,16 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     },
   };
   const consumer = platform.jobs.consume(handlers, events, config.jobs.concurrency);
+  // One schedule shared by every replica (BullMQ job scheduler on Redis); a timer in embedded mode.
+  const scheduler: JobScheduler = platform.redis
+    ? createBullmqScheduler(platform.redis, platform.redisKeyPrefix)
+    : createTimerScheduler(platform.jobs, (error) =>
+        logger.error({ err: error }, 'a scheduled job could not be queued'),
+      );
+  if (streamMonitor)
+    await scheduler.every('stream-checks', 'streams.queue-due-checks', config.streams.intervalMs, {
+      requestId: 'schedule:stream-checks',
+    });
 
   // Created before the health server so readiness can read it; steps run only at shutdown.
   const lifecycle = createLifecycle({
@@ -53,8 +97,15 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     timeoutMs: config.shutdown.timeoutMs,
     logger,
     steps: [
-      // Finish running jobs first; unfinished ones return to the queue.
-      { name: 'jobs', run: () => consumer.close() },
+      { name: 'schedules', run: () => scheduler.close() },
+      // Finish running jobs first (stream recordings are cut short); unfinished ones return to the queue.
+      {
+        name: 'jobs',
+        run: async () => {
+          stopping.abort();
+          await consumer.close();
+        },
+      },
       { name: 'health', run: () => health.close() },
       { name: 'metrics', run: async () => metricsServer?.close() },
       // A borrowed platform is the launcher's to close.

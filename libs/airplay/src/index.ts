@@ -14,3 +14,6 @@ export * as playlogsRepository from './repositories/playlogs-repository';
 export * from './rules/chunk-id';
 export * from './services/capture-service';
 export * from './services/station-provisioning';
+export * from './rules/stream-url';
+export * from './services/stream-service';
+export * from './services/stream-monitor';

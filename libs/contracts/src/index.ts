@@ -2,3 +2,4 @@ export * from './system';
 export * from './auth';
 export * from './accounts';
 export * from './uploads';
+export * from './streams';

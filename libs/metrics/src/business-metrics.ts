@@ -21,6 +21,18 @@ export function createBusinessMetrics(registry: Registry) {
       help: 'Plays created from merged detections.',
       registers: [registry],
     }),
+    streamChecks: new Counter({
+      name: 'zamio_stream_checks_total',
+      help: 'Stream monitoring checks, by result: up (a window was recorded) or down (the check failed).',
+      labelNames: ['result'],
+      registers: [registry],
+    }),
+    streamStateChanges: new Counter({
+      name: 'zamio_stream_state_changes_total',
+      help: 'Monitored streams that changed state, by the state they entered (up or down).',
+      labelNames: ['state'],
+      registers: [registry],
+    }),
     royaltyRuns: new Counter({
       name: 'zamio_royalty_runs_total',
       help: 'Royalty cycle calculations, by outcome.',

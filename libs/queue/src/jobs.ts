@@ -8,13 +8,22 @@ export interface JobMeta {
 
 export interface JobPayloads {
   'system.heartbeat': JobMeta & { origin: string };
+  /** Match one capture (device upload or stream window) against the catalogue. */
+  'capture.match': JobMeta & { captureId: string };
+  /** Scheduled: queue a window recording for every active stream that is due. */
+  'streams.queue-due-checks': JobMeta;
+  /** Record one window of a station's stream, store it as a capture, queue its match. */
+  'stream.record-window': JobMeta & { streamId: string };
 }
 
 export type JobName = keyof JobPayloads;
 export type JobData<N extends JobName> = JobPayloads[N];
 
-export type QueueName = 'system';
+export type QueueName = 'system' | 'airplay' | 'streams';
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'system.heartbeat': 'system',
+  'capture.match': 'airplay',
+  'streams.queue-due-checks': 'streams',
+  'stream.record-window': 'streams',
 };

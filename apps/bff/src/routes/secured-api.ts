@@ -13,6 +13,7 @@ import { adminRoutes } from './admin-routes';
 import { artistRoutes } from './artist-routes';
 import { authRoutes } from './auth-routes';
 import { stationRoutes } from './station-routes';
+import { streamRoutes } from './stream-routes';
 
 export interface SecuredApiOptions {
   services: BffServices;
@@ -43,4 +44,5 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { s
   await app.register(artistRoutes, { tracks: services.tracks });
   await app.register(stationRoutes, { devices: services.devices, captures: services.captures });
   await app.register(accountRoutes, { documents: services.documents });
+  await app.register(streamRoutes, { streams: services.streams });
 };

@@ -3,6 +3,7 @@
 import { optionalUrl, duration, flag, integer, list, tcpPort, text } from '../validators';
 import type { AppSchema } from '../load-config';
 import { databaseSpec, processSpec, redisSpec, runtimeSpec } from './common';
+import { streamAddressSpec } from './streams';
 import { productionRefusals } from '../production-refusals';
 import { isAbsolute } from 'node:path';
 
@@ -205,6 +206,7 @@ export const bffSpec = {
     default: 10_485_760,
     group: 'Uploads',
   }),
+  ...streamAddressSpec,
   ...processSpec,
   ...databaseSpec,
   ...redisSpec,

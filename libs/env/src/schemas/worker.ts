@@ -3,6 +3,7 @@ import { integer, text } from '../validators';
 import type { AppSchema } from '../load-config';
 import { databaseSpec, processSpec, redisSpec, runtimeSpec } from './common';
 import { productionRefusals } from '../production-refusals';
+import { streamMonitorProblems, streamMonitorSpec } from './streams';
 
 export const workerSpec = {
   ...runtimeSpec,
@@ -24,6 +25,7 @@ export const workerSpec = {
     default: 4,
     group: 'Jobs',
   }),
+  ...streamMonitorSpec,
   ...processSpec,
   ...databaseSpec,
   ...redisSpec,
@@ -37,5 +39,5 @@ export type WorkerEnv = {
 export const workerSchema: AppSchema<WorkerEnv> = {
   app: 'worker',
   spec: workerSpec,
-  refine: (config, env) => productionRefusals(config, env),
+  refine: (config, env) => [...productionRefusals(config, env), ...streamMonitorProblems(config)],
 };
