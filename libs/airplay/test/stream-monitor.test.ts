@@ -30,7 +30,7 @@ let storageDir: string;
 let storage: ObjectStorage;
 let queue: InProcessQueue;
 let monitor: StreamMonitor;
-const matchJobs: JobData<'capture.match'>[] = [];
+const matchJobs: JobData<'airplay.match-capture'>[] = [];
 const outcomes: StreamCheckOutcome[] = [];
 
 beforeAll(async () => {
@@ -67,7 +67,7 @@ beforeAll(async () => {
     'streams.queue-due-checks': async (data) => void (await monitor.queueDueChecks(data.requestId)),
     'stream.record-window': async (data) =>
       void outcomes.push(await monitor.recordWindow(data.streamId, data.requestId)),
-    'capture.match': async (data) => void matchJobs.push(data),
+    'airplay.match-capture': async (data) => void matchJobs.push(data),
   });
 }, 60_000);
 

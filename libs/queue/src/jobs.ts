@@ -8,8 +8,10 @@ export interface JobMeta {
 
 export interface JobPayloads {
   'system.heartbeat': JobMeta & { origin: string };
-  /** Match one capture (device upload or stream window) against the catalogue. */
-  'capture.match': JobMeta & { captureId: string };
+  /** Fingerprint a track's audio (this upload: a job for replaced audio does nothing). */
+  'catalog.fingerprint-track': JobMeta & { trackId: string; uploadId: string };
+  /** Match a capture against the catalogue; the last failed attempt dead-letters it. */
+  'airplay.match-capture': JobMeta & { captureId: string };
   /** Scheduled: queue a window recording for every active stream that is due. */
   'streams.queue-due-checks': JobMeta;
   /** Record one window of a station's stream, store it as a capture, queue its match. */
@@ -19,11 +21,12 @@ export interface JobPayloads {
 export type JobName = keyof JobPayloads;
 export type JobData<N extends JobName> = JobPayloads[N];
 
-export type QueueName = 'system' | 'airplay' | 'streams';
+export type QueueName = 'system' | 'fingerprint' | 'match' | 'streams';
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'system.heartbeat': 'system',
-  'capture.match': 'airplay',
+  'catalog.fingerprint-track': 'fingerprint',
+  'airplay.match-capture': 'match',
   'streams.queue-due-checks': 'streams',
   'stream.record-window': 'streams',
 };

@@ -13,7 +13,10 @@ export interface QueueSettings {
 
 export const QUEUE_SETTINGS: { readonly [Q in QueueName]: QueueSettings } = {
   system: { attempts: 3, backoffMs: 1_000, keepCompleted: 100, keepFailed: 500 },
-  airplay: { attempts: 5, backoffMs: 2_000, keepCompleted: 1_000, keepFailed: 5_000 },
+  // A track's audio is decoded once per attempt (seconds of CPU): few retries, spaced.
+  fingerprint: { attempts: 3, backoffMs: 5_000, keepCompleted: 200, keepFailed: 1_000 },
+  // A capture is small; transient failures (storage, database) get more, quicker tries.
+  match: { attempts: 5, backoffMs: 1_000, keepCompleted: 500, keepFailed: 2_000 },
   // A stream window is never retried: the next scheduled check is the retry,
   // and each failure counts towards the stream's down state.
   streams: { attempts: 1, backoffMs: 1_000, keepCompleted: 200, keepFailed: 1_000 },

@@ -152,7 +152,7 @@ export function createStreamMonitor({
         throw error;
       }
       // The capture is committed; a lost enqueue leaves it pending for the sweep of lost matches.
-      await jobs.enqueue('capture.match', { captureId, requestId });
+      await jobs.enqueue('airplay.match-capture', { captureId, requestId });
       return { result: 'recorded', stream: checked, captureId, changed };
     },
   };
