@@ -7,7 +7,14 @@ import {
   createAccountService,
   createDeviceService,
 } from '@zamio/accounts';
-import { createCaptureService, createStreamService, provisionStation } from '@zamio/airplay';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  createCaptureService,
+  createPlaylogService,
+  createStreamService,
+  provisionStation,
+} from '@zamio/airplay';
 import { createTrackService } from '@zamio/catalog';
 import type { BffConfig } from '@zamio/env';
 import { createDocumentService, localUploadStorage } from '@zamio/files';
@@ -31,6 +38,11 @@ export function createBffServices(
     documents: createDocumentService({ db, storage }),
     tracks: createTrackService({ db, storage }),
     captures: createCaptureService({ db, storage }),
+    playlogs: createPlaylogService({
+      db,
+      storage,
+      readStoredUpload: (name) => readFile(join(config.uploads.dir, name)),
+    }),
     heartbeats: createHeartbeatService({ db, jobs }),
     streams: createStreamService({ db, allowPrivateAddresses: config.streams.allowPrivateAddresses }),
   };

@@ -17,3 +17,6 @@ export * from './services/station-provisioning';
 export * from './rules/stream-url';
 export * from './services/stream-service';
 export * from './services/stream-monitor';
+export * from './rules/playlog-csv';
+export * from './rules/reconcile-playlog';
+export * from './services/playlog-service';

@@ -3,3 +3,4 @@ export * from './auth';
 export * from './accounts';
 export * from './uploads';
 export * from './streams';
+export * from './playlogs';

@@ -12,6 +12,7 @@ import { accountRoutes } from './account-routes';
 import { adminRoutes } from './admin-routes';
 import { artistRoutes } from './artist-routes';
 import { authRoutes } from './auth-routes';
+import { playlogRoutes } from './playlog-routes';
 import { stationRoutes } from './station-routes';
 import { streamRoutes } from './stream-routes';
 
@@ -45,4 +46,5 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { s
   await app.register(stationRoutes, { devices: services.devices, captures: services.captures });
   await app.register(accountRoutes, { documents: services.documents });
   await app.register(streamRoutes, { streams: services.streams });
+  await app.register(playlogRoutes, { playlogs: services.playlogs });
 };

@@ -1,13 +1,13 @@
-// A station's devices, captures and playlogs under /api/station. Browser
+// A station's devices and captures under /api/station (playlogs: playlog-routes.ts). Browser
 // sessions manage devices and read captures; capture devices upload with
 // their own token, always into their own station.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { Capture, Device, DeviceCreateBody, IdParams, IssuedDevice, UploadResult } from '@zamio/contracts';
+import { Capture, Device, DeviceCreateBody, IdParams, IssuedDevice } from '@zamio/contracts';
 import type { DeviceService } from '@zamio/accounts';
 import type { CaptureService } from '@zamio/airplay';
 import { deviceGuard, stationSessionGuard } from '../plugins/guards';
-import { captureBody, deviceBody, uploadBody } from './responses';
+import { captureBody, deviceBody } from './responses';
 
 export interface StationRoutesOptions {
   devices: DeviceService;
@@ -63,18 +63,6 @@ export const stationRoutes: FastifyPluginAsyncTypebox<StationRoutesOptions> = as
         request.upload('capture-audio', ['chunk_id']),
       );
       return reply.code(created ? 201 : 200).send(captureBody(capture));
-    },
-  );
-
-  app.post(
-    '/station/playlogs',
-    { schema: { response: { 201: UploadResult } }, preHandler: station, config: uploadLimit },
-    async (request, reply) => {
-      const { userId, stationId } = station.principalOf(request);
-      const playlog = await captures.receivePlaylog({ userId, stationId }, () =>
-        request.upload('playlog-csv'),
-      );
-      return reply.code(201).send(uploadBody(playlog));
     },
   );
 };

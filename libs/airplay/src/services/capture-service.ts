@@ -1,13 +1,6 @@
-// A station's captures (10 s of its broadcast, sent by a capture device) and
-// playlogs (CSV uploads by the station's staff).
+// A station's captures: 10 s of its broadcast, sent by a capture device.
 import type { Database } from '@zamio/db';
-import {
-  discardOnFailure,
-  uploadsRepository,
-  type ReceiveUpload,
-  type UploadRecord,
-  type UploadStorage,
-} from '@zamio/files';
+import { discardOnFailure, uploadsRepository, type ReceiveUpload, type UploadStorage } from '@zamio/files';
 import * as captures from '../repositories/captures-repository';
 import type { Capture } from '../repositories/captures-repository';
 import { checkChunkId } from '../rules/chunk-id';
@@ -75,16 +68,6 @@ export function createCaptureService({ db, storage }: { db: Database; storage: U
           { limit: CAPTURE_LIST_LIMIT, sort: 'capturedAt', order: 'desc' },
         )
       ).items,
-
-    async receivePlaylog(
-      uploader: { userId: string; stationId: string },
-      receive: ReceiveUpload,
-    ): Promise<UploadRecord> {
-      const { stored, originalName } = await receive();
-      return discardOnFailure(storage, stored, () =>
-        uploadsRepository.insert(db, stored, uploader, originalName),
-      );
-    },
   };
 }
 
