@@ -9,6 +9,7 @@ import type { HealthCheck } from '@zamio/health';
 import {
   corsPolicyPlugin,
   errorHandlerPlugin,
+  hasDetailsToken,
   healthRoutes,
   httpMetricsPlugin,
   httpsRedirectPlugin,
@@ -16,6 +17,7 @@ import {
   rateLimitsPlugin,
   requestContextPlugin,
   requestLoggingOptions,
+  requestValidationOptions,
   securityHeadersPlugin,
 } from '@zamio/http';
 import type { Logger } from '@zamio/logger';
@@ -57,8 +59,8 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
-    // Unknown body fields must fail validation (400), not be silently dropped.
-    ajv: { customOptions: { removeAdditional: false } },
+    // Unknown fields refused, every problem reported once per field in plain words.
+    ...requestValidationOptions(),
   }) as unknown as FastifyInstance;
 
   await app.register(requestContextPlugin);
@@ -94,10 +96,14 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     version: config.release.version,
     revision: config.release.revision,
     environment: config.environment,
-    node: process.versions.node,
     startedAt: new Date(deps.startedAt).toISOString(),
   };
-  app.get('/version', { schema: { response: { 200: VersionInfo } } }, async () => version);
+  // The Node version only for operators holding the health details token.
+  const versionOf = (request: FastifyRequest): VersionInfo =>
+    hasDetailsToken(config.health.detailsToken, request.headers.authorization)
+      ? { ...version, node: process.versions.node }
+      : version;
+  app.get('/version', { schema: { response: { 200: VersionInfo } } }, async (request) => versionOf(request));
   // Health probes and /version above stay unlimited; everything below is rate limited.
   await app.register(rateLimitsPlugin, {
     limits: config.limits,
@@ -106,7 +112,7 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     metrics: deps.metrics.business,
     callerKeyOf,
   });
-  await app.register(systemRoutes, { prefix: '/api', version, heartbeats: deps.services.heartbeats });
+  await app.register(systemRoutes, { prefix: '/api', versionOf, heartbeats: deps.services.heartbeats });
   await app.register(securedApi, { prefix: '/api', services: deps.services, config });
   return app;
 }

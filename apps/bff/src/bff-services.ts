@@ -6,42 +6,53 @@ import {
   createAccountProvisioning,
   createAccountService,
   createDeviceService,
+  usersRepository,
 } from '@zamio/accounts';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
   createCaptureService,
   createPlaylogService,
   createStreamService,
   provisionStation,
 } from '@zamio/airplay';
-import { createTrackService } from '@zamio/catalog';
+import { createSplitService, createTrackService, type AccountLookup } from '@zamio/catalog';
 import type { BffConfig } from '@zamio/env';
-import { createDocumentService, localUploadStorage } from '@zamio/files';
+import { createDocumentService, uploadStorageOn } from '@zamio/files';
+import { currentContext } from '@zamio/logger';
 import type { Platform } from '@zamio/platform';
 import { createHeartbeatService } from '@zamio/system-status';
+import { readObjectBytes, type ObjectStorage } from '@zamio/uploads';
 
+/** The catalogue's view of an account (it sits beside accounts, not above it). */
+export const findAccount: AccountLookup = usersRepository.findById;
+
+const requestId = () => currentContext()?.requestId ?? 'bff';
+
+/** `objects` is the platform's storage as this app uses it (instrumented with its metrics). */
 export function createBffServices(
-  platform: Platform,
+  platform: Pick<Platform, 'db' | 'jobs'>,
   config: Pick<BffConfig, 'session' | 'uploads' | 'streams'>,
+  objects: ObjectStorage,
 ) {
   const { db, jobs } = platform;
-  const storage = localUploadStorage(config.uploads.dir);
+  const storage = uploadStorageOn(objects);
   // A station account gets its station in the transaction that creates it.
   const onAccountCreated = provisionStation;
   return {
+    objects,
     storage,
     accounts: createAccountService({ db, sessionTtlMs: config.session.ttlMs, onAccountCreated }),
     accountAdmin: createAccountAdminService({ db }),
     provisioning: createAccountProvisioning({ db, onAccountCreated }),
     devices: createDeviceService({ db }),
     documents: createDocumentService({ db, storage }),
-    tracks: createTrackService({ db, storage }),
+    tracks: createTrackService({ db, storage, jobs, findAccount, requestId }),
+    splits: createSplitService({ db, findAccount }),
     captures: createCaptureService({ db, storage }),
     playlogs: createPlaylogService({
       db,
       storage,
-      readStoredUpload: (name) => readFile(join(config.uploads.dir, name)),
+      readStoredUpload: (name) =>
+        readObjectBytes(objects, name, { maxBytes: config.uploads.maxBytes['playlog-csv'] }),
     }),
     heartbeats: createHeartbeatService({ db, jobs }),
     streams: createStreamService({ db, allowPrivateAddresses: config.streams.allowPrivateAddresses }),

@@ -6,6 +6,7 @@ import type { BffConfig } from '@zamio/env';
 import type { Logger } from '@zamio/logger';
 import { createServiceMetrics, startMetricsServer, type ServiceMetrics } from '@zamio/metrics';
 import { createLifecycle, openPlatform, type Lifecycle, type Platform } from '@zamio/platform';
+import { instrumentStorage } from '@zamio/uploads';
 import { buildBffApp } from './app';
 import { createBffServices } from './bff-services';
 import { prepareAccounts } from './prepare-accounts';
@@ -48,11 +49,11 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
       logger,
       migrate: role === 'single' && config.migrations.onStart,
     }));
-  const services = createBffServices(platform, config);
+  const metrics = createServiceMetrics('bff');
+  const services = createBffServices(platform, config, instrumentStorage(platform.storage, metrics.storage));
   // Idempotent and safe to race between replicas; needs the migrated schema.
   await prepareAccounts(services.provisioning, config.accounts, logger);
 
-  const metrics = createServiceMetrics('bff');
   metrics.watchPool(platform.db);
   metrics.watchQueues(platform.jobs);
   options.onMetrics?.(metrics);

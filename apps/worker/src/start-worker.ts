@@ -15,7 +15,7 @@ import {
   type JobScheduler,
 } from '@zamio/queue';
 import { createHeartbeatService } from '@zamio/system-status';
-import type { ObjectStorage } from '@zamio/uploads';
+import { instrumentStorage, type ObjectStorage } from '@zamio/uploads';
 import { heartbeatJob } from './jobs/heartbeat-job';
 import { queueStreamChecksJob } from './jobs/queue-stream-checks-job';
 import { recordStreamWindowJob } from './jobs/record-stream-window-job';
@@ -24,13 +24,13 @@ export interface StartWorkerOptions {
   logger: Logger;
   /** Embedded mode: the launcher's platform (the bff's database and in-process queue), closed by the launcher. */
   platform?: Platform;
-  /** Where stream windows are stored for their match job (the upload storage). */
-  storage?: ObjectStorage;
 }
 
 export interface RunningWorker {
   lifecycle: Lifecycle;
   healthUrl: string;
+  /** The upload storage as the worker's jobs read it. */
+  storage: ObjectStorage;
 }
 
 export async function startWorker(config: WorkerConfig, options: StartWorkerOptions): Promise<RunningWorker> {
@@ -44,32 +44,22 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
   const platform = options.platform ?? (await openPlatform(config, { service: 'worker', logger }));
   const metrics = createServiceMetrics('worker');
   metrics.watchPool(platform.db);
+  // Jobs read uploaded audio through this (storage.read, withLocalCopy), counted on /metrics.
+  const storage = instrumentStorage(platform.storage, metrics.storage);
 
   const heartbeats = createHeartbeatService({ db: platform.db, jobs: platform.jobs });
   // Aborts recordings in flight at shutdown (not counted against their streams).
   const stopping = new AbortController();
-  const streamMonitor = options.storage
-    ? createStreamMonitor({
-        db: platform.db,
-        jobs: platform.jobs,
-        storage: options.storage,
-        settings: config.streams,
-      })
-    : undefined;
-  if (!streamMonitor) logger.warn('no upload storage given: stream monitoring is off in this worker');
+  const streamMonitor = createStreamMonitor({
+    db: platform.db,
+    jobs: platform.jobs,
+    storage,
+    settings: config.streams,
+  });
   const handlers = bindJobContext({
     'system.heartbeat': heartbeatJob(heartbeats, logger, metrics.business, config.release.version),
-    ...(streamMonitor
-      ? {
-          'streams.queue-due-checks': queueStreamChecksJob(streamMonitor, logger),
-          'stream.record-window': recordStreamWindowJob(
-            streamMonitor,
-            logger,
-            metrics.business,
-            stopping.signal,
-          ),
-        }
-      : {}),
+    'streams.queue-due-checks': queueStreamChecksJob(streamMonitor, logger),
+    'stream.record-window': recordStreamWindowJob(streamMonitor, logger, metrics.business, stopping.signal),
   });
   const events: JobEvents = {
     onCompleted: (job, ms) =>
@@ -86,10 +76,9 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     : createTimerScheduler(platform.jobs, (error) =>
         logger.error({ err: error }, 'a scheduled job could not be queued'),
       );
-  if (streamMonitor)
-    await scheduler.every('stream-checks', 'streams.queue-due-checks', config.streams.intervalMs, {
-      requestId: 'schedule:stream-checks',
-    });
+  await scheduler.every('stream-checks', 'streams.queue-due-checks', config.streams.intervalMs, {
+    requestId: 'schedule:stream-checks',
+  });
 
   // Created before the health server so readiness can read it; steps run only at shutdown.
   const lifecycle = createLifecycle({
@@ -136,5 +125,5 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
       : undefined;
 
   logger.info({ healthUrl }, 'worker ready for jobs');
-  return { lifecycle, healthUrl };
+  return { lifecycle, healthUrl, storage };
 }

@@ -1,6 +1,10 @@
 // The worker on its own: consumes the heartbeat job from the embedded queue,
 // records it in the database under the job's request id, and reports health
 // on its own port; readiness fails once it is shutting down.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkerConfig } from '@zamio/env';
 import { createLogger } from '@zamio/logger';
@@ -13,7 +17,10 @@ describe('worker', () => {
   let worker: RunningWorker;
   const logs = captureLogs();
 
+  let uploadDir: string;
+
   beforeAll(async () => {
+    uploadDir = await mkdtemp(join(tmpdir(), 'zamio-worker-uploads-'));
     const port = await freePort();
     const config = loadWorkerConfig({
       ZAMIO_ENV: 'test',
@@ -22,6 +29,7 @@ describe('worker', () => {
       REDIS_URL: 'memory:',
       METRICS_PORT: '0',
       WORKER_HEALTH_PORT: String(port),
+      UPLOAD_DIR: uploadDir,
     });
     const logger = createLogger({
       service: 'worker',
@@ -36,6 +44,7 @@ describe('worker', () => {
   });
   afterAll(async () => {
     await platform?.close();
+    await rm(uploadDir, { recursive: true, force: true });
   });
 
   it('records a heartbeat job under its request id and logs with it', async () => {
@@ -52,6 +61,16 @@ describe('worker', () => {
       logs.lines().some((line) => line.reqId === 'req-worker-test-1' && line.msg === 'heartbeat recorded'),
     ).toBe(true);
   });
+  it('reads what was stored through the platform storage (what its jobs decode from)', async () => {
+    await platform.storage.put('capture-audio/00ff.wav', Readable.from([Buffer.from('RIFF-capture')]), {
+      contentType: 'audio/wav',
+    });
+    const chunks: Buffer[] = [];
+    for await (const chunk of await worker.storage.read('capture-audio/00ff.wav'))
+      chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe('RIFF-capture');
+  });
+
   it('serves liveness and readiness, and turns unready on shutdown', async () => {
     expect((await fetch(`${worker.healthUrl}/livez`)).status).toBe(200);
     const ready = await fetch(`${worker.healthUrl}/readyz`);
@@ -60,6 +79,7 @@ describe('worker', () => {
       'postgres',
       'schema',
       'redis',
+      'storage',
     ]);
     const stopping = worker.lifecycle.shutdown('test');
     expect(worker.lifecycle.shuttingDown).toBe(true);

@@ -14,7 +14,6 @@ import { createLogger } from '@zamio/logger';
 import { openPlatform, type Platform } from '@zamio/platform';
 import { startIcecast, type IcecastServer } from '@zamio/streams/testing';
 import { captureLogs, createTestDatabase, createTestRedis, freePort } from '@zamio/testing';
-import { createFilesystemStorage } from '@zamio/uploads';
 import { startWorker, type RunningWorker } from '../src/start-worker';
 
 let icecast: IcecastServer;
@@ -51,6 +50,8 @@ for (const mode of modes) {
         STREAM_WINDOW: '5s',
         STREAM_CHECK_INTERVAL: '10s',
         STREAM_ALLOW_PRIVATE_ADDRESSES: 'true',
+        STORAGE_KIND: 'filesystem',
+        UPLOAD_DIR: storageDir,
       };
       if (mode.redis) {
         const database = await createTestDatabase();
@@ -83,15 +84,7 @@ for (const mode of modes) {
       const userId = (await usersRepository.findByEmail(platform.db, email))!.id;
       const stationId = (await stationsRepository.findIdByOwner(platform.db, userId))!;
       await streamsRepository.insert(platform.db, { stationId, url: icecast.url('/fm.mp3'), label: null });
-      worker = await startWorker(config, {
-        platform,
-        logger,
-        storage: createFilesystemStorage({
-          kind: 'filesystem',
-          directory: storageDir,
-          timeouts: { probeMs: 2_000 },
-        }),
-      });
+      worker = await startWorker(config, { platform, logger });
     }, 60_000);
 
     afterAll(async () => {

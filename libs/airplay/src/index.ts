@@ -20,3 +20,4 @@ export * from './services/stream-monitor';
 export * from './rules/playlog-csv';
 export * from './rules/reconcile-playlog';
 export * from './services/playlog-service';
+export * from './events/airplay-events';

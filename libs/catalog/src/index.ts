@@ -10,3 +10,7 @@ export * as contributorsRepository from './repositories/contributors-repository'
 export * as splitsRepository from './repositories/splits-repository';
 export * as fingerprintsRepository from './repositories/fingerprints-repository';
 export * from './services/track-service';
+export * from './services/split-service';
+export * from './services/account-lookup';
+export * from './rules/isrc';
+export * from './rules/split-shares';

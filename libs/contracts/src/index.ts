@@ -4,3 +4,7 @@ export * from './accounts';
 export * from './uploads';
 export * from './streams';
 export * from './playlogs';
+export * from './text';
+export * from './paging';
+export * from './catalog';
+export * from './airplay';

@@ -26,7 +26,7 @@ describe('bff config', () => {
   });
 
   it('translates a production environment into nested settings', () => {
-    const config = loadBffConfig({ ...production, DATABASE_POOL_MAX: '7', HSTS_MAX_AGE: '600s' });
+    const config = loadBffConfig({ ...production, DATABASE_POOL_MAX: '7', HSTS_MAX_AGE: '16000000s' });
     expect(config.environment).toBe('production');
     expect(config.database).toMatchObject({ kind: 'postgres', url: production.DATABASE_URL, poolMax: 7 });
     expect(config.redis).toMatchObject({
@@ -37,12 +37,16 @@ describe('bff config', () => {
     expect(config.http).toMatchObject({
       trustProxy: ['10.0.1.0/24'],
       forceHttps: true,
-      hstsMaxAgeSeconds: 600,
+      hstsMaxAgeSeconds: 16_000_000,
       exposeErrorDetails: false,
       trustedOrigins: ['https://artist.zamio.example', 'https://api.zamio.example'],
     });
     expect(config.session).toMatchObject({ secrets: [production.SESSION_SECRET], secureCookies: true });
-    expect(config.uploads.dir).toBe('/var/lib/zamio/uploads');
+    expect(config.storage).toEqual({
+      kind: 'filesystem',
+      directory: '/var/lib/zamio/uploads',
+      timeouts: { probeMs: 2_000 },
+    });
     expect(config.limits.globalMax).toBe(600);
   });
 
@@ -71,5 +75,34 @@ describe('worker config', () => {
     expect(worker.jobs.concurrency).toBe(3);
     expect(worker.health).toMatchObject({ host: '0.0.0.0', port: 3101 });
     expect(worker.shutdown.drainDelayMs).toBe(0);
+  });
+
+  it('reads the same storage as the bff, a directory or an S3 bucket', () => {
+    expect(loadWorkerConfig(production).storage).toEqual(loadBffConfig(production).storage);
+    const s3 = {
+      ...production,
+      STORAGE_KIND: 's3',
+      STORAGE_S3_ENDPOINT: 'https://abc123.r2.cloudflarestorage.com',
+      STORAGE_S3_REGION: 'auto',
+      STORAGE_S3_BUCKET: 'zamio-uploads',
+      STORAGE_S3_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+      STORAGE_S3_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      STORAGE_S3_PREFIX: 'production',
+    };
+    const worker = loadWorkerConfig(s3);
+    expect(worker.storage).toEqual(loadBffConfig(s3).storage);
+    expect(worker.storage).toMatchObject({
+      kind: 's3',
+      bucket: 'zamio-uploads',
+      region: 'auto',
+      prefix: 'production/',
+      credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE' },
+    });
+  });
+
+  it('refuses an incomplete S3 set-up or a relative directory in the worker as in the bff', () => {
+    expect(() => loadWorkerConfig({ ...production, STORAGE_KIND: 's3' })).toThrow(/STORAGE_S3_BUCKET/);
+    expect(() => loadWorkerConfig({ ...production, UPLOAD_DIR: 'uploads' })).toThrow(/UPLOAD_DIR/);
+    expect(() => loadBffConfig({ ...production, UPLOAD_DIR: 'uploads' })).toThrow(/UPLOAD_DIR/);
   });
 });

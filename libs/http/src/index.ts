@@ -1,5 +1,6 @@
 export * from './plugin-names';
 export * from './request-logging';
+export * from './validation-errors';
 export * from './plugins/request-context';
 export * from './plugins/error-handler';
 export * from './plugins/http-metrics';

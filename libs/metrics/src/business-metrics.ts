@@ -45,6 +45,11 @@ export function createBusinessMetrics(registry: Registry) {
       labelNames: ['limit'],
       registers: [registry],
     }),
+    signInSprayAlerts: new Counter({
+      name: 'zamio_sign_in_spray_alerts_total',
+      help: 'Accounts whose sign-in failed from many client addresses within one window (possible distributed guessing).',
+      registers: [registry],
+    }),
     heartbeats: new Counter({
       name: 'zamio_heartbeats_total',
       help: 'Heartbeat jobs processed (end-to-end queue check).',

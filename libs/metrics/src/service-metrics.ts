@@ -1,7 +1,9 @@
 // A process's metrics registry: Node defaults (event loop lag, heap, GC),
-// HTTP durations, database pool and queue depths, and the business counters.
+// HTTP durations, database pool and queue depths, upload storage, and the
+// business counters.
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { createBusinessMetrics, type BusinessMetrics } from './business-metrics';
+import { createStorageMetrics, type StorageMetricsSink } from './storage-metrics';
 
 export interface PoolStatsSource {
   stats(): { total: number; idle: number; waiting: number; max: number };
@@ -15,6 +17,8 @@ export interface ServiceMetrics {
   registry: Registry;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   business: BusinessMetrics;
+  /** Pass to instrumentStorage (libs/uploads). */
+  storage: StorageMetricsSink;
   watchPool(pool: PoolStatsSource): void;
   watchQueues(queues: QueueDepthSource): void;
 }
@@ -73,6 +77,7 @@ export function createServiceMetrics(service: string): ServiceMetrics {
     registry,
     httpDuration,
     business: createBusinessMetrics(registry),
+    storage: createStorageMetrics(registry),
     watchPool: (pool) => void pools.push(pool),
     watchQueues: (queues) => void queueSources.push(queues),
   };

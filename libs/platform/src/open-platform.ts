@@ -1,13 +1,22 @@
 // What every server process opens before it does anything else, in one
 // order: the logger, the database (waiting for it), pending migrations under
-// the advisory lock (when asked), and the job queue with its Redis
-// connection. Every composition root (bff, worker, migrate, create-admin,
+// the advisory lock (when asked), the job queue with its Redis connection,
+// and the upload storage (a directory or an S3 bucket, shared by the bff and
+// the worker). Every composition root (bff, worker, migrate, create-admin,
 // the embedded launcher, benchmarks) starts here, so none repeats it.
 import type { Redis } from 'ioredis';
 import type { Database } from '@zamio/db';
-import type { DatabaseConfig, LogConfig, MigrationsConfig, RedisConfig, ReleaseInfo } from '@zamio/env';
+import type {
+  DatabaseConfig,
+  LogConfig,
+  MigrationsConfig,
+  RedisConfig,
+  ReleaseInfo,
+  StorageConfig,
+} from '@zamio/env';
 import type { HealthCheck } from '@zamio/health';
 import { createLogger, type Logger } from '@zamio/logger';
+import { createStorage, storageHealthCheck, type ObjectStorage } from '@zamio/uploads';
 import { dataHealthChecks } from './data-health-checks';
 import type { ShutdownStep } from './lifecycle';
 import { applyMigrations, openReachableDatabase } from './open-database';
@@ -18,6 +27,8 @@ export interface PlatformConfig {
   log: LogConfig;
   database: DatabaseConfig;
   redis: RedisConfig;
+  /** Where uploads live; the full platform opens it (one-shot database tools need none). */
+  storage?: StorageConfig;
   migrations?: MigrationsConfig;
 }
 
@@ -46,6 +57,12 @@ export interface Platform extends DatabasePlatform {
   /** The request-path Redis connection; undefined with the in-process queue. */
   redis: Redis | undefined;
   redisKeyPrefix: string;
+  /**
+   * The upload storage, uninstrumented: each app wraps it with its own
+   * metrics (instrumentStorage), so an embedded bff and worker count apart.
+   */
+  storage: ObjectStorage;
+  /** Postgres, schema, Redis and storage (critical: a process that cannot read or store uploads is not ready). */
   healthChecks(options: { redisCritical: boolean }): HealthCheck[];
 }
 
@@ -53,7 +70,10 @@ export function openPlatform(
   config: PlatformConfig,
   options: PlatformOptions & { jobs: false },
 ): Promise<DatabasePlatform>;
-export function openPlatform(config: PlatformConfig, options: PlatformOptions): Promise<Platform>;
+export function openPlatform(
+  config: PlatformConfig & { storage: StorageConfig },
+  options: PlatformOptions,
+): Promise<Platform>;
 export async function openPlatform(
   config: PlatformConfig,
   options: PlatformOptions,
@@ -79,17 +99,26 @@ export async function openPlatform(
       : undefined;
   const jobs = opened?.jobs ?? inProcessJobs();
   const redis = opened?.redis;
+  // No round trip here: a storage briefly down must not stop the start; readiness reports it.
+  const storageConfig = config.storage;
+  if (!storageConfig) throw new Error('openPlatform with jobs needs config.storage');
+  const storage = createStorage(storageConfig);
+  logger.info({ storage: storage.location }, 'upload storage opened');
   return withClose({
     logger,
     db,
     jobs,
     redis,
     redisKeyPrefix: config.redis.keyPrefix,
-    healthChecks: ({ redisCritical }: { redisCritical: boolean }) =>
-      dataHealthChecks(db, jobs, redisCritical),
+    storage,
+    healthChecks: ({ redisCritical }: { redisCritical: boolean }) => [
+      ...dataHealthChecks(db, jobs, redisCritical),
+      storageHealthCheck(storage, storageConfig.timeouts.probeMs),
+    ],
     closeSteps: [
       { name: 'queue', run: () => jobs.close() },
       { name: 'redis', run: async () => void (await redis?.quit().catch(() => redis.disconnect())) },
+      { name: 'storage', run: () => storage.close() },
       databaseStep,
     ],
   });

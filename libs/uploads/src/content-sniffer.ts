@@ -11,9 +11,13 @@ import { UploadRejectedError } from './upload-error';
 /** Enough for file-type's deepest signature checks. */
 export const SNIFF_BYTES = 4_100;
 
+// file-type names Ogg Opus "audio/ogg; codecs=opus": a parameter no allowlist,
+// storage key or response header should carry. Stored as the plain type.
+const CANONICAL_TYPES: Record<string, string> = { 'audio/ogg; codecs=opus': 'audio/opus' };
+
 export async function detectContentType(head: Buffer): Promise<string | undefined> {
   const detected = await fileTypeFromBuffer(head);
-  if (detected) return detected.mime;
+  if (detected) return CANONICAL_TYPES[detected.mime] ?? detected.mime;
   return looksLikeText(head) ? TEXT_CSV : undefined;
 }
 

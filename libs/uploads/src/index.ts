@@ -15,3 +15,5 @@ export * from './storage/s3-storage';
 export * from './storage/create-storage';
 export * from './storage/storage-health-check';
 export * from './storage/content-type-of-key';
+export * from './storage/local-copy';
+export * from './storage/read-bytes';

@@ -1,6 +1,7 @@
 // The one behaviour every storage adapter must have, run against each of them
 // (a directory, a real S3-protocol server): streamed puts that commit only a
 // clean body, byte ranges, head/delete/list, probes, typed errors, metrics.
+import { access, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import {
   countingStorageMetrics,
@@ -8,6 +9,9 @@ import {
   InvalidStorageKeyError,
   StorageObjectNotFoundError,
   StorageRangeNotSatisfiableError,
+  readObjectBytes,
+  StoredObjectTooLargeError,
+  withLocalCopy,
   type ObjectStorage,
 } from '../src';
 import { bodyOf, generated, MiB, patternBytes, readAll, sha256 } from './support/streams';
@@ -72,6 +76,46 @@ export function describeStorageContract(name: string, harness: () => StorageHarn
       expect((past as StorageRangeNotSatisfiableError).size).toBe(1_000);
       await expect(storage.get(key, { start: 20, end: 10 })).rejects.toBeInstanceOf(
         StorageRangeNotSatisfiableError,
+      );
+    });
+
+    it('reads the bytes alone, whole or a range, with the same typed errors as get', async () => {
+      const storage = harness().storage();
+      const bytes = patternBytes(2_000);
+      const key = freshKey('wav');
+      await storage.put(key, bodyOf(bytes).stream, { contentType: 'audio/wav' });
+      // Destructured on purpose: the worker passes `storage.read` around as a plain function.
+      const { read } = storage;
+      expect(sha256(await readAll(await read(key)))).toBe(sha256(bytes));
+      expect(await readAll(await read(key, { start: 1_990 }))).toEqual(bytes.subarray(1_990));
+      await expect(read(freshKey())).rejects.toBeInstanceOf(StorageObjectNotFoundError);
+      await expect(read(key, { start: 2_000 })).rejects.toBeInstanceOf(StorageRangeNotSatisfiableError);
+      const metrics = countingStorageMetrics();
+      const counted = instrumentStorage(storage, metrics);
+      expect((await readAll(await counted.read(key, { start: 0, end: 99 }))).length).toBe(100);
+      expect(metrics.operations.get('get:ok')).toBe(1);
+      expect(metrics.bytesTotal.read).toBe(100);
+    });
+
+    it('hands a decoder a local copy or the bytes, and cleans the copy up', async () => {
+      const storage = harness().storage();
+      const bytes = patternBytes(70_000);
+      const key = freshKey('wav');
+      await storage.put(key, bodyOf(bytes).stream, { contentType: 'audio/wav' });
+      let copied = '';
+      const digest = await withLocalCopy(storage, key, async (path) => {
+        copied = path;
+        expect(path.endsWith('.wav')).toBe(true);
+        return sha256(await readFile(path));
+      });
+      expect(digest).toBe(sha256(bytes));
+      await expect(access(copied)).rejects.toMatchObject({ code: 'ENOENT' });
+      await expect(withLocalCopy(storage, freshKey(), async () => 1)).rejects.toBeInstanceOf(
+        StorageObjectNotFoundError,
+      );
+      expect(await readObjectBytes(storage, key, { maxBytes: 70_000 })).toEqual(bytes);
+      await expect(readObjectBytes(storage, key, { maxBytes: 69_999 })).rejects.toBeInstanceOf(
+        StoredObjectTooLargeError,
       );
     });
 

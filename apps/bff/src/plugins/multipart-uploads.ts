@@ -8,8 +8,14 @@ import fp from 'fastify-plugin';
 import type { FastifyPluginAsync } from 'fastify';
 import { FASTIFY_VERSION } from '@zamio/http';
 import { isAppError } from '@zamio/errors';
-import type { ReceivedUpload, UploadStorage } from '@zamio/files';
-import { storeUpload, UploadRejectedError, type UploadKind, type UploadKindRule } from '@zamio/uploads';
+import type { ReceivedUpload } from '@zamio/files';
+import {
+  storeUploadIn,
+  UploadRejectedError,
+  type ObjectStorage,
+  type UploadKind,
+  type UploadKindRule,
+} from '@zamio/uploads';
 import { BFF_PLUGIN } from './plugin-names';
 
 declare module 'fastify' {
@@ -20,9 +26,9 @@ declare module 'fastify' {
 }
 
 export interface MultipartUploadsOptions {
-  uploadDir: string;
   rules: Record<UploadKind, UploadKindRule>;
-  storage: UploadStorage;
+  /** The platform's storage (a directory or an S3 bucket). */
+  objects: ObjectStorage;
 }
 
 const multipartUploads: FastifyPluginAsync<MultipartUploadsOptions> = async (app, options) => {
@@ -63,7 +69,7 @@ const multipartUploads: FastifyPluginAsync<MultipartUploadsOptions> = async (app
         if (part.fieldname !== 'file')
           throw new UploadRejectedError(400, `the file part must be named "file", not "${part.fieldname}"`);
         received = {
-          stored: await storeUpload(part.file, rule, options.uploadDir),
+          stored: await storeUploadIn(options.objects, part.file, rule),
           fields,
           originalName: safeName(part.filename),
         };
@@ -77,7 +83,7 @@ const multipartUploads: FastifyPluginAsync<MultipartUploadsOptions> = async (app
       // keep-alive connection stays in step for the client's next request.
       this.raw.resume();
       // A part after the file failed: the file already stored goes too.
-      if (received) await options.storage.discard(received.stored);
+      if (received) await options.objects.delete(received.stored.storageName);
       throw asClientError(error);
     }
     if (!received) throw new UploadRejectedError(400, 'no part named "file" in the upload');

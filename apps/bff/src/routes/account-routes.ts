@@ -16,7 +16,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentServi
     '/account/documents',
     {
       schema: { response: { 201: UploadResult } },
-      preHandler: signedIn,
+      onRequest: signedIn,
       config: { rateLimit: app.rateLimits.upload },
     },
     async (request, reply) => {

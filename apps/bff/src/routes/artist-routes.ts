@@ -1,18 +1,41 @@
-// An artist's own tracks under /api/artist. The service scopes everything by
-// the signed-in artist: another artist's track is simply "not found".
+// An artist's own tracks and their splits under /api/artist. The services
+// scope everything by the signed-in artist: another artist's track is simply
+// "not found".
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
-import { IdParams, Track, TrackCreateBody } from '@zamio/contracts';
-import type { TrackService } from '@zamio/catalog';
+import {
+  IdParams,
+  SplitsPutBody,
+  Track,
+  TrackCreateBody,
+  TrackListQuery,
+  TrackPage,
+  TrackSplits,
+  TrackUpdateBody,
+  TrackWithdrawalBody,
+} from '@zamio/contracts';
+import type { SplitService, TrackService } from '@zamio/catalog';
 import { sessionGuard } from '../plugins/guards';
-import { trackBody } from './responses';
+import { trackBody, trackSplitsBody } from './responses';
 
-export const artistRoutes: FastifyPluginAsyncTypebox<{ tracks: TrackService }> = async (app, { tracks }) => {
+export interface ArtistRoutesOptions {
+  tracks: TrackService;
+  splits: SplitService;
+}
+
+export const artistRoutes: FastifyPluginAsyncTypebox<ArtistRoutesOptions> = async (
+  app,
+  { tracks, splits },
+) => {
   const artist = sessionGuard('artist');
-  app.addHook('preHandler', artist);
+  app.addHook('onRequest', artist);
 
-  app.get('/artist/tracks', { schema: { response: { 200: Type.Array(Track) } } }, async (request) =>
-    (await tracks.listTracks(artist.principalOf(request).userId)).map(trackBody),
+  app.get(
+    '/artist/tracks',
+    { schema: { querystring: TrackListQuery, response: { 200: TrackPage } } },
+    async (request) => {
+      const page = await tracks.listTracks(artist.principalOf(request).userId, request.query);
+      return { items: page.items.map(trackBody), nextCursor: page.nextCursor };
+    },
   );
 
   app.get('/artist/tracks/:id', { schema: { params: IdParams, response: { 200: Track } } }, async (request) =>
@@ -28,7 +51,30 @@ export const artistRoutes: FastifyPluginAsyncTypebox<{ tracks: TrackService }> =
     },
   );
 
-  // The audio of an existing track; ownership is checked before any byte is stored.
+  app.patch(
+    '/artist/tracks/:id',
+    { schema: { params: IdParams, body: TrackUpdateBody, response: { 200: Track } } },
+    async (request) =>
+      trackBody(
+        await tracks.updateTrack(artist.principalOf(request).userId, request.params.id, request.body),
+      ),
+  );
+
+  app.post(
+    '/artist/tracks/:id/withdrawal',
+    { schema: { params: IdParams, body: TrackWithdrawalBody, response: { 200: Track } } },
+    async (request) =>
+      trackBody(
+        await tracks.setTrackWithdrawn(
+          artist.principalOf(request).userId,
+          request.params.id,
+          request.body.withdrawn,
+        ),
+      ),
+  );
+
+  // New audio for an existing track: ownership is checked before any byte is
+  // stored; the answer is the track `uploaded`, its fingerprint job queued.
   app.put(
     '/artist/tracks/:id/audio',
     {
@@ -45,6 +91,29 @@ export const artistRoutes: FastifyPluginAsyncTypebox<{ tracks: TrackService }> =
         'track audio stored',
       );
       return trackBody(track);
+    },
+  );
+
+  app.get(
+    '/artist/tracks/:id/splits',
+    { schema: { params: IdParams, response: { 200: TrackSplits } } },
+    async (request) =>
+      trackSplitsBody(await splits.getSplits(artist.principalOf(request).userId, request.params.id)),
+  );
+
+  app.put(
+    '/artist/tracks/:id/splits',
+    { schema: { params: IdParams, body: SplitsPutBody, response: { 200: TrackSplits } } },
+    async (request) => {
+      const { splits: entries, effectiveFrom } = request.body;
+      return trackSplitsBody(
+        await splits.setSplits(
+          artist.principalOf(request).userId,
+          request.params.id,
+          entries,
+          effectiveFrom === undefined ? undefined : new Date(effectiveFrom),
+        ),
+      );
     },
   );
 };

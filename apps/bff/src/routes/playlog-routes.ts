@@ -28,7 +28,7 @@ export const playlogRoutes: FastifyPluginAsyncTypebox<{ playlogs: PlaylogService
     '/station/playlogs',
     {
       schema: { response: { 201: Playlog, 422: PlaylogRejected } },
-      preHandler: station,
+      onRequest: station,
       config: { rateLimit: app.rateLimits.upload },
     },
     async (request, reply) => {
@@ -59,7 +59,7 @@ export const playlogRoutes: FastifyPluginAsyncTypebox<{ playlogs: PlaylogService
 
   app.get(
     '/station/playlogs',
-    { schema: { querystring: PlaylogListQuery, response: { 200: PlaylogPage } }, preHandler: station },
+    { schema: { querystring: PlaylogListQuery, response: { 200: PlaylogPage } }, onRequest: station },
     async (request) => {
       const page = await playlogs.listPlaylogs(station.principalOf(request).stationId, {
         limit: request.query.limit,
@@ -73,7 +73,7 @@ export const playlogRoutes: FastifyPluginAsyncTypebox<{ playlogs: PlaylogService
 
   app.get(
     '/station/playlogs/:id',
-    { schema: { params: IdParams, response: { 200: PlaylogDetail } }, preHandler: station },
+    { schema: { params: IdParams, response: { 200: PlaylogDetail } }, onRequest: station },
     async (request) => {
       const { playlog, entries } = await playlogs.getPlaylog(
         station.principalOf(request).stationId,
@@ -91,7 +91,7 @@ export const playlogRoutes: FastifyPluginAsyncTypebox<{ playlogs: PlaylogService
         querystring: PlaylogReconciliationQuery,
         response: { 200: PlaylogReconciliation },
       },
-      preHandler: station,
+      onRequest: station,
     },
     async (request) => {
       const { toleranceMinutes } = request.query;

@@ -2,12 +2,15 @@
 // only the fields a client may see (never a password hash).
 import type { Account, Device } from '@zamio/accounts';
 import type { Capture } from '@zamio/airplay';
-import type { Track } from '@zamio/catalog';
+import type { SplitSet, Track, TrackSplits } from '@zamio/catalog';
 import type {
   Capture as CaptureBody,
+  DetectionState,
   Device as DeviceBody,
   Heartbeat as HeartbeatBody,
+  SplitSet as SplitSetBody,
   Track as TrackBody,
+  TrackSplits as TrackSplitsBody,
   UploadResult,
   User,
 } from '@zamio/contracts';
@@ -42,19 +45,65 @@ export const deviceBody = (device: Device): DeviceBody => ({
   revoked: device.revokedAt !== null,
 });
 
+const iso = (value: Date | null) => value?.toISOString() ?? null;
+const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
+
 export const trackBody = (track: Track): TrackBody => ({
   id: track.id,
   title: track.title,
   isrc: track.isrc,
-  createdAt: track.createdAt.toISOString(),
+  album: track.album,
+  genre: track.genre,
+  releaseDate: track.releaseDate,
+  status: track.status,
+  failureReason: track.failureReason,
+  durationSeconds: seconds(track.durationMs),
+  sampleRate: track.sampleRate,
+  withdrawnAt: iso(track.withdrawnAt),
   audio: track.audio && uploadBody(track.audio),
+  createdAt: track.createdAt.toISOString(),
+  updatedAt: track.updatedAt.toISOString(),
 });
+
+const splitSetBody = (set: SplitSet): SplitSetBody => ({
+  id: set.id,
+  trackId: set.trackId,
+  effectiveFrom: set.effectiveFrom.toISOString(),
+  createdAt: set.createdAt.toISOString(),
+  splits: set.splits.map((split) => ({ ...split })),
+});
+
+export const trackSplitsBody = (splits: TrackSplits): TrackSplitsBody => ({
+  trackId: splits.trackId,
+  current: splits.current && splitSetBody(splits.current),
+  history: splits.history.map(splitSetBody),
+});
+
+/** The database's review words → the API's detection states. */
+export const detectionState = (review: 'unreviewed' | 'confirmed' | 'flagged'): DetectionState =>
+  review === 'unreviewed' ? 'detected' : review;
 
 export const captureBody = (capture: Capture): CaptureBody => ({
   id: capture.id,
   chunkId: capture.chunkId,
+  source: capture.source,
+  streamId: capture.streamId,
+  startedAt: capture.startedAt.toISOString(),
+  durationSeconds: seconds(capture.durationMs),
   capturedAt: capture.capturedAt.toISOString(),
+  status: capture.status,
+  attempts: capture.attempts,
+  deadReason: capture.failureReason,
+  processedAt: iso(capture.processedAt),
   upload: capture.upload && uploadBody(capture.upload),
+  result: capture.detection && {
+    detectionId: capture.detection.detectionId,
+    trackId: capture.detection.trackId,
+    trackTitle: capture.detection.trackTitle,
+    offsetSeconds: capture.detection.trackOffsetMs / 1000,
+    confidence: capture.detection.confidence,
+    state: detectionState(capture.detection.review),
+  },
 });
 
 export const heartbeatBody = (beat: Heartbeat): HeartbeatBody => ({

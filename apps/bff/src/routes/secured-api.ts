@@ -18,7 +18,7 @@ import { streamRoutes } from './stream-routes';
 
 export interface SecuredApiOptions {
   services: BffServices;
-  config: Pick<BffConfig, 'session' | 'http' | 'uploads'>;
+  config: Pick<BffConfig, 'session' | 'http' | 'uploads' | 'limits'>;
 }
 
 export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { services, config }) => {
@@ -34,15 +34,14 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { s
     trustedOrigins: config.http.trustedOrigins,
   });
   await app.register(multipartUploadsPlugin, {
-    uploadDir: config.uploads.dir,
     rules: uploadRules(config.uploads.maxBytes),
-    storage: services.storage,
+    objects: services.objects,
   });
 
   // Each feature is its own encapsulated plugin, so its guard hooks stay its own.
-  await app.register(authRoutes, { accounts: services.accounts });
+  await app.register(authRoutes, { accounts: services.accounts, signInPolicy: config.limits.signIn });
   await app.register(adminRoutes, { accountAdmin: services.accountAdmin });
-  await app.register(artistRoutes, { tracks: services.tracks });
+  await app.register(artistRoutes, { tracks: services.tracks, splits: services.splits });
   await app.register(stationRoutes, { devices: services.devices, captures: services.captures });
   await app.register(accountRoutes, { documents: services.documents });
   await app.register(streamRoutes, { streams: services.streams });

@@ -24,7 +24,7 @@ export const stationRoutes: FastifyPluginAsyncTypebox<StationRoutesOptions> = as
 
   app.post(
     '/station/devices',
-    { schema: { body: DeviceCreateBody, response: { 201: IssuedDevice } }, preHandler: station },
+    { schema: { body: DeviceCreateBody, response: { 201: IssuedDevice } }, onRequest: station },
     async (request, reply) => {
       const issued = await devices.issueDevice(station.principalOf(request).stationId, request.body.name);
       request.log.info({ deviceId: issued.id }, 'capture device token issued');
@@ -34,13 +34,13 @@ export const stationRoutes: FastifyPluginAsyncTypebox<StationRoutesOptions> = as
 
   app.get(
     '/station/devices',
-    { schema: { response: { 200: Type.Array(Device) } }, preHandler: station },
+    { schema: { response: { 200: Type.Array(Device) } }, onRequest: station },
     async (request) => (await devices.listDevices(station.principalOf(request).stationId)).map(deviceBody),
   );
 
   app.delete(
     '/station/devices/:id',
-    { schema: { params: IdParams }, preHandler: station },
+    { schema: { params: IdParams }, onRequest: station },
     async (request, reply) => {
       await devices.revokeDevice(station.principalOf(request).stationId, request.params.id);
       return reply.code(204).send();
@@ -49,14 +49,14 @@ export const stationRoutes: FastifyPluginAsyncTypebox<StationRoutesOptions> = as
 
   app.get(
     '/station/captures',
-    { schema: { response: { 200: Type.Array(Capture) } }, preHandler: station },
+    { schema: { response: { 200: Type.Array(Capture) } }, onRequest: station },
     async (request) => (await captures.listCaptures(station.principalOf(request).stationId)).map(captureBody),
   );
 
   // Idempotent by chunk_id: a repeated chunk answers 200 with the first capture.
   app.post(
     '/station/captures',
-    { schema: { response: { 200: Capture, 201: Capture } }, preHandler: device, config: uploadLimit },
+    { schema: { response: { 200: Capture, 201: Capture } }, onRequest: device, config: uploadLimit },
     async (request, reply) => {
       const { userId, stationId, deviceId } = device.principalOf(request);
       const { capture, created } = await captures.receiveCapture({ userId, stationId, deviceId }, () =>

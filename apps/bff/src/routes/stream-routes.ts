@@ -17,13 +17,13 @@ export const streamRoutes: FastifyPluginAsyncTypebox<{ streams: StreamService }>
 
   app.get(
     '/station/streams',
-    { schema: { response: { 200: Type.Array(Stream) } }, preHandler: station },
+    { schema: { response: { 200: Type.Array(Stream) } }, onRequest: station },
     async (request) => (await streams.listStreams(station.principalOf(request).stationId)).map(streamBody),
   );
 
   app.post(
     '/station/streams',
-    { schema: { body: StreamCreateBody, response: { 201: Stream } }, preHandler: station },
+    { schema: { body: StreamCreateBody, response: { 201: Stream } }, onRequest: station },
     async (request, reply) => {
       const stream = await streams.registerStream(station.principalOf(request).stationId, request.body);
       request.log.info({ streamId: stream.id }, 'stream registered');
@@ -33,7 +33,7 @@ export const streamRoutes: FastifyPluginAsyncTypebox<{ streams: StreamService }>
 
   app.delete(
     '/station/streams/:id',
-    { schema: { params: IdParams }, preHandler: station },
+    { schema: { params: IdParams }, onRequest: station },
     async (request, reply) => {
       await streams.removeStream(station.principalOf(request).stationId, request.params.id);
       return reply.code(204).send();
@@ -42,7 +42,7 @@ export const streamRoutes: FastifyPluginAsyncTypebox<{ streams: StreamService }>
 
   app.get(
     '/admin/streams',
-    { schema: { querystring: AdminStreamListQuery, response: { 200: StreamPage } }, preHandler: admin },
+    { schema: { querystring: AdminStreamListQuery, response: { 200: StreamPage } }, onRequest: admin },
     async (request) => {
       const { state, stationId, limit, cursor } = request.query;
       const page = await streams.listAllStreams(

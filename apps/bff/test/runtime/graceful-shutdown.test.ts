@@ -95,6 +95,7 @@ describe('graceful shutdown of the bff process', () => {
         'metrics',
         'queue',
         'redis',
+        'storage',
         'database',
       ]);
     } finally {

@@ -3,6 +3,7 @@
 // bff schema lands in exactly one field here.
 import type { Environment } from '../variable';
 import type { BffEnv } from '../schemas/bff';
+import { toStorageConfig, type StorageConfig } from '../schemas/storage';
 import {
   databaseFrom,
   logFrom,
@@ -52,7 +53,6 @@ export interface SessionConfig {
 }
 
 export interface UploadsConfig {
-  dir: string;
   maxBytes: { 'track-audio': number; 'capture-audio': number; 'playlog-csv': number; document: number };
 }
 
@@ -61,8 +61,17 @@ export interface RateLimitsConfig {
   globalMax: number;
   authWindowMs: number;
   authPerIpMax: number;
+  /** Password changes per user per auth window. */
   authPerAccountMax: number;
   uploadMax: number;
+  /** The sign-in throttle (OWASP): per (account, address) stop, per-account growing delay, spray alert. */
+  signIn: {
+    perAddressMax: number;
+    delayAfter: number;
+    maxDelayMs: number;
+    sprayAddresses: number;
+    windowMs: number;
+  };
 }
 
 export interface AccountsConfig {
@@ -80,6 +89,8 @@ export interface BffConfig {
   migrations: MigrationsConfig;
   redis: RedisConfig;
   session: SessionConfig;
+  /** Where uploads are stored (a directory or an S3-compatible bucket), shared with the worker. */
+  storage: StorageConfig;
   uploads: UploadsConfig;
   limits: RateLimitsConfig;
   health: { detailsToken: string };
@@ -123,8 +134,8 @@ export function bffConfigFrom(env: BffEnv & { ZAMIO_ENV: Environment }): BffConf
       ttlMs: env.SESSION_TTL,
       secureCookies: env.FORCE_HTTPS,
     },
+    storage: toStorageConfig(env),
     uploads: {
-      dir: env.UPLOAD_DIR,
       maxBytes: {
         'track-audio': env.UPLOAD_MAX_TRACK_AUDIO,
         'capture-audio': env.UPLOAD_MAX_CAPTURE_AUDIO,
@@ -140,6 +151,13 @@ export function bffConfigFrom(env: BffEnv & { ZAMIO_ENV: Environment }): BffConf
       authPerIpMax: env.RATE_LIMIT_AUTH_IP_MAX,
       authPerAccountMax: env.RATE_LIMIT_AUTH_ACCOUNT_MAX,
       uploadMax: env.RATE_LIMIT_UPLOAD_MAX,
+      signIn: {
+        perAddressMax: env.RATE_LIMIT_AUTH_ACCOUNT_MAX,
+        delayAfter: env.RATE_LIMIT_AUTH_DELAY_AFTER,
+        maxDelayMs: env.RATE_LIMIT_AUTH_DELAY_MAX,
+        sprayAddresses: env.RATE_LIMIT_AUTH_SPRAY_ADDRESSES,
+        windowMs: env.RATE_LIMIT_AUTH_WINDOW,
+      },
     },
     health: { detailsToken: env.HEALTH_DETAILS_TOKEN },
     metrics: metricsFrom(env),

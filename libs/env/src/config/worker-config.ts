@@ -3,6 +3,7 @@
 // same translation as the bff's, so both processes read them alike.
 import type { Environment } from '../variable';
 import type { WorkerEnv } from '../schemas/worker';
+import { toStorageConfig, type StorageConfig } from '../schemas/storage';
 import {
   databaseFrom,
   logFrom,
@@ -38,6 +39,8 @@ export interface WorkerConfig {
   streams: StreamMonitorConfig;
   database: DatabaseConfig;
   redis: RedisConfig;
+  /** The same storage as the bff's: the worker reads uploaded audio from it. */
+  storage: StorageConfig;
   shutdown: ShutdownConfig;
 }
 
@@ -57,6 +60,7 @@ export function workerConfigFrom(env: WorkerEnv & { ZAMIO_ENV: Environment }): W
     },
     database: databaseFrom(env),
     redis: redisFrom(env),
+    storage: toStorageConfig(env),
     // No proxy routes to the worker: nothing to drain before stopping.
     shutdown: { drainDelayMs: 0, timeoutMs: env.SHUTDOWN_TIMEOUT },
   };

@@ -1,11 +1,21 @@
-// The bff's configuration: HTTP server, proxy trust, CORS, sessions, plus the
-// shared runtime, database and Redis variables.
-import { optionalUrl, duration, flag, integer, list, tcpPort, text } from '../validators';
+// The bff's configuration: HTTP server, proxy trust, CORS, sessions, upload
+// caps, plus the shared runtime, storage, database and Redis variables.
+import {
+  optionalUrl,
+  duration,
+  flag,
+  integer,
+  list,
+  patternList,
+  proxyList,
+  tcpPort,
+  text,
+} from '../validators';
 import type { AppSchema } from '../load-config';
 import { databaseSpec, processSpec, redisSpec, runtimeSpec } from './common';
 import { streamAddressSpec } from './streams';
 import { productionRefusals } from '../production-refusals';
-import { isAbsolute } from 'node:path';
+import { storageRefusals, storageSpec } from './storage';
 
 export const bffSpec = {
   ...runtimeSpec,
@@ -33,8 +43,8 @@ export const bffSpec = {
     localDefault: '',
     group: 'URLs',
   }),
-  TRUST_PROXY: list({
-    desc: 'Addresses/CIDRs of the reverse proxy whose X-Forwarded-* headers are trusted (Coolify: the coolify docker network, e.g. 10.0.1.0/24); `none` trusts nobody.',
+  TRUST_PROXY: proxyList({
+    desc: 'Addresses/CIDRs of the reverse proxy whose X-Forwarded-* headers are trusted (Coolify: the coolify docker network, e.g. 10.0.1.0/24), or loopback / linklocal / uniquelocal; `none` trusts nobody. A /0 (trusting everyone) is refused.',
     example: '10.0.1.0/24',
     localDefault: 'loopback',
     group: 'Proxy and TLS',
@@ -45,14 +55,14 @@ export const bffSpec = {
     default: [],
     group: 'CORS',
   }),
-  CORS_ORIGIN_PATTERNS: list({
-    desc: 'Regular expressions of extra allowed origins (no credentials), e.g. preview deployments.',
+  CORS_ORIGIN_PATTERNS: patternList({
+    desc: 'Regular expressions of extra allowed origins (no credentials), e.g. preview deployments. In staging/production each must be anchored (^…$) and must not match any origin (e.g. `.*`).',
     example: '^https://pr-[0-9]+\\.preview\\.zamio\\.example$',
     default: [],
     group: 'CORS',
   }),
   HSTS_MAX_AGE: duration({
-    desc: 'Strict-Transport-Security max-age (0 disables HSTS).',
+    desc: 'Strict-Transport-Security max-age (0 disables HSTS; staging/production need at least 180 days).',
     example: '31536000s',
     default: 31_536_000_000,
     group: 'Proxy and TLS',
@@ -164,9 +174,27 @@ export const bffSpec = {
     group: 'Rate limits',
   }),
   RATE_LIMIT_AUTH_ACCOUNT_MAX: integer({
-    desc: 'Sign-in/password attempts per account (e-mail) per RATE_LIMIT_AUTH_WINDOW, whatever the IP.',
+    desc: 'Failed sign-ins per account (e-mail) from one client address before that address gets 429 for that account (other addresses are unaffected; a success resets it), and password changes per user, per RATE_LIMIT_AUTH_WINDOW.',
     example: '10',
     default: 10,
+    group: 'Rate limits',
+  }),
+  RATE_LIMIT_AUTH_DELAY_AFTER: integer({
+    desc: 'Failed sign-ins of one account (from any address) answered without delay; each further attempt waits 250 ms, doubling per failure up to RATE_LIMIT_AUTH_DELAY_MAX.',
+    example: '5',
+    default: 5,
+    group: 'Rate limits',
+  }),
+  RATE_LIMIT_AUTH_DELAY_MAX: duration({
+    desc: "Longest delay a sign-in attempt on a much-failed account waits (the owner's correct password still works, just slower).",
+    example: '5s',
+    default: 5_000,
+    group: 'Rate limits',
+  }),
+  RATE_LIMIT_AUTH_SPRAY_ADDRESSES: integer({
+    desc: 'Distinct client addresses failing to sign in to one account within RATE_LIMIT_AUTH_WINDOW that raise an alert (warning log line and zamio_sign_in_spray_alerts_total).',
+    example: '5',
+    default: 5,
     group: 'Rate limits',
   }),
   RATE_LIMIT_UPLOAD_MAX: integer({
@@ -174,13 +202,6 @@ export const bffSpec = {
     example: '60',
     default: 60,
     group: 'Rate limits',
-  }),
-  UPLOAD_DIR: text({
-    desc: 'Directory (a persistent volume, outside any web root) where uploads are stored; absolute in staging/production.',
-    example: '/var/lib/zamio/uploads',
-    default: '/var/lib/zamio/uploads',
-    localDefault: '.data/uploads',
-    group: 'Uploads',
   }),
   UPLOAD_MAX_TRACK_AUDIO: integer({
     desc: 'Largest track audio upload in bytes.',
@@ -207,6 +228,7 @@ export const bffSpec = {
     group: 'Uploads',
   }),
   ...streamAddressSpec,
+  ...storageSpec,
   ...processSpec,
   ...databaseSpec,
   ...redisSpec,
@@ -220,12 +242,5 @@ export type BffEnv = {
 export const bffSchema: AppSchema<BffEnv> = {
   app: 'bff',
   spec: bffSpec,
-  refine: (config, env) => [
-    ...productionRefusals(config, env),
-    ...((env === 'production' || env === 'staging') &&
-    typeof config.UPLOAD_DIR === 'string' &&
-    !isAbsolute(config.UPLOAD_DIR)
-      ? [{ variable: 'UPLOAD_DIR', problem: `must be an absolute path on a persistent volume in ${env}` }]
-      : []),
-  ],
+  refine: (config, env) => [...productionRefusals(config, env), ...storageRefusals(config, env)],
 };

@@ -1,9 +1,11 @@
-// The worker's configuration: job concurrency and its small health port.
+// The worker's configuration: job concurrency and its small health port, plus
+// the storage it reads uploaded audio from (the same variables as the bff's).
 import { integer, text } from '../validators';
 import type { AppSchema } from '../load-config';
 import { databaseSpec, processSpec, redisSpec, runtimeSpec } from './common';
 import { productionRefusals } from '../production-refusals';
 import { streamMonitorProblems, streamMonitorSpec } from './streams';
+import { storageRefusals, storageSpec } from './storage';
 
 export const workerSpec = {
   ...runtimeSpec,
@@ -26,6 +28,7 @@ export const workerSpec = {
     group: 'Jobs',
   }),
   ...streamMonitorSpec,
+  ...storageSpec,
   ...processSpec,
   ...databaseSpec,
   ...redisSpec,
@@ -39,5 +42,9 @@ export type WorkerEnv = {
 export const workerSchema: AppSchema<WorkerEnv> = {
   app: 'worker',
   spec: workerSpec,
-  refine: (config, env) => [...productionRefusals(config, env), ...streamMonitorProblems(config)],
+  refine: (config, env) => [
+    ...productionRefusals(config, env),
+    ...storageRefusals(config, env),
+    ...streamMonitorProblems(config),
+  ],
 };

@@ -1,13 +1,19 @@
-// Where accepted files live, as the services see it. Today the upload folder
-// (UPLOAD_DIR) through libs/uploads; this adapter is the one place that calls
-// its removal, so a storage port (S3-compatible, #17) plugs in here.
-import { removeStoredUpload, type StoredUpload } from '@zamio/uploads';
+// Where accepted files live, as the services see it: the storage port of
+// libs/uploads (a directory or an S3 bucket, chosen by config). This adapter
+// is the one place that removes a stored file a request could not keep.
+import { removeStoredUpload, type ObjectStorage, type StoredUpload } from '@zamio/uploads';
 
 export interface UploadStorage {
   /** Deletes a stored file that will not be kept (a failed or repeated request). */
   discard(stored: StoredUpload): Promise<void>;
 }
 
+/** The services' view of the platform's storage. */
+export const uploadStorageOn = (storage: Pick<ObjectStorage, 'delete'>): UploadStorage => ({
+  discard: (stored) => storage.delete(stored.storageName),
+});
+
+/** A directory on its own (tests, tools). */
 export const localUploadStorage = (uploadDir: string): UploadStorage => ({
   discard: (stored) => removeStoredUpload(uploadDir, stored.storageName),
 });

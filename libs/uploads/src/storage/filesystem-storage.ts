@@ -48,7 +48,7 @@ export function createFilesystemStorage(config: FilesystemStorageConfig): Object
   const root = resolve(config.directory);
   const pathOf = (key: string) => join(root, ...assertStorageKey(key).split('/'));
 
-  return {
+  const storage: ObjectStorage = {
     kind: 'filesystem',
     location: `directory ${root}`,
 
@@ -88,6 +88,10 @@ export function createFilesystemStorage(config: FilesystemStorageConfig): Object
         await handle.close();
         throw asStorageError(error, 'get');
       }
+    },
+
+    async read(key, range) {
+      return (await storage.get(key, range)).body;
     },
 
     async head(key): Promise<ObjectInfo | undefined> {
@@ -147,4 +151,5 @@ export function createFilesystemStorage(config: FilesystemStorageConfig): Object
 
     close: async () => {},
   };
+  return storage;
 }

@@ -44,6 +44,7 @@ export function instrumentStorage(storage: ObjectStorage, metrics: StorageMetric
         return result;
       }),
     get: (key, range) => timed('get', async () => countedRead(await storage.get(key, range), metrics)),
+    read: (key, range) => timed('get', async () => countedRead(await storage.get(key, range), metrics).body),
     head: (key) => timed('head', () => storage.head(key)),
     delete: (key) => timed('delete', () => storage.delete(key)),
     signedUrl: (key, options) => timed('sign', () => storage.signedUrl(key, options)),

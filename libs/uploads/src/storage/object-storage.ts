@@ -64,6 +64,12 @@ export interface ObjectStorage {
   put(key: string, body: Readable, options: PutOptions): Promise<PutResult>;
   /** Streams an object out, whole or one byte range. */
   get(key: string, range?: ByteRangeRequest): Promise<ObjectRead>;
+  /**
+   * The bytes alone, whole or one byte range: what the worker decodes from.
+   * Same errors as get (404 missing, 416 bad range, 503 outage); the caller
+   * must consume or destroy the stream.
+   */
+  read(key: string, range?: ByteRangeRequest): Promise<Readable>;
   /** The object's size and type, or undefined when there is none. */
   head(key: string): Promise<ObjectInfo | undefined>;
   /** Removes an object; removing a missing one is not an error. */

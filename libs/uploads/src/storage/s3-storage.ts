@@ -69,7 +69,7 @@ export function createS3Storage(config: S3StorageConfig): ObjectStorage {
     }
   }
 
-  return {
+  const storage: ObjectStorage = {
     kind: 's3',
     location: `s3 ${endpointHost}/${Bucket}/${config.prefix}`,
 
@@ -137,6 +137,10 @@ export function createS3Storage(config: S3StorageConfig): ObjectStorage {
       }
     },
 
+    async read(key, range) {
+      return (await storage.get(key, range)).body;
+    },
+
     head,
 
     async delete(key) {
@@ -202,6 +206,7 @@ export function createS3Storage(config: S3StorageConfig): ObjectStorage {
 
     close: async () => client.destroy(),
   };
+  return storage;
 }
 
 /** `bytes 0-99/1234` → the served range and the whole size. */
