@@ -1,6 +1,7 @@
 // Composition root of the bff: config in, a listening server out. main.ts
 // calls it in production; the embedded launcher and tests call it directly.
 import type { FastifyInstance } from 'fastify';
+import type { InProcessAirplayEvents } from '@zamio/airplay';
 import type { Database } from '@zamio/db';
 import type { BffConfig } from '@zamio/env';
 import type { Logger } from '@zamio/logger';
@@ -9,6 +10,7 @@ import { createLifecycle, openPlatform, type Lifecycle, type Platform } from '@z
 import { instrumentStorage } from '@zamio/uploads';
 import { buildBffApp } from './app';
 import { createBffServices } from './bff-services';
+import { openLiveFeed } from './open-live-feed';
 import { prepareAccounts } from './prepare-accounts';
 
 export interface StartBffOptions {
@@ -18,6 +20,8 @@ export interface StartBffOptions {
   /** Cluster workers leave migrations and /metrics to the primary process. */
   role?: 'single' | 'cluster-worker';
   onMetrics?: (metrics: ServiceMetrics) => void;
+  /** Embedded mode: the launcher's in-process airplay events (its worker publishes them). */
+  airplayEvents?: InProcessAirplayEvents;
 }
 
 export interface RunningBff {
@@ -56,6 +60,7 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
 
   metrics.watchPool(platform.db);
   metrics.watchQueues(platform.jobs);
+  const live = openLiveFeed(platform, logger, options.airplayEvents);
   options.onMetrics?.(metrics);
 
   // Created before the app so readiness can read it; its steps run only at shutdown.
@@ -65,6 +70,7 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
     logger,
     steps: [
       { name: 'http', run: () => app.close() },
+      { name: 'live updates', run: () => live.close() },
       { name: 'metrics', run: async () => metricsServer?.close() },
       // A borrowed platform is the launcher's to close.
       ...(options.platform ? [] : platform.closeSteps),
@@ -76,6 +82,7 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
     logger,
     platform,
     services,
+    liveFeed: live.feed,
     metrics,
     checks: platform.healthChecks({ redisCritical: false }),
     isShuttingDown: () => lifecycle.shuttingDown,

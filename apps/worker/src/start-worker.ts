@@ -6,7 +6,14 @@ import { healthRoutes, requestLoggingOptions } from '@zamio/http';
 import type { Logger } from '@zamio/logger';
 import { createServiceMetrics, startMetricsServer } from '@zamio/metrics';
 import { createLifecycle, openPlatform, type Lifecycle, type Platform } from '@zamio/platform';
-import { createStreamMonitor } from '@zamio/airplay';
+import {
+  createInProcessAirplayEvents,
+  createRedisAirplayEvents,
+  createStreamMonitor,
+  liveChannel,
+  type AirplayEvents,
+  type InProcessAirplayEvents,
+} from '@zamio/airplay';
 import {
   bindJobContext,
   createBullmqScheduler,
@@ -24,6 +31,8 @@ export interface StartWorkerOptions {
   logger: Logger;
   /** Embedded mode: the launcher's platform (the bff's database and in-process queue), closed by the launcher. */
   platform?: Platform;
+  /** Embedded mode: the launcher's in-process airplay events (its bff pushes them to portals). */
+  airplayEvents?: InProcessAirplayEvents;
 }
 
 export interface RunningWorker {
@@ -31,6 +40,8 @@ export interface RunningWorker {
   healthUrl: string;
   /** The upload storage as the worker's jobs read it. */
   storage: ObjectStorage;
+  /** Where the match jobs announce detections and plays (Redis channel, or in-process). */
+  airplayEvents: AirplayEvents;
 }
 
 export async function startWorker(config: WorkerConfig, options: StartWorkerOptions): Promise<RunningWorker> {
@@ -48,6 +59,17 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
   const storage = instrumentStorage(platform.storage, metrics.storage);
 
   const heartbeats = createHeartbeatService({ db: platform.db, jobs: platform.jobs });
+  // Live updates: every bff process subscribes to this Redis channel (a lost event only delays a portal's refresh).
+  const airplayEvents: AirplayEvents =
+    options.airplayEvents ??
+    (platform.redis
+      ? createRedisAirplayEvents({
+          redis: platform.redis,
+          channel: liveChannel(platform.redisKeyPrefix),
+          onError: (error, event) =>
+            logger.warn({ err: error, event: event.type }, 'live update not published'),
+        })
+      : createInProcessAirplayEvents());
   // Aborts recordings in flight at shutdown (not counted against their streams).
   const stopping = new AbortController();
   const streamMonitor = createStreamMonitor({
@@ -125,5 +147,5 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
       : undefined;
 
   logger.info({ healthUrl }, 'worker ready for jobs');
-  return { lifecycle, healthUrl, storage };
+  return { lifecycle, healthUrl, storage, airplayEvents };
 }

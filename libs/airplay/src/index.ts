@@ -21,3 +21,5 @@ export * from './rules/playlog-csv';
 export * from './rules/reconcile-playlog';
 export * from './services/playlog-service';
 export * from './events/airplay-events';
+export * from './events/live-envelope';
+export * from './events/redis-airplay-events';

@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@zamio/accounts';
+import { createInProcessAirplayEvents } from '@zamio/airplay';
 import { loadBffConfig, loadWorkerConfig, readProcessConfig } from '@zamio/env';
 import { createProcessLogger, openPlatform } from '@zamio/platform';
 import { startBff } from '@zamio/bff/start';
@@ -27,8 +28,16 @@ const logger = createProcessLogger('embedded', bffConfig);
 // One platform for both: PGlite allows one owner per folder, and the
 // in-process queue carries the bff's jobs to the worker.
 const platform = await openPlatform(bffConfig, { service: 'embedded', logger, migrate: true });
-const bff = await startBff(bffConfig, { logger: logger.child({ service: 'bff' }), platform });
-const worker = await startWorker(workerConfig, { logger: logger.child({ service: 'worker' }), platform });
+// The worker's detections and plays reach the bff's WebSockets in process (no Redis here).
+const airplayEvents = createInProcessAirplayEvents({
+  onListenerError: (error) => logger.warn({ err: error }, 'live update listener failed'),
+});
+const bff = await startBff(bffConfig, { logger: logger.child({ service: 'bff' }), platform, airplayEvents });
+const worker = await startWorker(workerConfig, {
+  logger: logger.child({ service: 'worker' }),
+  platform,
+  airplayEvents,
+});
 
 const bffUrl = `http://127.0.0.1:${ports.bff}`;
 process.env.INTERNAL_API_URL = bffUrl;

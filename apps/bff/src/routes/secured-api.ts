@@ -4,7 +4,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { BffConfig } from '@zamio/env';
 import { uploadRules } from '@zamio/uploads';
+import type { LiveFeed } from '@zamio/airplay';
+import type { BusinessMetrics } from '@zamio/metrics';
 import { csrfPlugin } from '../plugins/csrf';
+import { liveUpdatesPlugin } from '../plugins/live-updates';
 import { multipartUploadsPlugin } from '../plugins/multipart-uploads';
 import { sessionPlugin } from '../plugins/session';
 import type { BffServices } from '../bff-services';
@@ -19,9 +22,11 @@ import { streamRoutes } from './stream-routes';
 export interface SecuredApiOptions {
   services: BffServices;
   config: Pick<BffConfig, 'session' | 'http' | 'uploads' | 'limits'>;
+  /** New detections and plays for the open portals (GET /api/live). */
+  live: { feed: LiveFeed; metrics: BusinessMetrics };
 }
 
-export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { services, config }) => {
+export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { services, config, live }) => {
   await app.register(sessionPlugin, {
     secrets: config.session.secrets,
     secureCookies: config.session.secureCookies,
@@ -45,5 +50,10 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { s
   await app.register(stationRoutes, { devices: services.devices, captures: services.captures });
   await app.register(accountRoutes, { documents: services.documents });
   await app.register(streamRoutes, { streams: services.streams });
+  await app.register(liveUpdatesPlugin, {
+    feed: live.feed,
+    metrics: live.metrics,
+    trustedOrigins: config.http.trustedOrigins,
+  });
   await app.register(playlogRoutes, { playlogs: services.playlogs });
 };
