@@ -25,13 +25,14 @@ import type { ServiceMetrics } from '@zamio/metrics';
 import type { LiveFeed } from '@zamio/airplay';
 import type { Platform } from '@zamio/platform';
 import type { BffServices } from './bff-services';
+import { openApiPlugin } from './plugins/openapi';
 import { securedApi } from './routes/secured-api';
 import { systemRoutes } from './routes/system-routes';
 
 export interface BffDependencies {
   config: BffConfig;
   logger: Logger;
-  platform: Pick<Platform, 'redis' | 'redisKeyPrefix'>;
+  platform: Pick<Platform, 'db' | 'redis' | 'redisKeyPrefix'>;
   services: BffServices;
   /** Detections and plays to push to open portals (Redis pub/sub, or in-process when embedded). */
   liveFeed: LiveFeed;
@@ -91,6 +92,11 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     isShuttingDown: deps.isShuttingDown,
     detailsToken: config.health.detailsToken,
   };
+  // Before any route: the document is built from the routes as they are added.
+  await app.register(openApiPlugin, {
+    version: config.release.version,
+    ui: config.environment !== 'production',
+  });
   await app.register(healthRoutes, health);
   await app.register(healthRoutes, { ...health, prefix: '/api' });
 
@@ -120,6 +126,7 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     prefix: '/api',
     services: deps.services,
     config,
+    db: deps.platform.db,
     live: { feed: deps.liveFeed, metrics: deps.metrics.business },
   });
   return app;

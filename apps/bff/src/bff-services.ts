@@ -9,10 +9,14 @@ import {
   usersRepository,
 } from '@zamio/accounts';
 import {
+  createAirplayReadService,
   createCaptureService,
+  createDetectionReviewService,
+  createInProcessAirplayEvents,
   createPlaylogService,
   createStreamService,
   provisionStation,
+  type AirplayEvents,
 } from '@zamio/airplay';
 import { createSplitService, createTrackService, type AccountLookup } from '@zamio/catalog';
 import type { BffConfig } from '@zamio/env';
@@ -27,14 +31,21 @@ export const findAccount: AccountLookup = usersRepository.findById;
 
 const requestId = () => currentContext()?.requestId ?? 'bff';
 
+export interface BffServiceOptions {
+  /** Where detection and play changes are announced (default: this process only). */
+  airplayEvents?: AirplayEvents;
+}
+
 /** `objects` is the platform's storage as this app uses it (instrumented with its metrics). */
 export function createBffServices(
   platform: Pick<Platform, 'db' | 'jobs'>,
   config: Pick<BffConfig, 'session' | 'uploads' | 'streams'>,
   objects: ObjectStorage,
+  options: BffServiceOptions = {},
 ) {
   const { db, jobs } = platform;
   const storage = uploadStorageOn(objects);
+  const airplayEvents = options.airplayEvents ?? createInProcessAirplayEvents();
   // A station account gets its station in the transaction that creates it.
   const onAccountCreated = provisionStation;
   return {
@@ -47,13 +58,16 @@ export function createBffServices(
     documents: createDocumentService({ db, storage }),
     tracks: createTrackService({ db, storage, jobs, findAccount, requestId }),
     splits: createSplitService({ db, findAccount }),
-    captures: createCaptureService({ db, storage }),
+    captures: createCaptureService({ db, storage, jobs, requestId }),
     playlogs: createPlaylogService({
       db,
       storage,
       readStoredUpload: (name) =>
         readObjectBytes(objects, name, { maxBytes: config.uploads.maxBytes['playlog-csv'] }),
     }),
+    airplay: createAirplayReadService({ db }),
+    reviews: createDetectionReviewService({ db, events: airplayEvents }),
+    airplayEvents,
     heartbeats: createHeartbeatService({ db, jobs }),
     streams: createStreamService({ db, allowPrivateAddresses: config.streams.allowPrivateAddresses }),
   };

@@ -10,7 +10,7 @@ import { createLifecycle, openPlatform, type Lifecycle, type Platform } from '@z
 import { instrumentStorage } from '@zamio/uploads';
 import { buildBffApp } from './app';
 import { createBffServices } from './bff-services';
-import { openLiveFeed } from './open-live-feed';
+import { openAirplayLive } from './open-airplay-live';
 import { prepareAccounts } from './prepare-accounts';
 
 export interface StartBffOptions {
@@ -37,8 +37,8 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
   const { logger } = options;
   const role = options.role ?? 'single';
   logger.info(
+    // `version` is already on every line (the logger's base), so not repeated here.
     {
-      version: config.release.version,
       revision: config.release.revision,
       environment: config.environment,
       pid: process.pid,
@@ -54,13 +54,16 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
       migrate: role === 'single' && config.migrations.onStart,
     }));
   const metrics = createServiceMetrics('bff');
-  const services = createBffServices(platform, config, instrumentStorage(platform.storage, metrics.storage));
+  // Announced here (detection reviews) and by the workers; pushed to this process's sockets.
+  const live = openAirplayLive(platform, logger, options.airplayEvents);
+  const services = createBffServices(platform, config, instrumentStorage(platform.storage, metrics.storage), {
+    airplayEvents: live.events,
+  });
   // Idempotent and safe to race between replicas; needs the migrated schema.
   await prepareAccounts(services.provisioning, config.accounts, logger);
 
   metrics.watchPool(platform.db);
   metrics.watchQueues(platform.jobs);
-  const live = openLiveFeed(platform, logger, options.airplayEvents);
   options.onMetrics?.(metrics);
 
   // Created before the app so readiness can read it; its steps run only at shutdown.

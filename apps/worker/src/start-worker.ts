@@ -7,14 +7,6 @@ import type { Logger } from '@zamio/logger';
 import { createServiceMetrics, startMetricsServer } from '@zamio/metrics';
 import { createLifecycle, openPlatform, type Lifecycle, type Platform } from '@zamio/platform';
 import {
-  createInProcessAirplayEvents,
-  createRedisAirplayEvents,
-  createStreamMonitor,
-  liveChannel,
-  type AirplayEvents,
-  type InProcessAirplayEvents,
-} from '@zamio/airplay';
-import {
   bindJobContext,
   createBullmqScheduler,
   createTimerScheduler,
@@ -22,17 +14,28 @@ import {
   type JobScheduler,
 } from '@zamio/queue';
 import { createHeartbeatService } from '@zamio/system-status';
+import {
+  createInProcessAirplayEvents,
+  createMatchService,
+  createRedisAirplayEvents,
+  createStreamMonitor,
+  liveChannel,
+  type AirplayEvents,
+} from '@zamio/airplay';
+import { createFingerprintIndex, createFingerprintService, type AudioReader } from '@zamio/catalog';
+import { fingerprintTrackJob } from './jobs/fingerprint-track-job';
 import { instrumentStorage, type ObjectStorage } from '@zamio/uploads';
 import { heartbeatJob } from './jobs/heartbeat-job';
 import { queueStreamChecksJob } from './jobs/queue-stream-checks-job';
 import { recordStreamWindowJob } from './jobs/record-stream-window-job';
+import { matchCaptureJob } from './jobs/match-capture-job';
 
 export interface StartWorkerOptions {
   logger: Logger;
   /** Embedded mode: the launcher's platform (the bff's database and in-process queue), closed by the launcher. */
   platform?: Platform;
-  /** Embedded mode: the launcher's in-process airplay events (its bff pushes them to portals). */
-  airplayEvents?: InProcessAirplayEvents;
+  /** Where new detections and changed plays are announced (embedded: the bff's in-process port). */
+  airplayEvents?: AirplayEvents;
 }
 
 export interface RunningWorker {
@@ -48,7 +51,8 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
   const startedAt = Date.now();
   const { logger } = options;
   logger.info(
-    { version: config.release.version, revision: config.release.revision, environment: config.environment },
+    // `version` is already on every line (the logger's base).
+    { revision: config.release.revision, environment: config.environment },
     'worker starting',
   );
 
@@ -78,8 +82,20 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     storage,
     settings: config.streams,
   });
+  const readAudio: AudioReader = (key) => storage.read(key);
+  const fingerprints = createFingerprintService({ db: platform.db, readAudio });
+  // The catalogue's fingerprints in memory, following Postgres' change log (loaded on the first match).
+  const index = createFingerprintIndex({ db: platform.db });
+  const matches = createMatchService({
+    db: platform.db,
+    readAudio,
+    index,
+    events: airplayEvents,
+  });
   const handlers = bindJobContext({
     'system.heartbeat': heartbeatJob(heartbeats, logger, metrics.business, config.release.version),
+    'catalog.fingerprint-track': fingerprintTrackJob(fingerprints, logger, metrics.business),
+    'airplay.match-capture': matchCaptureJob(matches, logger, metrics.business),
     'streams.queue-due-checks': queueStreamChecksJob(streamMonitor, logger),
     'stream.record-window': recordStreamWindowJob(streamMonitor, logger, metrics.business, stopping.signal),
   });

@@ -14,3 +14,7 @@ export * from './services/split-service';
 export * from './services/account-lookup';
 export * from './rules/isrc';
 export * from './rules/split-shares';
+export * from './services/fingerprint-service';
+export * from './services/fingerprint-index';
+export * from './services/audio-reader';
+export * from './rules/audio-failure';

@@ -44,6 +44,13 @@ export function createBusinessMetrics(registry: Registry) {
       labelNames: ['type'],
       registers: [registry],
     }),
+    captureMatchSeconds: new Histogram({
+      name: 'zamio_capture_match_seconds',
+      help: 'One capture: decode + fingerprint + index lookup + decision, by result.',
+      labelNames: ['result'],
+      buckets: [0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5],
+      registers: [registry],
+    }),
     royaltyRuns: new Counter({
       name: 'zamio_royalty_runs_total',
       help: 'Royalty cycle calculations, by outcome.',

@@ -4,4 +4,5 @@ export const BFF_PLUGIN = {
   csrf: 'zamio-csrf',
   uploads: 'zamio-multipart-uploads',
   liveUpdates: 'zamio-live-updates',
+  openApi: 'zamio-openapi',
 } as const;

@@ -3,7 +3,11 @@
 // "not found".
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  ArtistPlayListQuery,
   IdParams,
+  PlayPage,
+  PlaysSummary,
+  PlaysSummaryQuery,
   SplitsPutBody,
   Track,
   TrackCreateBody,
@@ -13,18 +17,20 @@ import {
   TrackUpdateBody,
   TrackWithdrawalBody,
 } from '@zamio/contracts';
+import type { AirplayReadService } from '@zamio/airplay';
 import type { SplitService, TrackService } from '@zamio/catalog';
 import { sessionGuard } from '../plugins/guards';
-import { trackBody, trackSplitsBody } from './responses';
+import { dateOrUndefined, pageOf, playBody, playsSummaryBody, trackBody, trackSplitsBody } from './responses';
 
 export interface ArtistRoutesOptions {
   tracks: TrackService;
   splits: SplitService;
+  airplay: AirplayReadService;
 }
 
 export const artistRoutes: FastifyPluginAsyncTypebox<ArtistRoutesOptions> = async (
   app,
-  { tracks, splits },
+  { tracks, splits, airplay },
 ) => {
   const artist = sessionGuard('artist');
   app.addHook('onRequest', artist);
@@ -44,7 +50,7 @@ export const artistRoutes: FastifyPluginAsyncTypebox<ArtistRoutesOptions> = asyn
 
   app.post(
     '/artist/tracks',
-    { schema: { body: TrackCreateBody, response: { 201: Track } } },
+    { schema: { body: TrackCreateBody, response: { 201: Track } }, config: { idempotent: true } },
     async (request, reply) => {
       const track = await tracks.registerTrack(artist.principalOf(request).userId, request.body);
       return reply.code(201).send(trackBody(track));
@@ -113,6 +119,38 @@ export const artistRoutes: FastifyPluginAsyncTypebox<ArtistRoutesOptions> = asyn
           entries,
           effectiveFrom === undefined ? undefined : new Date(effectiveFrom),
         ),
+      );
+    },
+  );
+
+  // Plays of the artist's own tracks, newest first.
+  app.get(
+    '/artist/plays',
+    { schema: { querystring: ArtistPlayListQuery, response: { 200: PlayPage } } },
+    async (request) => {
+      const { limit, cursor, station, track, from, to } = request.query;
+      const page = await airplay.listArtistPlays(
+        artist.principalOf(request).userId,
+        { stationId: station, trackId: track, from: dateOrUndefined(from), to: dateOrUndefined(to) },
+        { limit, cursor },
+      );
+      return pageOf(page, playBody);
+    },
+  );
+
+  // Plays per UTC day and per station (the portal's chart).
+  app.get(
+    '/artist/plays/summary',
+    { schema: { querystring: PlaysSummaryQuery, response: { 200: PlaysSummary } } },
+    async (request) => {
+      const { from, to, station, track } = request.query;
+      return playsSummaryBody(
+        await airplay.summariseArtistPlays(artist.principalOf(request).userId, {
+          from: new Date(from),
+          to: new Date(to),
+          stationId: station,
+          trackId: track,
+        }),
       );
     },
   );

@@ -1,7 +1,9 @@
 // The account-aware part of /api: session and device-token authentication,
 // CSRF, multipart uploads and the feature routes, in one encapsulated plugin
 // so these hooks never touch health probes or /version.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { Database } from '@zamio/db';
+import { idempotencyPlugin } from '@zamio/http';
 import type { BffConfig } from '@zamio/env';
 import { uploadRules } from '@zamio/uploads';
 import type { LiveFeed } from '@zamio/airplay';
@@ -22,11 +24,24 @@ import { streamRoutes } from './stream-routes';
 export interface SecuredApiOptions {
   services: BffServices;
   config: Pick<BffConfig, 'session' | 'http' | 'uploads' | 'limits'>;
+  /** Where Idempotency-Key answers are kept. */
+  db: Database;
   /** New detections and plays for the open portals (GET /api/live). */
   live: { feed: LiveFeed; metrics: BusinessMetrics };
 }
 
-export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { services, config, live }) => {
+/** Whose Idempotency-Key it is: the device or user the guards admit, else the client address. */
+const idempotencyScopeOf = ({ principal, ip }: FastifyRequest): string =>
+  principal
+    ? principal.via === 'device-token'
+      ? `device:${principal.deviceId}`
+      : `user:${principal.userId}`
+    : `ip:${ip}`;
+
+export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (
+  app,
+  { services, config, db, live },
+) => {
   await app.register(sessionPlugin, {
     secrets: config.session.secrets,
     secureCookies: config.session.secureCookies,
@@ -43,11 +58,23 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { s
     objects: services.objects,
   });
 
+  // Creating routes opt in with `config: { idempotent: true }`.
+  await app.register(idempotencyPlugin, { db, scopeOf: idempotencyScopeOf });
+
   // Each feature is its own encapsulated plugin, so its guard hooks stay its own.
   await app.register(authRoutes, { accounts: services.accounts, signInPolicy: config.limits.signIn });
   await app.register(adminRoutes, { accountAdmin: services.accountAdmin });
-  await app.register(artistRoutes, { tracks: services.tracks, splits: services.splits });
-  await app.register(stationRoutes, { devices: services.devices, captures: services.captures });
+  await app.register(artistRoutes, {
+    tracks: services.tracks,
+    splits: services.splits,
+    airplay: services.airplay,
+  });
+  await app.register(stationRoutes, {
+    devices: services.devices,
+    captures: services.captures,
+    airplay: services.airplay,
+    reviews: services.reviews,
+  });
   await app.register(accountRoutes, { documents: services.documents });
   await app.register(streamRoutes, { streams: services.streams });
   await app.register(liveUpdatesPlugin, {

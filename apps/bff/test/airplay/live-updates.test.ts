@@ -122,7 +122,19 @@ afterAll(async () => {
   if (uploadDir) await rm(uploadDir, { recursive: true, force: true });
 });
 
+/** Retries what load shedding refused (503 + Retry-After), as a client would. */
 async function account(on: number, role: 'artist' | 'station', name: string): Promise<ApiClient> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await signUp(on, role, name);
+    } catch (error) {
+      if (attempt >= 6 || !/\b503\b/.test(String(error))) throw error;
+      await sleep(1_000 * attempt);
+    }
+  }
+}
+
+async function signUp(on: number, role: 'artist' | 'station', name: string): Promise<ApiClient> {
   const { url } = bffs[on]!;
   const client = new ApiClient(url, url);
   const email = `${name}-${Math.random().toString(36).slice(2, 8)}@example.test`;
@@ -136,8 +148,10 @@ async function account(on: number, role: 'artist' | 'station', name: string): Pr
     throw new Error(`sign-up failed: ${created.status} ${JSON.stringify(created.body)}`);
   if (role === 'station') {
     const admin = new ApiClient(url, url);
-    await admin.login('admin@demo.zamio.local', DEMO_PASSWORD);
-    await admin.post(`/api/admin/users/${(created.body as { id: string }).id}/approve`, {});
+    if ((await admin.login('admin@demo.zamio.local', DEMO_PASSWORD)).status !== 200)
+      throw new Error('admin login failed');
+    const approved = await admin.post(`/api/admin/users/${(created.body as { id: string }).id}/approve`, {});
+    if (approved.status !== 200) throw new Error(`approval failed: ${approved.status}`);
   }
   const login = await client.login(email, TEST_PASSWORD);
   if (login.status !== 200) throw new Error(`login failed: ${login.status}`);

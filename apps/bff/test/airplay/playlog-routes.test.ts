@@ -4,6 +4,7 @@
 // rows and the reconciliation are the station's own (404 for others).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSecureStack, type SecureStack } from '../security/support/secure-stack';
+import { accountOf } from './support';
 import { form } from '../security/support/audio-fixtures';
 
 let stack: SecureStack;
@@ -21,7 +22,7 @@ const CSV = [
 
 describe('playlog uploads', () => {
   it('answers 422 with the row report and imports nothing from a file with errors', async () => {
-    const station = await stack.account('station', 'strict-fm');
+    const station = await accountOf(stack, 'station', 'strict-fm');
     const response = await station.upload(
       'POST',
       '/api/station/playlogs',
@@ -48,10 +49,8 @@ describe('playlog uploads', () => {
   });
 
   it('imports the valid rows when asked, and shows rows and reconciliation to the station only', async () => {
-    const [station, other] = await Promise.all([
-      stack.account('station', 'lenient-fm'),
-      stack.account('station', 'other-fm'),
-    ]);
+    const station = await accountOf(stack, 'station', 'lenient-fm');
+    const other = await accountOf(stack, 'station', 'other-fm');
     const response = await station.upload(
       'POST',
       '/api/station/playlogs',
@@ -94,7 +93,7 @@ describe('playlog uploads', () => {
   });
 
   it('refuses an unknown form field and a CSV without the needed columns with 400', async () => {
-    const station = await stack.account('station', 'form-fm');
+    const station = await accountOf(stack, 'station', 'form-fm');
     const extra = await station.upload(
       'POST',
       '/api/station/playlogs',

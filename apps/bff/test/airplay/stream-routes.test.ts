@@ -4,6 +4,7 @@
 // list every station's streams by state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSecureStack, type SecureStack } from '../security/support/secure-stack';
+import { accountOf } from './support';
 import type { ApiClient } from '../security/support/api-client';
 
 let guarded: SecureStack;
@@ -21,7 +22,7 @@ const del = (client: ApiClient, path: string) => client.request('DELETE', path);
 
 describe('station streams', () => {
   it('refuses a private address with 400 naming the problem, unless allowed', async () => {
-    const station = await guarded.account('station', 'guarded-fm');
+    const station = await accountOf(guarded, 'station', 'guarded-fm');
     const refused = await station.post('/api/station/streams', { url: 'http://127.0.0.1:8000/live.mp3' });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body)).toMatch(/not a public address/);
@@ -34,11 +35,9 @@ describe('station streams', () => {
   });
 
   it('registers, lists (password masked) and removes; others cannot see or remove it', async () => {
-    const [station, other, artist] = await Promise.all([
-      lan.account('station', 'lan-fm'),
-      lan.account('station', 'other-fm'),
-      lan.account('artist', 'lan-artist'),
-    ]);
+    const station = await accountOf(lan, 'station', 'lan-fm');
+    const other = await accountOf(lan, 'station', 'other-fm');
+    const artist = await accountOf(lan, 'artist', 'lan-artist');
     const created = await station.post('/api/station/streams', {
       url: 'http://dj:s3cret@127.0.0.1:8000/private.mp3',
       label: 'Studio',

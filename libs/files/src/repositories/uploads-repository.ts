@@ -98,3 +98,12 @@ export function fromJoin(row: JoinedUploadRow): UploadRecord | null {
     sample_rate: row.upload_sample_rate,
   });
 }
+
+/** Where the upload's bytes are kept (its storage key), for a job that reads them. */
+export async function findStorageName(db: Queryable, uploadId: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ storage_name: string }>(
+    'SELECT storage_name FROM uploads WHERE id = $1',
+    [uploadId],
+  );
+  return rows[0]?.storage_name;
+}

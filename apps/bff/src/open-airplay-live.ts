@@ -1,30 +1,43 @@
-// Where this bff's live updates come from: the embedded launcher's in-process
-// events (worker in the same process), else the Redis channel every worker
-// publishes on, through a subscriber connection of its own that reconnects
-// and resubscribes after a Redis restart. Without either, nothing is pushed.
+// This bff's side of the live channel: where it announces airplay events (the
+// detection reviews) and where it hears them for its sockets. Embedded: the
+// launcher's in-process events, shared with its worker. With Redis: events are
+// published on one channel, and heard through a subscriber connection of its
+// own that reconnects and resubscribes after a Redis restart, so every bff
+// process pushes what any worker or bff announced.
 import {
   createInProcessAirplayEvents,
+  createRedisAirplayEvents,
   liveChannel,
   liveFeedOf,
   subscribeRedisLiveFeed,
+  type AirplayEvents,
   type InProcessAirplayEvents,
   type LiveFeed,
 } from '@zamio/airplay';
 import type { Logger } from '@zamio/logger';
 import type { Platform } from '@zamio/platform';
 
-export interface OpenedLiveFeed {
+export interface AirplayLive {
+  events: AirplayEvents;
   feed: LiveFeed;
   close(): Promise<void>;
 }
 
-export function openLiveFeed(
+export function openAirplayLive(
   platform: Pick<Platform, 'redis' | 'redisKeyPrefix'>,
   logger: Logger,
   inProcess?: InProcessAirplayEvents,
-): OpenedLiveFeed {
-  if (inProcess || !platform.redis)
-    return { feed: liveFeedOf(inProcess ?? createInProcessAirplayEvents()), close: async () => {} };
+): AirplayLive {
+  if (inProcess || !platform.redis) {
+    const events = inProcess ?? createInProcessAirplayEvents();
+    return { events, feed: liveFeedOf(events), close: async () => {} };
+  }
+  const channel = liveChannel(platform.redisKeyPrefix);
+  const events = createRedisAirplayEvents({
+    redis: platform.redis,
+    channel,
+    onError: (error, event) => logger.warn({ err: error, event: event.type }, 'live update not published'),
+  });
   // A subscribed client can send nothing else; it waits (offline queue) instead of failing fast.
   const subscriber = platform.redis.duplicate({
     enableOfflineQueue: true,
@@ -34,7 +47,7 @@ export function openLiveFeed(
   let lastState: string | undefined;
   const feed = subscribeRedisLiveFeed({
     subscriber,
-    channel: liveChannel(platform.redisKeyPrefix),
+    channel,
     onError: (error) => logger.warn({ err: error }, 'live updates: redis subscriber error'),
     onState: (state) => {
       if (state === lastState) return;
@@ -43,5 +56,5 @@ export function openLiveFeed(
       else logger.warn('live updates: redis disconnected; pushing resumes when it returns');
     },
   });
-  return { feed, close: () => feed.close() };
+  return { events, feed, close: () => feed.close() };
 }
