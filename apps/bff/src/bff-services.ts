@@ -23,6 +23,15 @@ import type { BffConfig } from '@zamio/env';
 import { createDocumentService, uploadStorageOn } from '@zamio/files';
 import { currentContext } from '@zamio/logger';
 import type { Platform } from '@zamio/platform';
+import {
+  createAuditService,
+  createCycleService,
+  createDisputeService,
+  createPayoutService,
+  createPublisherService,
+  createRateTableService,
+  createStatementService,
+} from '@zamio/royalties';
 import { createHeartbeatService } from '@zamio/system-status';
 import { readObjectBytes, type ObjectStorage } from '@zamio/uploads';
 
@@ -70,6 +79,13 @@ export function createBffServices(
     airplayEvents,
     heartbeats: createHeartbeatService({ db, jobs }),
     streams: createStreamService({ db, allowPrivateAddresses: config.streams.allowPrivateAddresses }),
+    rateTables: createRateTableService({ db }),
+    cycles: createCycleService({ db, jobs }),
+    statements: createStatementService({ db }),
+    disputes: createDisputeService({ db }),
+    payouts: createPayoutService({ db }),
+    publishers: createPublisherService({ db }),
+    audit: createAuditService({ db }),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   type JobEvents,
   type JobScheduler,
 } from '@zamio/queue';
+import { createCycleService } from '@zamio/royalties';
 import { createHeartbeatService } from '@zamio/system-status';
 import {
   createInProcessAirplayEvents,
@@ -25,10 +26,12 @@ import {
 import { createFingerprintIndex, createFingerprintService, type AudioReader } from '@zamio/catalog';
 import { fingerprintTrackJob } from './jobs/fingerprint-track-job';
 import { instrumentStorage, type ObjectStorage } from '@zamio/uploads';
+import { calculateCycleJob } from './jobs/calculate-cycle-job';
 import { heartbeatJob } from './jobs/heartbeat-job';
 import { queueStreamChecksJob } from './jobs/queue-stream-checks-job';
 import { recordStreamWindowJob } from './jobs/record-stream-window-job';
 import { matchCaptureJob } from './jobs/match-capture-job';
+import { startLostWorkSweep } from './sweeps/requeue-lost-work';
 
 export interface StartWorkerOptions {
   logger: Logger;
@@ -92,12 +95,14 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     index,
     events: airplayEvents,
   });
+  const cycles = createCycleService({ db: platform.db, jobs: platform.jobs });
   const handlers = bindJobContext({
     'system.heartbeat': heartbeatJob(heartbeats, logger, metrics.business, config.release.version),
     'catalog.fingerprint-track': fingerprintTrackJob(fingerprints, logger, metrics.business),
     'airplay.match-capture': matchCaptureJob(matches, logger, metrics.business),
     'streams.queue-due-checks': queueStreamChecksJob(streamMonitor, logger),
     'stream.record-window': recordStreamWindowJob(streamMonitor, logger, metrics.business, stopping.signal),
+    'royalties.calculate-cycle': calculateCycleJob(cycles, logger, metrics.business),
   });
   const events: JobEvents = {
     onCompleted: (job, ms) =>
@@ -117,6 +122,7 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
   await scheduler.every('stream-checks', 'streams.queue-due-checks', config.streams.intervalMs, {
     requestId: 'schedule:stream-checks',
   });
+  const sweep = startLostWorkSweep({ jobs: platform.jobs, fingerprints, matches, logger });
 
   // Created before the health server so readiness can read it; steps run only at shutdown.
   const lifecycle = createLifecycle({
@@ -129,6 +135,7 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
       {
         name: 'jobs',
         run: async () => {
+          sweep.stop();
           stopping.abort();
           await consumer.close();
         },

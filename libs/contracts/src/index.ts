@@ -8,3 +8,4 @@ export * from './text';
 export * from './paging';
 export * from './catalog';
 export * from './airplay';
+export * from './money';

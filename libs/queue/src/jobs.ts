@@ -16,12 +16,14 @@ export interface JobPayloads {
   'streams.queue-due-checks': JobMeta;
   /** Record one window of a station's stream, store it as a capture, queue its match. */
   'stream.record-window': JobMeta & { streamId: string };
+  /** Price a royalty cycle's unpriced plays (idempotent, resumable). */
+  'royalties.calculate-cycle': JobMeta & { cycleId: string };
 }
 
 export type JobName = keyof JobPayloads;
 export type JobData<N extends JobName> = JobPayloads[N];
 
-export type QueueName = 'system' | 'fingerprint' | 'match' | 'streams';
+export type QueueName = 'system' | 'fingerprint' | 'match' | 'royalties' | 'streams';
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'system.heartbeat': 'system',
@@ -29,4 +31,5 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'airplay.match-capture': 'match',
   'streams.queue-due-checks': 'streams',
   'stream.record-window': 'streams',
+  'royalties.calculate-cycle': 'royalties',
 };

@@ -20,6 +20,8 @@ export const QUEUE_SETTINGS: { readonly [Q in QueueName]: QueueSettings } = {
   // A stream window is never retried: the next scheduled check is the retry,
   // and each failure counts towards the stream's down state.
   streams: { attempts: 1, backoffMs: 1_000, keepCompleted: 200, keepFailed: 1_000 },
+  // A calculation resumes where it stopped, so retrying is always safe.
+  royalties: { attempts: 5, backoffMs: 5_000, keepCompleted: 100, keepFailed: 500 },
 };
 
 export const QUEUE_NAMES = Object.keys(QUEUE_SETTINGS) as QueueName[];

@@ -20,6 +20,13 @@ import { authRoutes } from './auth-routes';
 import { playlogRoutes } from './playlog-routes';
 import { stationRoutes } from './station-routes';
 import { streamRoutes } from './stream-routes';
+import { auditRoutes } from './audit-routes';
+import { cyclesRoutes } from './cycles-routes';
+import { disputesRoutes } from './disputes-routes';
+import { payoutsRoutes } from './payouts-routes';
+import { publisherRoutes } from './publisher-routes';
+import { rateTableRoutes } from './rate-table-routes';
+import { statementsRoutes } from './statements-routes';
 
 export interface SecuredApiOptions {
   services: BffServices;
@@ -83,4 +90,12 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (
     trustedOrigins: config.http.trustedOrigins,
   });
   await app.register(playlogRoutes, { playlogs: services.playlogs });
+  // The money side (libs/royalties).
+  await app.register(rateTableRoutes, { rateTables: services.rateTables });
+  await app.register(cyclesRoutes, { cycles: services.cycles, statements: services.statements });
+  await app.register(statementsRoutes, { statements: services.statements });
+  await app.register(disputesRoutes, { disputes: services.disputes });
+  await app.register(payoutsRoutes, { payouts: services.payouts });
+  await app.register(publisherRoutes, { publishers: services.publishers });
+  await app.register(auditRoutes, { audit: services.audit });
 };
