@@ -22,6 +22,7 @@ import {
 } from '@zamio/http';
 import type { Logger } from '@zamio/logger';
 import type { ServiceMetrics } from '@zamio/metrics';
+import type { LiveFeed } from '@zamio/airplay';
 import type { Platform } from '@zamio/platform';
 import type { BffServices } from './bff-services';
 import { openApiPlugin } from './plugins/openapi';
@@ -33,6 +34,8 @@ export interface BffDependencies {
   logger: Logger;
   platform: Pick<Platform, 'db' | 'redis' | 'redisKeyPrefix'>;
   services: BffServices;
+  /** Detections and plays to push to open portals (Redis pub/sub, or in-process when embedded). */
+  liveFeed: LiveFeed;
   metrics: ServiceMetrics;
   checks: HealthCheck[];
   isShuttingDown: () => boolean;
@@ -119,6 +122,12 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     callerKeyOf,
   });
   await app.register(systemRoutes, { prefix: '/api', versionOf, heartbeats: deps.services.heartbeats });
-  await app.register(securedApi, { prefix: '/api', services: deps.services, config, db: deps.platform.db });
+  await app.register(securedApi, {
+    prefix: '/api',
+    services: deps.services,
+    config,
+    db: deps.platform.db,
+    live: { feed: deps.liveFeed, metrics: deps.metrics.business },
+  });
   return app;
 }

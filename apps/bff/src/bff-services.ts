@@ -13,6 +13,8 @@ import {
   createCaptureService,
   createDetectionReviewService,
   createInProcessAirplayEvents,
+  createPlaylogService,
+  createStreamService,
   provisionStation,
   type AirplayEvents,
 } from '@zamio/airplay';
@@ -31,7 +33,7 @@ import {
   createStatementService,
 } from '@zamio/royalties';
 import { createHeartbeatService } from '@zamio/system-status';
-import type { ObjectStorage } from '@zamio/uploads';
+import { readObjectBytes, type ObjectStorage } from '@zamio/uploads';
 
 /** The catalogue's view of an account (it sits beside accounts, not above it). */
 export const findAccount: AccountLookup = usersRepository.findById;
@@ -46,7 +48,7 @@ export interface BffServiceOptions {
 /** `objects` is the platform's storage as this app uses it (instrumented with its metrics). */
 export function createBffServices(
   platform: Pick<Platform, 'db' | 'jobs'>,
-  config: Pick<BffConfig, 'session'>,
+  config: Pick<BffConfig, 'session' | 'uploads' | 'streams'>,
   objects: ObjectStorage,
   options: BffServiceOptions = {},
 ) {
@@ -66,10 +68,17 @@ export function createBffServices(
     tracks: createTrackService({ db, storage, jobs, findAccount, requestId }),
     splits: createSplitService({ db, findAccount }),
     captures: createCaptureService({ db, storage, jobs, requestId }),
+    playlogs: createPlaylogService({
+      db,
+      storage,
+      readStoredUpload: (name) =>
+        readObjectBytes(objects, name, { maxBytes: config.uploads.maxBytes['playlog-csv'] }),
+    }),
     airplay: createAirplayReadService({ db }),
     reviews: createDetectionReviewService({ db, events: airplayEvents }),
     airplayEvents,
     heartbeats: createHeartbeatService({ db, jobs }),
+    streams: createStreamService({ db, allowPrivateAddresses: config.streams.allowPrivateAddresses }),
     rateTables: createRateTableService({ db }),
     cycles: createCycleService({ db, jobs }),
     statements: createStatementService({ db }),

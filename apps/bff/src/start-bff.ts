@@ -1,7 +1,7 @@
 // Composition root of the bff: config in, a listening server out. main.ts
 // calls it in production; the embedded launcher and tests call it directly.
 import type { FastifyInstance } from 'fastify';
-import type { AirplayEvents } from '@zamio/airplay';
+import type { InProcessAirplayEvents } from '@zamio/airplay';
 import type { Database } from '@zamio/db';
 import type { BffConfig } from '@zamio/env';
 import type { Logger } from '@zamio/logger';
@@ -10,6 +10,7 @@ import { createLifecycle, openPlatform, type Lifecycle, type Platform } from '@z
 import { instrumentStorage } from '@zamio/uploads';
 import { buildBffApp } from './app';
 import { createBffServices } from './bff-services';
+import { openAirplayLive } from './open-airplay-live';
 import { prepareAccounts } from './prepare-accounts';
 
 export interface StartBffOptions {
@@ -19,8 +20,8 @@ export interface StartBffOptions {
   /** Cluster workers leave migrations and /metrics to the primary process. */
   role?: 'single' | 'cluster-worker';
   onMetrics?: (metrics: ServiceMetrics) => void;
-  /** Embedded mode: the events port shared with the in-process worker (live updates). */
-  airplayEvents?: AirplayEvents;
+  /** Embedded mode: the launcher's in-process airplay events (its worker publishes them). */
+  airplayEvents?: InProcessAirplayEvents;
 }
 
 export interface RunningBff {
@@ -53,8 +54,10 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
       migrate: role === 'single' && config.migrations.onStart,
     }));
   const metrics = createServiceMetrics('bff');
+  // Announced here (detection reviews) and by the workers; pushed to this process's sockets.
+  const live = openAirplayLive(platform, logger, options.airplayEvents);
   const services = createBffServices(platform, config, instrumentStorage(platform.storage, metrics.storage), {
-    ...(options.airplayEvents ? { airplayEvents: options.airplayEvents } : {}),
+    airplayEvents: live.events,
   });
   // Idempotent and safe to race between replicas; needs the migrated schema.
   await prepareAccounts(services.provisioning, config.accounts, logger);
@@ -70,6 +73,7 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
     logger,
     steps: [
       { name: 'http', run: () => app.close() },
+      { name: 'live updates', run: () => live.close() },
       { name: 'metrics', run: async () => metricsServer?.close() },
       // A borrowed platform is the launcher's to close.
       ...(options.platform ? [] : platform.closeSteps),
@@ -81,6 +85,7 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
     logger,
     platform,
     services,
+    liveFeed: live.feed,
     metrics,
     checks: platform.healthChecks({ redisCritical: false }),
     isShuttingDown: () => lifecycle.shuttingDown,

@@ -6,15 +6,30 @@ import { healthRoutes, requestLoggingOptions } from '@zamio/http';
 import type { Logger } from '@zamio/logger';
 import { createServiceMetrics, startMetricsServer } from '@zamio/metrics';
 import { createLifecycle, openPlatform, type Lifecycle, type Platform } from '@zamio/platform';
-import { bindJobContext, type JobEvents } from '@zamio/queue';
+import {
+  bindJobContext,
+  createBullmqScheduler,
+  createTimerScheduler,
+  type JobEvents,
+  type JobScheduler,
+} from '@zamio/queue';
 import { createCycleService } from '@zamio/royalties';
 import { createHeartbeatService } from '@zamio/system-status';
-import { createInProcessAirplayEvents, createMatchService, type AirplayEvents } from '@zamio/airplay';
+import {
+  createInProcessAirplayEvents,
+  createMatchService,
+  createRedisAirplayEvents,
+  createStreamMonitor,
+  liveChannel,
+  type AirplayEvents,
+} from '@zamio/airplay';
 import { createFingerprintIndex, createFingerprintService, type AudioReader } from '@zamio/catalog';
 import { fingerprintTrackJob } from './jobs/fingerprint-track-job';
 import { instrumentStorage, type ObjectStorage } from '@zamio/uploads';
 import { calculateCycleJob } from './jobs/calculate-cycle-job';
 import { heartbeatJob } from './jobs/heartbeat-job';
+import { queueStreamChecksJob } from './jobs/queue-stream-checks-job';
+import { recordStreamWindowJob } from './jobs/record-stream-window-job';
 import { matchCaptureJob } from './jobs/match-capture-job';
 import { startLostWorkSweep } from './sweeps/requeue-lost-work';
 
@@ -31,6 +46,8 @@ export interface RunningWorker {
   healthUrl: string;
   /** The upload storage as the worker's jobs read it. */
   storage: ObjectStorage;
+  /** Where the match jobs announce detections and plays (Redis channel, or in-process). */
+  airplayEvents: AirplayEvents;
 }
 
 export async function startWorker(config: WorkerConfig, options: StartWorkerOptions): Promise<RunningWorker> {
@@ -49,6 +66,25 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
   const storage = instrumentStorage(platform.storage, metrics.storage);
 
   const heartbeats = createHeartbeatService({ db: platform.db, jobs: platform.jobs });
+  // Live updates: every bff process subscribes to this Redis channel (a lost event only delays a portal's refresh).
+  const airplayEvents: AirplayEvents =
+    options.airplayEvents ??
+    (platform.redis
+      ? createRedisAirplayEvents({
+          redis: platform.redis,
+          channel: liveChannel(platform.redisKeyPrefix),
+          onError: (error, event) =>
+            logger.warn({ err: error, event: event.type }, 'live update not published'),
+        })
+      : createInProcessAirplayEvents());
+  // Aborts recordings in flight at shutdown (not counted against their streams).
+  const stopping = new AbortController();
+  const streamMonitor = createStreamMonitor({
+    db: platform.db,
+    jobs: platform.jobs,
+    storage,
+    settings: config.streams,
+  });
   const readAudio: AudioReader = (key) => storage.read(key);
   const fingerprints = createFingerprintService({ db: platform.db, readAudio });
   // The catalogue's fingerprints in memory, following Postgres' change log (loaded on the first match).
@@ -57,13 +93,15 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     db: platform.db,
     readAudio,
     index,
-    events: options.airplayEvents ?? createInProcessAirplayEvents(),
+    events: airplayEvents,
   });
   const cycles = createCycleService({ db: platform.db, jobs: platform.jobs });
   const handlers = bindJobContext({
     'system.heartbeat': heartbeatJob(heartbeats, logger, metrics.business, config.release.version),
     'catalog.fingerprint-track': fingerprintTrackJob(fingerprints, logger, metrics.business),
     'airplay.match-capture': matchCaptureJob(matches, logger, metrics.business),
+    'streams.queue-due-checks': queueStreamChecksJob(streamMonitor, logger),
+    'stream.record-window': recordStreamWindowJob(streamMonitor, logger, metrics.business, stopping.signal),
     'royalties.calculate-cycle': calculateCycleJob(cycles, logger, metrics.business),
   });
   const events: JobEvents = {
@@ -75,6 +113,15 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     },
   };
   const consumer = platform.jobs.consume(handlers, events, config.jobs.concurrency);
+  // One schedule shared by every replica (BullMQ job scheduler on Redis); a timer in embedded mode.
+  const scheduler: JobScheduler = platform.redis
+    ? createBullmqScheduler(platform.redis, platform.redisKeyPrefix)
+    : createTimerScheduler(platform.jobs, (error) =>
+        logger.error({ err: error }, 'a scheduled job could not be queued'),
+      );
+  await scheduler.every('stream-checks', 'streams.queue-due-checks', config.streams.intervalMs, {
+    requestId: 'schedule:stream-checks',
+  });
   const sweep = startLostWorkSweep({ jobs: platform.jobs, fingerprints, matches, logger });
 
   // Created before the health server so readiness can read it; steps run only at shutdown.
@@ -83,11 +130,13 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     timeoutMs: config.shutdown.timeoutMs,
     logger,
     steps: [
-      // Finish running jobs first; unfinished ones return to the queue.
+      { name: 'schedules', run: () => scheduler.close() },
+      // Finish running jobs first (stream recordings are cut short); unfinished ones return to the queue.
       {
         name: 'jobs',
         run: async () => {
           sweep.stop();
+          stopping.abort();
           await consumer.close();
         },
       },
@@ -121,5 +170,5 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
       : undefined;
 
   logger.info({ healthUrl }, 'worker ready for jobs');
-  return { lifecycle, healthUrl, storage };
+  return { lifecycle, healthUrl, storage, airplayEvents };
 }

@@ -1,4 +1,4 @@
-// Captures and playlogs on both databases: idempotent by chunk id, a repeat
+// Captures on both databases: idempotent by chunk id, a repeat
 // keeps nothing of its own, a bad chunk id keeps no file, newest first.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAccountProvisioning, usersRepository } from '@zamio/accounts';
@@ -128,7 +128,7 @@ describeOnBothDatabases('captures', (db) => {
     expect(folder.exists(stored)).toBe(false);
   });
 
-  it("lists a station's captures newest first, and records playlogs", async () => {
+  it("lists a station's captures newest first", async () => {
     const { userId, stationId } = await stationAccount(db(), 'fm');
     for (const chunk of ['c-1', 'c-2']) {
       const stored = await folder.store('capture-audio');
@@ -145,14 +145,6 @@ describeOnBothDatabases('captures', (db) => {
     expect(listed.map((c) => c.chunkId).sort()).toEqual(['c-1', 'c-2']);
     expect(listed[0]!.capturedAt.getTime()).toBeGreaterThanOrEqual(listed[1]!.capturedAt.getTime());
     expect(await listCaptures((await stationAccount(db(), 'other')).stationId)).toEqual([]);
-
-    const csv = await folder.store('playlog-csv');
-    const playlog = await service().receivePlaylog({ userId, stationId }, async () => ({
-      stored: csv,
-      fields: {},
-      originalName: 'log.csv',
-    }));
-    expect(playlog).toMatchObject({ kind: 'playlog-csv', mimeType: 'text/csv' });
   });
 });
 

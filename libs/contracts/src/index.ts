@@ -2,6 +2,8 @@ export * from './system';
 export * from './auth';
 export * from './accounts';
 export * from './uploads';
+export * from './streams';
+export * from './playlogs';
 export * from './text';
 export * from './paging';
 export * from './catalog';

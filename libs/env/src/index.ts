@@ -18,3 +18,4 @@ export * from './config/server-config';
 export * from './config/bff-config';
 export * from './config/worker-config';
 export * from './config/load-app-config';
+export * from './schemas/streams';

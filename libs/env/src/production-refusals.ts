@@ -16,6 +16,7 @@ interface ServerLikeConfig {
   PUBLIC_API_URL?: string;
   SEED_DEMO_DATA?: boolean;
   FORCE_HTTPS?: boolean;
+  STREAM_ALLOW_PRIVATE_ADDRESSES?: boolean;
   /** Milliseconds, as the duration validator returns it. */
   HSTS_MAX_AGE?: number;
   CORS_ORIGIN_PATTERNS?: string[];
@@ -107,6 +108,11 @@ export function productionRefusals(config: ServerLikeConfig, env: Environment): 
   }
   if (config.SEED_DEMO_DATA)
     refuse('SEED_DEMO_DATA', `demo accounts with known passwords are refused in ${env}`);
+  if (config.STREAM_ALLOW_PRIVATE_ADDRESSES)
+    refuse(
+      'STREAM_ALLOW_PRIVATE_ADDRESSES',
+      `stream URLs on private addresses would let a station reach internal services (SSRF); refused in ${env}`,
+    );
   if (config.FORCE_HTTPS === false)
     refuse('FORCE_HTTPS', `must stay on in ${env} (Secure cookies, HTTPS redirect)`);
   if (config.HSTS_MAX_AGE !== undefined && config.HSTS_MAX_AGE / 1000 < MIN_HSTS_MAX_AGE_SECONDS)

@@ -1,6 +1,6 @@
 // The one place where the domain's key operations are counted. Features call
 // these counters; dashboards and alerts read them from /metrics.
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
 export function createBusinessMetrics(registry: Registry) {
   return {
@@ -19,6 +19,29 @@ export function createBusinessMetrics(registry: Registry) {
     playsCreated: new Counter({
       name: 'zamio_plays_created_total',
       help: 'Plays created from merged detections.',
+      registers: [registry],
+    }),
+    streamChecks: new Counter({
+      name: 'zamio_stream_checks_total',
+      help: 'Stream monitoring checks, by result: up (a window was recorded) or down (the check failed).',
+      labelNames: ['result'],
+      registers: [registry],
+    }),
+    streamStateChanges: new Counter({
+      name: 'zamio_stream_state_changes_total',
+      help: 'Monitored streams that changed state, by the state they entered (up or down).',
+      labelNames: ['state'],
+      registers: [registry],
+    }),
+    liveConnections: new Gauge({
+      name: 'zamio_live_connections',
+      help: 'Open live-update WebSockets in this process.',
+      registers: [registry],
+    }),
+    liveMessages: new Counter({
+      name: 'zamio_live_messages_total',
+      help: 'Live updates pushed to open WebSockets, by message type.',
+      labelNames: ['type'],
       registers: [registry],
     }),
     captureMatchSeconds: new Histogram({

@@ -7,3 +7,4 @@ export * from './create-in-process-queue';
 export * from './queue-unavailable-error';
 export * from './wait-for-redis';
 export * from './bind-job-context';
+export * from './job-scheduler';

@@ -12,6 +12,10 @@ export interface JobPayloads {
   'catalog.fingerprint-track': JobMeta & { trackId: string; uploadId: string };
   /** Match a capture against the catalogue; the last failed attempt dead-letters it. */
   'airplay.match-capture': JobMeta & { captureId: string };
+  /** Scheduled: queue a window recording for every active stream that is due. */
+  'streams.queue-due-checks': JobMeta;
+  /** Record one window of a station's stream, store it as a capture, queue its match. */
+  'stream.record-window': JobMeta & { streamId: string };
   /** Price a royalty cycle's unpriced plays (idempotent, resumable). */
   'royalties.calculate-cycle': JobMeta & { cycleId: string };
 }
@@ -19,11 +23,13 @@ export interface JobPayloads {
 export type JobName = keyof JobPayloads;
 export type JobData<N extends JobName> = JobPayloads[N];
 
-export type QueueName = 'system' | 'fingerprint' | 'match' | 'royalties';
+export type QueueName = 'system' | 'fingerprint' | 'match' | 'royalties' | 'streams';
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'system.heartbeat': 'system',
   'catalog.fingerprint-track': 'fingerprint',
   'airplay.match-capture': 'match',
+  'streams.queue-due-checks': 'streams',
+  'stream.record-window': 'streams',
   'royalties.calculate-cycle': 'royalties',
 };

@@ -25,3 +25,4 @@ export {
   type StreamHealthThresholds,
   type StreamState,
 } from './stream-health.ts';
+export { checkStreamAddress, type CheckStreamAddressOptions } from './check-stream-address.ts';

@@ -6,7 +6,7 @@ import { decodeAudio } from '@zamio/audio';
 import { freePort } from '@zamio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordStream, type RecordStreamOptions } from '../src/index.ts';
-import { startIcecast, type IcecastServer } from './icecast-server.ts';
+import { startIcecast, type IcecastServer } from '../src/testing/icecast-server.ts';
 import { recordingFailure } from './stream-failure.ts';
 import { dominantFrequency, rms } from './tone-analysis.ts';
 

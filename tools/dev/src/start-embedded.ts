@@ -38,8 +38,10 @@ const logger = createProcessLogger('embedded', bffConfig);
 // One platform for both: PGlite allows one owner per folder, and the
 // in-process queue carries the bff's jobs to the worker.
 const platform = await openPlatform(bffConfig, { service: 'embedded', logger, migrate: true });
-// Detections and plays the worker makes reach the bff's live channel in process.
-const airplayEvents = createInProcessAirplayEvents();
+// The worker's detections and plays reach the bff's WebSockets in process (no Redis here).
+const airplayEvents = createInProcessAirplayEvents({
+  onListenerError: (error) => logger.warn({ err: error }, 'live update listener failed'),
+});
 const bff = await startBff(bffConfig, { logger: logger.child({ service: 'bff' }), platform, airplayEvents });
 const worker = await startWorker(workerConfig, {
   logger: logger.child({ service: 'worker' }),

@@ -3,5 +3,6 @@ export const BFF_PLUGIN = {
   session: 'zamio-session',
   csrf: 'zamio-csrf',
   uploads: 'zamio-multipart-uploads',
+  liveUpdates: 'zamio-live-updates',
   openApi: 'zamio-openapi',
 } as const;

@@ -6,7 +6,10 @@ import type { Database } from '@zamio/db';
 import { idempotencyPlugin } from '@zamio/http';
 import type { BffConfig } from '@zamio/env';
 import { uploadRules } from '@zamio/uploads';
+import type { LiveFeed } from '@zamio/airplay';
+import type { BusinessMetrics } from '@zamio/metrics';
 import { csrfPlugin } from '../plugins/csrf';
+import { liveUpdatesPlugin } from '../plugins/live-updates';
 import { multipartUploadsPlugin } from '../plugins/multipart-uploads';
 import { sessionPlugin } from '../plugins/session';
 import type { BffServices } from '../bff-services';
@@ -14,7 +17,9 @@ import { accountRoutes } from './account-routes';
 import { adminRoutes } from './admin-routes';
 import { artistRoutes } from './artist-routes';
 import { authRoutes } from './auth-routes';
+import { playlogRoutes } from './playlog-routes';
 import { stationRoutes } from './station-routes';
+import { streamRoutes } from './stream-routes';
 import { auditRoutes } from './audit-routes';
 import { cyclesRoutes } from './cycles-routes';
 import { disputesRoutes } from './disputes-routes';
@@ -28,6 +33,8 @@ export interface SecuredApiOptions {
   config: Pick<BffConfig, 'session' | 'http' | 'uploads' | 'limits'>;
   /** Where Idempotency-Key answers are kept. */
   db: Database;
+  /** New detections and plays for the open portals (GET /api/live). */
+  live: { feed: LiveFeed; metrics: BusinessMetrics };
 }
 
 /** Whose Idempotency-Key it is: the device or user the guards admit, else the client address. */
@@ -38,7 +45,10 @@ const idempotencyScopeOf = ({ principal, ip }: FastifyRequest): string =>
       : `user:${principal.userId}`
     : `ip:${ip}`;
 
-export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { services, config, db }) => {
+export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (
+  app,
+  { services, config, db, live },
+) => {
   await app.register(sessionPlugin, {
     secrets: config.session.secrets,
     secureCookies: config.session.secureCookies,
@@ -73,6 +83,13 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { s
     reviews: services.reviews,
   });
   await app.register(accountRoutes, { documents: services.documents });
+  await app.register(streamRoutes, { streams: services.streams });
+  await app.register(liveUpdatesPlugin, {
+    feed: live.feed,
+    metrics: live.metrics,
+    trustedOrigins: config.http.trustedOrigins,
+  });
+  await app.register(playlogRoutes, { playlogs: services.playlogs });
   // The money side (libs/royalties).
   await app.register(rateTableRoutes, { rateTables: services.rateTables });
   await app.register(cyclesRoutes, { cycles: services.cycles, statements: services.statements });

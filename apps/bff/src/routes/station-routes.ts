@@ -1,5 +1,5 @@
-// A station's devices, captures, detections, plays and playlogs under
-// /api/station. Browser sessions manage devices, read and review; capture
+// A station's devices, captures, detections and plays under /api/station
+// (playlogs: playlog-routes.ts). Browser sessions manage devices, read and review; capture
 // devices upload with their own token, always into their own station.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
@@ -16,7 +16,6 @@ import {
   IssuedDevice,
   PlayPage,
   StationPlayListQuery,
-  UploadResult,
 } from '@zamio/contracts';
 import type { DeviceService } from '@zamio/accounts';
 import type { AirplayReadService, CaptureService, DetectionReviewService } from '@zamio/airplay';
@@ -29,7 +28,6 @@ import {
   pageOf,
   playBody,
   reviewOf,
-  uploadBody,
 } from './responses';
 
 export interface StationRoutesOptions {
@@ -161,18 +159,6 @@ export const stationRoutes: FastifyPluginAsyncTypebox<StationRoutesOptions> = as
         { limit, cursor },
       );
       return pageOf(page, playBody);
-    },
-  );
-
-  app.post(
-    '/station/playlogs',
-    { schema: { response: { 201: UploadResult } }, onRequest: station, config: uploadLimit },
-    async (request, reply) => {
-      const { userId, stationId } = station.principalOf(request);
-      const playlog = await captures.receivePlaylog({ userId, stationId }, () =>
-        request.upload('playlog-csv'),
-      );
-      return reply.code(201).send(uploadBody(playlog));
     },
   );
 };

@@ -50,6 +50,9 @@ export class ApiSession {
 
   get = <T = unknown>(path: string) => this.request('GET', path).then((r) => r.body as T);
 
+  /** The session cookie, for clients fetch does not cover (a WebSocket). */
+  cookieHeader = (): string => this.cookie;
+
   async login(email: string, password: string): Promise<string> {
     const answer = await this.request('POST', '/api/auth/login', { email, password });
     if (answer.status !== 200)

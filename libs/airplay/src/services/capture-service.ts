@@ -1,15 +1,8 @@
-// A station's captures (10 s of its broadcast, sent by a capture device) and
-// playlogs (CSV uploads by the station's staff).
+// A station's captures: 10 s of its broadcast, sent by a capture device.
 import { CAPTURE_MAX_SECONDS, CAPTURE_MIN_SECONDS } from '@zamio/contracts';
 import type { Database } from '@zamio/db';
 import { invalid } from '@zamio/errors';
-import {
-  discardOnFailure,
-  uploadsRepository,
-  type ReceiveUpload,
-  type UploadRecord,
-  type UploadStorage,
-} from '@zamio/files';
+import { discardOnFailure, uploadsRepository, type ReceiveUpload, type UploadStorage } from '@zamio/files';
 import * as captures from '../repositories/captures-repository';
 import type { Capture } from '../repositories/captures-repository';
 import type { JobProducer } from '@zamio/queue';
@@ -109,16 +102,6 @@ export function createCaptureService({
       const first = await captures.findByChunk(db, source.stationId, checkChunkId(fields.chunk_id));
       if (!first) throw new Error('a repeated chunk has no first capture');
       return { capture: first, created: false };
-    },
-
-    async receivePlaylog(
-      uploader: { userId: string; stationId: string },
-      receive: ReceiveUpload,
-    ): Promise<UploadRecord> {
-      const { stored, originalName } = await receive();
-      return discardOnFailure(storage, stored, () =>
-        uploadsRepository.insert(db, stored, uploader, originalName),
-      );
     },
   };
 }

@@ -97,6 +97,8 @@ export interface BffConfig {
   metrics: MetricsConfig;
   shutdown: ShutdownConfig;
   accounts: AccountsConfig;
+  /** Registering stream URLs: whether hosts on private addresses are accepted. */
+  streams: { allowPrivateAddresses: boolean };
 }
 
 export function bffConfigFrom(env: BffEnv & { ZAMIO_ENV: Environment }): BffConfig {
@@ -141,6 +143,7 @@ export function bffConfigFrom(env: BffEnv & { ZAMIO_ENV: Environment }): BffConf
         document: env.UPLOAD_MAX_DOCUMENT,
       },
     },
+    streams: { allowPrivateAddresses: env.STREAM_ALLOW_PRIVATE_ADDRESSES },
     limits: {
       windowMs: env.RATE_LIMIT_WINDOW,
       globalMax: env.RATE_LIMIT_GLOBAL_MAX,

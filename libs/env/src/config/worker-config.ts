@@ -18,6 +18,16 @@ import {
   type ShutdownConfig,
 } from './server-config';
 
+export interface StreamMonitorConfig {
+  /** Audio recorded per check. */
+  windowMs: number;
+  /** Each active stream is checked this often. */
+  intervalMs: number;
+  downAfterFailures: number;
+  /** Tests and LAN deployments only (refused in staging/production). */
+  allowPrivateAddresses: boolean;
+}
+
 export interface WorkerConfig {
   environment: Environment;
   release: ReleaseInfo;
@@ -26,6 +36,7 @@ export interface WorkerConfig {
   health: { host: string; port: number; detailsToken: string };
   metrics: MetricsConfig;
   jobs: { concurrency: number };
+  streams: StreamMonitorConfig;
   database: DatabaseConfig;
   redis: RedisConfig;
   /** The same storage as the bff's: the worker reads uploaded audio from it. */
@@ -41,6 +52,12 @@ export function workerConfigFrom(env: WorkerEnv & { ZAMIO_ENV: Environment }): W
     health: { host: env.HOST, port: env.WORKER_HEALTH_PORT, detailsToken: env.HEALTH_DETAILS_TOKEN },
     metrics: metricsFrom(env),
     jobs: { concurrency: env.WORKER_CONCURRENCY },
+    streams: {
+      windowMs: env.STREAM_WINDOW,
+      intervalMs: env.STREAM_CHECK_INTERVAL,
+      downAfterFailures: env.STREAM_DOWN_AFTER_FAILURES,
+      allowPrivateAddresses: env.STREAM_ALLOW_PRIVATE_ADDRESSES,
+    },
     database: databaseFrom(env),
     redis: redisFrom(env),
     storage: toStorageConfig(env),

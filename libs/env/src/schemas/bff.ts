@@ -13,6 +13,7 @@ import {
 } from '../validators';
 import type { AppSchema } from '../load-config';
 import { databaseSpec, processSpec, redisSpec, runtimeSpec } from './common';
+import { streamAddressSpec } from './streams';
 import { productionRefusals } from '../production-refusals';
 import { storageRefusals, storageSpec } from './storage';
 
@@ -226,6 +227,7 @@ export const bffSpec = {
     default: 10_485_760,
     group: 'Uploads',
   }),
+  ...streamAddressSpec,
   ...storageSpec,
   ...processSpec,
   ...databaseSpec,

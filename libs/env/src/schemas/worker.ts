@@ -4,6 +4,7 @@ import { integer, text } from '../validators';
 import type { AppSchema } from '../load-config';
 import { databaseSpec, processSpec, redisSpec, runtimeSpec } from './common';
 import { productionRefusals } from '../production-refusals';
+import { streamMonitorProblems, streamMonitorSpec } from './streams';
 import { storageRefusals, storageSpec } from './storage';
 
 export const workerSpec = {
@@ -26,6 +27,7 @@ export const workerSpec = {
     default: 4,
     group: 'Jobs',
   }),
+  ...streamMonitorSpec,
   ...storageSpec,
   ...processSpec,
   ...databaseSpec,
@@ -40,5 +42,9 @@ export type WorkerEnv = {
 export const workerSchema: AppSchema<WorkerEnv> = {
   app: 'worker',
   spec: workerSpec,
-  refine: (config, env) => [...productionRefusals(config, env), ...storageRefusals(config, env)],
+  refine: (config, env) => [
+    ...productionRefusals(config, env),
+    ...storageRefusals(config, env),
+    ...streamMonitorProblems(config),
+  ],
 };

@@ -35,7 +35,7 @@ export function windowsExecutable(size = 8_192): Buffer {
 
 export const playlogCsv = (): Buffer =>
   Buffer.from(
-    'played_at,title,artist\n2025-01-01T06:00:00Z,Song A,Artist A\n2025-01-01T06:04:00Z,Song B,Artist B\n',
+    'played_at,title,artist,isrc,duration\n2025-01-01T06:00:00Z,Song A,Artist A,,3:30\n2025-01-01T06:04:00Z,Song B,Artist B,,200\n',
   );
 
 export function form(

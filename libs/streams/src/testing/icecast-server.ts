@@ -16,7 +16,10 @@ const NOBODY = 65_534;
 
 export interface SourceOptions {
   readonly mount: string;
-  readonly hz: number;
+  /** A sine tone of this frequency, unless `file` is given. */
+  readonly hz?: number;
+  /** An audio file to stream instead of a tone (played in real time, looped). */
+  readonly file?: string;
   readonly codec: 'mp3' | 'vorbis' | 'opus';
   readonly name?: string;
 }
@@ -77,7 +80,10 @@ export async function startIcecast(): Promise<IcecastServer> {
   const server: IcecastServer = {
     port,
     url: (mount) => `${base}${mount}`,
-    async startSource({ mount, hz, codec, name }) {
+    async startSource({ mount, hz, file, codec, name }) {
+      const input = file
+        ? ['-stream_loop', '-1', '-i', file]
+        : ['-f', 'lavfi', '-i', `sine=frequency=${hz ?? 440}:sample_rate=44100`];
       const source = spawn(
         FFMPEG,
         [
@@ -85,10 +91,7 @@ export async function startIcecast(): Promise<IcecastServer> {
           '-loglevel',
           'error',
           '-re',
-          '-f',
-          'lavfi',
-          '-i',
-          `sine=frequency=${hz}:sample_rate=44100`,
+          ...input,
           '-ac',
           '2',
           ...ENCODERS[codec],
