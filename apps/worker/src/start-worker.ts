@@ -7,13 +7,16 @@ import type { Logger } from '@zamio/logger';
 import { createServiceMetrics, startMetricsServer } from '@zamio/metrics';
 import { createLifecycle, openPlatform, type Lifecycle, type Platform } from '@zamio/platform';
 import { bindJobContext, type JobEvents } from '@zamio/queue';
+import { createCycleService } from '@zamio/royalties';
 import { createHeartbeatService } from '@zamio/system-status';
 import { createInProcessAirplayEvents, createMatchService, type AirplayEvents } from '@zamio/airplay';
 import { createFingerprintIndex, createFingerprintService, type AudioReader } from '@zamio/catalog';
 import { fingerprintTrackJob } from './jobs/fingerprint-track-job';
 import { instrumentStorage, type ObjectStorage } from '@zamio/uploads';
+import { calculateCycleJob } from './jobs/calculate-cycle-job';
 import { heartbeatJob } from './jobs/heartbeat-job';
 import { matchCaptureJob } from './jobs/match-capture-job';
+import { startLostWorkSweep } from './sweeps/requeue-lost-work';
 
 export interface StartWorkerOptions {
   logger: Logger;
@@ -56,10 +59,12 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     index,
     events: options.airplayEvents ?? createInProcessAirplayEvents(),
   });
+  const cycles = createCycleService({ db: platform.db, jobs: platform.jobs });
   const handlers = bindJobContext({
     'system.heartbeat': heartbeatJob(heartbeats, logger, metrics.business, config.release.version),
     'catalog.fingerprint-track': fingerprintTrackJob(fingerprints, logger, metrics.business),
     'airplay.match-capture': matchCaptureJob(matches, logger, metrics.business),
+    'royalties.calculate-cycle': calculateCycleJob(cycles, logger, metrics.business),
   });
   const events: JobEvents = {
     onCompleted: (job, ms) =>
@@ -70,6 +75,7 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     },
   };
   const consumer = platform.jobs.consume(handlers, events, config.jobs.concurrency);
+  const sweep = startLostWorkSweep({ jobs: platform.jobs, fingerprints, matches, logger });
 
   // Created before the health server so readiness can read it; steps run only at shutdown.
   const lifecycle = createLifecycle({
@@ -78,7 +84,13 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     logger,
     steps: [
       // Finish running jobs first; unfinished ones return to the queue.
-      { name: 'jobs', run: () => consumer.close() },
+      {
+        name: 'jobs',
+        run: async () => {
+          sweep.stop();
+          await consumer.close();
+        },
+      },
       { name: 'health', run: () => health.close() },
       { name: 'metrics', run: async () => metricsServer?.close() },
       // A borrowed platform is the launcher's to close.

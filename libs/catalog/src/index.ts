@@ -18,3 +18,4 @@ export * from './services/fingerprint-service';
 export * from './services/fingerprint-index';
 export * from './services/audio-reader';
 export * from './rules/audio-failure';
+export * from './services/library-index-service';

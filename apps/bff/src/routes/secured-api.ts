@@ -15,6 +15,13 @@ import { adminRoutes } from './admin-routes';
 import { artistRoutes } from './artist-routes';
 import { authRoutes } from './auth-routes';
 import { stationRoutes } from './station-routes';
+import { auditRoutes } from './audit-routes';
+import { cyclesRoutes } from './cycles-routes';
+import { disputesRoutes } from './disputes-routes';
+import { payoutsRoutes } from './payouts-routes';
+import { publisherRoutes } from './publisher-routes';
+import { rateTableRoutes } from './rate-table-routes';
+import { statementsRoutes } from './statements-routes';
 
 export interface SecuredApiOptions {
   services: BffServices;
@@ -66,4 +73,12 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { s
     reviews: services.reviews,
   });
   await app.register(accountRoutes, { documents: services.documents });
+  // The money side (libs/royalties).
+  await app.register(rateTableRoutes, { rateTables: services.rateTables });
+  await app.register(cyclesRoutes, { cycles: services.cycles, statements: services.statements });
+  await app.register(statementsRoutes, { statements: services.statements });
+  await app.register(disputesRoutes, { disputes: services.disputes });
+  await app.register(payoutsRoutes, { payouts: services.payouts });
+  await app.register(publisherRoutes, { publishers: services.publishers });
+  await app.register(auditRoutes, { audit: services.audit });
 };

@@ -14,7 +14,7 @@ beforeAll(async () => {
   stack = await startSecureStack();
   artist = await stack.account('artist', 'kofi');
   const publisher = await stack.account('publisher', 'pub');
-  publisherId = ((await publisher.get('/api/auth/me')).body as { id: string }).id;
+  publisherId = ((await publisher.get('/api/auth/me')).body as { user: { id: string } }).user.id;
 });
 afterAll(async () => stack?.stop());
 

@@ -97,7 +97,7 @@ export function createCaptureService({
             return created;
           });
         });
-        // A lost enqueue (queue down) leaves the capture pending; requeuePendingCaptures picks it up.
+        // A lost enqueue (queue down) leaves the capture pending; the worker's lost-work sweep queues it again.
         await jobs.enqueue('airplay.match-capture', {
           requestId: requestId?.() ?? 'capture',
           captureId: capture.id,

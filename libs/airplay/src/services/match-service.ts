@@ -28,7 +28,66 @@ export type MatchOutcome =
   | { status: 'missing' };
 
 /** Audio a capture can never be matched from: dead-lettered at once, no retry. */
-class UnusableCapture extends Error {}
+export class UnusableCaptureError extends Error {
+  override readonly name = 'UnusableCaptureError';
+}
+
+export interface Identification {
+  trackId: string;
+  /** Where in the track the capture starts. */
+  offsetSeconds: number;
+  confidence: number;
+  score: number;
+  speed: number;
+}
+
+/**
+ * The recognition step alone — decode, check the length, fingerprint, catch
+ * the index up, look up, decide — shared by the match job and the zamio-fp
+ * command line, so both answer the same for the same bytes.
+ */
+export async function identifyCaptureAudio(
+  bytes: Uint8Array,
+  index: FingerprintIndex,
+  options: { ffmpegPath?: string | undefined; checkLength?: boolean } = {},
+): Promise<{ durationMs: number; match: Identification | null }> {
+  let decoded;
+  try {
+    decoded = await decodeAudio(bytes, {
+      ...(options.checkLength === false ? {} : { maxDurationSeconds: CAPTURE_MAX_SECONDS + 1 }),
+      ...(options.ffmpegPath ? { ffmpegPath: options.ffmpegPath } : {}),
+    });
+  } catch (error) {
+    if (error instanceof AudioDecodeError && error.reason !== 'aborted')
+      throw new UnusableCaptureError(`the audio could not be decoded (${error.reason}): ${error.message}`);
+    throw error;
+  }
+  const seconds = decoded.samples.length / decoded.sampleRate;
+  if (
+    options.checkLength !== false &&
+    (seconds < CAPTURE_MIN_SECONDS - 0.05 || seconds > CAPTURE_MAX_SECONDS + 0.05)
+  )
+    throw new UnusableCaptureError(
+      `the capture is ${seconds.toFixed(1)} s long; captures must be ${CAPTURE_MIN_SECONDS}–${CAPTURE_MAX_SECONDS} s`,
+    );
+  const query = fingerprintQuery(decoded.samples, decoded.sampleRate);
+  await index.refresh();
+  const decision = matchQuery(index, query);
+  const trackId = decision ? index.trackIdOf(decision.track) : undefined;
+  return {
+    durationMs: Math.round(seconds * 1000),
+    match:
+      decision && trackId
+        ? {
+            trackId,
+            offsetSeconds: decision.offsetSeconds,
+            confidence: Math.min(1, Math.max(0, decision.confidence)),
+            score: decision.score,
+            speed: decision.speed,
+          }
+        : null,
+  };
+}
 
 export function createMatchService({
   db,
@@ -43,27 +102,6 @@ export function createMatchService({
   events: AirplayEvents;
   ffmpegPath?: string | undefined;
 }) {
-  async function decodeCapture(storageKey: string | null) {
-    if (storageKey === null) throw new UnusableCapture('the capture has no audio file');
-    let decoded;
-    try {
-      decoded = await decodeAudio(await readAllBytes(await readAudio(storageKey)), {
-        maxDurationSeconds: CAPTURE_MAX_SECONDS + 1,
-        ...(ffmpegPath ? { ffmpegPath } : {}),
-      });
-    } catch (error) {
-      if (error instanceof AudioDecodeError && error.reason !== 'aborted')
-        throw new UnusableCapture(`the audio could not be decoded (${error.reason}): ${error.message}`);
-      throw error;
-    }
-    const seconds = decoded.samples.length / decoded.sampleRate;
-    if (seconds < CAPTURE_MIN_SECONDS - 0.05 || seconds > CAPTURE_MAX_SECONDS + 0.05)
-      throw new UnusableCapture(
-        `the capture is ${seconds.toFixed(1)} s long; captures must be ${CAPTURE_MIN_SECONDS}–${CAPTURE_MAX_SECONDS} s`,
-      );
-    return { ...decoded, durationMs: Math.round(seconds * 1000) };
-  }
-
   async function announce(detection: Detection | undefined, changes: PlayChange[]) {
     if (!detection) return;
     const artists = await tracksRepository.artistsOf(db, [detection.trackId]);
@@ -82,18 +120,16 @@ export function createMatchService({
       await captures.recordAttempt(db, captureId);
 
       const started = performance.now();
-      let decision;
-      let durationMs: number;
+      let identified: Awaited<ReturnType<typeof identifyCaptureAudio>>;
       try {
-        const audio = await decodeCapture(storageKey);
-        durationMs = audio.durationMs;
-        const query = fingerprintQuery(audio.samples, audio.sampleRate);
-        await index.refresh();
-        decision = matchQuery(index, query);
+        if (storageKey === null) throw new UnusableCaptureError('the capture has no audio file');
+        identified = await identifyCaptureAudio(await readAllBytes(await readAudio(storageKey)), index, {
+          ffmpegPath,
+        });
       } catch (error) {
-        if (error instanceof UnusableCapture || lastAttempt) {
+        if (error instanceof UnusableCaptureError || lastAttempt) {
           const reason =
-            error instanceof UnusableCapture
+            error instanceof UnusableCaptureError
               ? error.message
               : `matching failed after the last attempt: ${(error as Error).message}`;
           await captures.setOutcome(db, captureId, { status: 'failed', failureReason: reason });
@@ -102,27 +138,27 @@ export function createMatchService({
         throw error;
       }
       const matchMs = performance.now() - started;
-      const trackId = decision ? index.trackIdOf(decision.track) : undefined;
+      const { durationMs, match } = identified;
 
       const result = await db.transaction(async (tx) => {
         // A retry after a crash between commit and ack finds the outcome already written.
         const current = await captures.findForMatching(tx, captureId);
         if (!current || current.capture.status !== 'pending') return undefined;
-        if (!decision || !trackId) {
+        if (!match) {
           await captures.setOutcome(tx, captureId, { status: 'unmatched', failureReason: null });
           return { detection: undefined, changes: [] as PlayChange[] };
         }
-        await plays.lockStationTrack(tx, capture.stationId, trackId);
+        await plays.lockStationTrack(tx, capture.stationId, match.trackId);
         const detection = await detections.insertIfNew(tx, {
           captureId,
           stationId: capture.stationId,
-          trackId,
+          trackId: match.trackId,
           startedAt: capture.startedAt,
           durationMs,
-          trackOffsetMs: Math.max(0, Math.round(decision.offsetSeconds * 1000)),
-          confidence: Math.min(1, Math.max(0, decision.confidence)),
-          score: Math.round(decision.score),
-          speed: decision.speed,
+          trackOffsetMs: Math.max(0, Math.round(match.offsetSeconds * 1000)),
+          confidence: match.confidence,
+          score: Math.round(match.score),
+          speed: match.speed,
         });
         const changes = detection ? await attachToPlay(tx, detection) : [];
         await captures.setOutcome(tx, captureId, { status: 'matched', failureReason: null });

@@ -109,8 +109,13 @@ export function createFingerprintService({
       return { outcome: 'ready', postings: fingerprint.hashes.length, durationMs };
     },
 
-    /** Tracks whose current audio has no fingerprint of the pinned version (lost jobs, a re-index). */
-    needingFingerprint: (limit: number) => tracks.needingFingerprint(db, FINGERPRINT_PARAMS_VERSION, limit),
+    /**
+     * Tracks whose current audio has no fingerprint of the pinned version and
+     * has not changed since `before`: lost jobs, or a re-index after a params
+     * version change. The worker's sweep queues them again.
+     */
+    needingFingerprint: (before: Date, limit: number) =>
+      tracks.needingFingerprint(db, FINGERPRINT_PARAMS_VERSION, limit, before),
   };
 }
 

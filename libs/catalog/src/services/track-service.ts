@@ -131,7 +131,7 @@ export function createTrackService({ db, storage, jobs, findAccount, requestId }
           return ownTrack(tx, artistId, trackId);
         }),
       );
-      // A lost enqueue (queue down) leaves the track `uploaded`; requeueUnfingerprinted picks it up.
+      // A lost enqueue (queue down) leaves the track `uploaded`; the worker's lost-work sweep queues it again.
       await queueFingerprint(track);
       return track;
     },

@@ -23,6 +23,8 @@ export interface SecureStack {
   logs: LogCapture;
   uploadDir: string;
   databaseUrl: string;
+  /** The Redis server and key prefix this stack's queue and limits use. */
+  redis: { url: string; prefix: string };
   client(origin?: string): ApiClient;
   /** Signs up (and, for pending roles, approves with the demo admin) then signs in. */
   account(role: 'artist' | 'station' | 'publisher', name: string): Promise<ApiClient>;
@@ -89,6 +91,7 @@ export async function startSecureStack(
     logs,
     uploadDir,
     databaseUrl: database.url,
+    redis: { url: redis.url, prefix: redis.prefix },
     client: (origin) => new ApiClient(running.url, origin ?? running.url),
     async restart(env = {}) {
       await running.bff.lifecycle.shutdown('restart');
