@@ -5,3 +5,4 @@ export * from './free-port';
 export * from './run-entry';
 export * from './tcp-proxy';
 export * from './json-lines';
+export * from './until-serving';

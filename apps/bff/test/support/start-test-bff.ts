@@ -3,7 +3,7 @@
 // caller passes DATABASE_URL / REDIS_URL. Logs are captured for assertions.
 import { loadBffConfig } from '@zamio/env';
 import { createLogger } from '@zamio/logger';
-import { captureLogs, freePort, type LogCapture } from '@zamio/testing';
+import { captureLogs, freePort, untilServing, type LogCapture } from '@zamio/testing';
 import { startBff, type RunningBff } from '../../src/start-bff';
 
 export interface TestBff extends RunningBff {
@@ -34,6 +34,8 @@ export async function startTestBff(env: Record<string, string> = {}): Promise<Te
     destination: logs.stream,
   });
   const running = await startBff(config, { logger });
+  // Past load shedding's start-up sample (a 503 on a busy machine).
+  await untilServing(`http://127.0.0.1:${port}/version`);
   return {
     ...running,
     baseUrl: `http://127.0.0.1:${port}`,

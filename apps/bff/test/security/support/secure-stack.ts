@@ -6,7 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bffConfigFrom, bffSchema, loadConfig } from '@zamio/env';
 import { createLogger } from '@zamio/logger';
-import { captureLogs, createTestDatabase, createTestRedis, type LogCapture } from '@zamio/testing';
+import {
+  captureLogs,
+  createTestDatabase,
+  createTestRedis,
+  untilServing,
+  type LogCapture,
+} from '@zamio/testing';
 import { DEMO_PASSWORD } from '@zamio/accounts';
 import { startBff, type RunningBff } from '../../../src/start-bff';
 import { ApiClient } from './api-client';
@@ -29,23 +35,6 @@ export interface SecureStack {
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';
-
-/**
- * Load shedding's first sample still holds the start-up's event-loop delay
- * (seconds on a busy machine), so the first requests may be shed with 503:
- * wait until the bff answers rather than fail a test's set-up on it.
- */
-async function untilPastStartUpPressure(url: string): Promise<void> {
-  const until = Date.now() + 15_000;
-  while (Date.now() < until) {
-    const status = await fetch(`${url}/api/version`).then(
-      (response) => response.status,
-      () => 0,
-    );
-    if (status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 export interface StackOptions {
   /** Rewrites the test database URL, e.g. to go through a TCP proxy or carry a password. */
@@ -86,7 +75,8 @@ export async function startSecureStack(
   const launch = async (raw: Record<string, string>) => {
     const bff = await startBff(bffConfigFrom({ ...loadConfig(bffSchema, raw), PORT: 0 }), { logger });
     const url = bff.url.replace('0.0.0.0', '127.0.0.1');
-    await untilPastStartUpPressure(url);
+    // Past load shedding's start-up sample (a 503 on a busy machine).
+    await untilServing(`${url}/api/version`);
     return { bff, url };
   };
   let running = await launch(baseEnv);
