@@ -12,8 +12,11 @@ const projectKey = relative(workspaceRoot, process.cwd()) || 'root';
 export const sharedTestConfig = defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Integration tests start real databases (PGlite runs every migration in-process)
+    // and processes; on a 2-core CI machine running two projects at once that can
+    // take tens of seconds. Speed targets live in bench/, not in these limits.
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     setupFiles: [resolve(workspaceRoot, 'vitest.setup.ts')],
     reporters: [
