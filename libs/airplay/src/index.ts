@@ -16,6 +16,7 @@ export * from './services/capture-service';
 export * from './services/station-provisioning';
 export * from './rules/stream-url';
 export * from './services/stream-service';
+export * from './services/station-profile-service';
 export * from './services/stream-monitor';
 export * from './rules/playlog-csv';
 export * from './rules/reconcile-playlog';

@@ -9,3 +9,4 @@ export * from './paging';
 export * from './catalog';
 export * from './airplay';
 export * from './money';
+export * from './stations';

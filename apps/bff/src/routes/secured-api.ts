@@ -18,6 +18,7 @@ import { adminRoutes } from './admin-routes';
 import { artistRoutes } from './artist-routes';
 import { authRoutes } from './auth-routes';
 import { playlogRoutes } from './playlog-routes';
+import { stationProfileRoutes } from './station-profile-routes';
 import { stationRoutes } from './station-routes';
 import { streamRoutes } from './stream-routes';
 import { auditRoutes } from './audit-routes';
@@ -82,6 +83,7 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (
     airplay: services.airplay,
     reviews: services.reviews,
   });
+  await app.register(stationProfileRoutes, { profiles: services.stationProfiles });
   await app.register(accountRoutes, { documents: services.documents });
   await app.register(streamRoutes, { streams: services.streams });
   await app.register(liveUpdatesPlugin, {

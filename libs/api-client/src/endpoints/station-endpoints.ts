@@ -17,24 +17,14 @@ import type {
   Stream,
   StreamCreateBody,
   StationPlayListQuery,
+  StationProfile,
+  StationProfileUpdateBody,
 } from '@zamio/contracts';
 import type { ApiClient } from '../create-api-client';
 import { requestOf } from './search-params';
 
-/**
- * The station's profile. Not in libs/contracts yet (no route serves it so
- * far): this is the shape the portal expects from `GET/PUT
- * /api/station/profile`, to move into the contracts with the route.
- */
-export type StationClass = 'class_a' | 'class_b' | 'class_c' | 'online' | 'community';
-export interface StationProfile {
-  name: string;
-  stationClass: StationClass;
-  region: string | null;
-  /** IANA zone, e.g. Africa/Accra: royalty periods (prime, off-peak) are in the station's time. */
-  timezone: string;
-}
-export type StationProfileUpdate = Partial<StationProfile>;
+export type { StationClass, StationProfile } from '@zamio/contracts';
+export type StationProfileUpdate = StationProfileUpdateBody;
 
 const detectionPath = (detectionId: string) => `/station/detections/${encodeURIComponent(detectionId)}`;
 
