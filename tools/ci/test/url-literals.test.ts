@@ -11,6 +11,8 @@ const SKIP_DIRS = new Set(['node_modules', 'dist', '.nx', 'coverage', 'test', '_
 // A scheme followed by a host: a written-down address (a scheme named in a
 // message, or a URL built from the request, is not one).
 const URL_LITERAL = /https?:\/\/[A-Za-z0-9[]/;
+const RESERVED_EXAMPLE_URL =
+  /https?:\/\/(?:[A-Za-z0-9-]+\.)*(?:example\.(?:com|net|org)|[A-Za-z0-9-]+\.(?:example|invalid|test))(?![A-Za-z0-9.-])/g;
 
 function* sourceFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
@@ -35,8 +37,15 @@ function allowedLine(file: string, line: string): boolean {
     return true;
   // Schema documentation: descriptions and examples show URL shapes.
   if (file.startsWith('libs/env/src/schemas/') && /\b(desc|example):/.test(line)) return true;
-  // Naming a scheme in a check (e.g. startsWith('http:')) is not a URL.
-  return line.replace(/['"`]https?:\/\/['"`]/g, '').match(URL_LITERAL) === null;
+  // Naming a scheme in a check (e.g. startsWith('http:')) is not a URL, nor is an
+  // example on a reserved name (RFC 2606: example.com/net/org, .example, .invalid,
+  // .test) such as a form's placeholder: no environment can ever serve those.
+  return (
+    line
+      .replace(/['"`]https?:\/\/['"`]/g, '')
+      .replace(RESERVED_EXAMPLE_URL, '')
+      .match(URL_LITERAL) === null
+  );
 }
 
 export function findUrlLiterals(): string[] {
