@@ -18,7 +18,7 @@ const errorHandler: FastifyPluginCallback<ErrorHandlerOptions> = (app, options, 
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ err: { message: error.message, code: error.code } }, 'request rejected');
     const message = status >= 500 && !options.exposeDetails ? publicMessage(status) : error.message;
-    if (status === 503) reply.header('retry-after', '5');
+    if (status === 503) reply.header('retry-after', String(retryAfterOf(error) ?? 5));
     if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
     return reply
       .code(status)
@@ -34,6 +34,12 @@ const errorHandler: FastifyPluginCallback<ErrorHandlerOptions> = (app, options, 
   );
   done();
 };
+
+/** A 503 may say how long to wait (storage: 30 s when the service throttles); 5 s otherwise. */
+const retryAfterOf = (error: { retryAfterSeconds?: unknown }): number | undefined =>
+  typeof error.retryAfterSeconds === 'number' && error.retryAfterSeconds > 0
+    ? Math.ceil(error.retryAfterSeconds)
+    : undefined;
 
 const publicMessage = (status: number) =>
   status === 503
