@@ -36,10 +36,10 @@ const errorHandler: FastifyPluginCallback<ErrorHandlerOptions> = (app, options, 
 };
 
 /** A 503 may say how long to wait (storage: 30 s when the service throttles); 5 s otherwise. */
-const retryAfterOf = (error: { retryAfterSeconds?: unknown }): number | undefined =>
-  typeof error.retryAfterSeconds === 'number' && error.retryAfterSeconds > 0
-    ? Math.ceil(error.retryAfterSeconds)
-    : undefined;
+function retryAfterOf(error: object): number | undefined {
+  const seconds = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : undefined;
+}
 
 const publicMessage = (status: number) =>
   status === 503
