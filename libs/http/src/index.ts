@@ -8,4 +8,5 @@ export * from './plugins/cors-policy';
 export * from './plugins/https-redirect';
 export * from './plugins/load-shedding';
 export * from './plugins/rate-limits';
+export * from './plugins/early-answer-close';
 export * from './routes/health-routes';
