@@ -7,8 +7,8 @@ import {
   createAccountService,
   createDeviceService,
 } from '@zamio/accounts';
-import { createCaptureService, provisionStation } from '@zamio/airplay';
-import { createTrackService } from '@zamio/catalog';
+import { createCaptureAudioService, createCaptureService, provisionStation } from '@zamio/airplay';
+import { createTrackAudioService, createTrackService } from '@zamio/catalog';
 import type { BffConfig } from '@zamio/env';
 import { createDocumentService, uploadStorageOn } from '@zamio/files';
 import type { Platform } from '@zamio/platform';
@@ -36,6 +36,8 @@ export function createBffServices(
     tracks: createTrackService({ db, storage }),
     captures: createCaptureService({ db, storage }),
     heartbeats: createHeartbeatService({ db, jobs }),
+    trackAudio: createTrackAudioService({ db, storage: objects }),
+    captureAudio: createCaptureAudioService({ db, storage: objects }),
   };
 }
 

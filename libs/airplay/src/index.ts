@@ -14,3 +14,4 @@ export * as playlogsRepository from './repositories/playlogs-repository';
 export * from './rules/chunk-id';
 export * from './services/capture-service';
 export * from './services/station-provisioning';
+export * from './services/capture-audio';

@@ -10,3 +10,4 @@ export * as contributorsRepository from './repositories/contributors-repository'
 export * as splitsRepository from './repositories/splits-repository';
 export * as fingerprintsRepository from './repositories/fingerprints-repository';
 export * from './services/track-service';
+export * from './services/track-audio';

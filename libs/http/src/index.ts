@@ -10,3 +10,4 @@ export * from './plugins/load-shedding';
 export * from './plugins/rate-limits';
 export * from './plugins/early-answer-close';
 export * from './routes/health-routes';
+export * from './byte-range-header';

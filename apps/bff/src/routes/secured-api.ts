@@ -11,6 +11,7 @@ import type { BffServices } from '../bff-services';
 import { accountRoutes } from './account-routes';
 import { adminRoutes } from './admin-routes';
 import { artistRoutes } from './artist-routes';
+import { audioRoutes } from './audio-routes';
 import { authRoutes } from './auth-routes';
 import { stationRoutes } from './station-routes';
 
@@ -42,4 +43,5 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { s
   await app.register(artistRoutes, { tracks: services.tracks });
   await app.register(stationRoutes, { devices: services.devices, captures: services.captures });
   await app.register(accountRoutes, { documents: services.documents });
+  await app.register(audioRoutes, { trackAudio: services.trackAudio, captureAudio: services.captureAudio });
 };
