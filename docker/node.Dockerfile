@@ -8,6 +8,10 @@
 # stand-ins of ../shared/container-bases are Debian too.
 ARG NODE_IMAGE=node:24-bookworm-slim
 ARG DEBIAN_IMAGE=debian:bookworm-slim
+# Which app to build (bff or worker); the build stage refuses any other value.
+# Declared here so `FROM os-${APP}` picks the app's OS layer ("unset" keeps the
+# `dev` target, which needs no app, parseable).
+ARG APP=unset
 
 # --- manifests: every package.json + the lockfile, nothing else. Its output
 # only changes when a manifest does, so the npm ci layer below stays cached
@@ -34,6 +38,10 @@ RUN --mount=type=cache,target=/root/.npm,sharing=locked \
 # --- dev: what docker-compose runs with the source bind-mounted over
 # /workspace and node_modules in a named volume (seeded from this layer).
 FROM deps AS dev
+# ffmpeg: the worker decodes AAC/M4A with it (the same as its production image).
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ffmpeg \
+ && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=development
 CMD ["npx", "tsx", "watch", "--clear-screen=false", "apps/bff/src/main.ts"]
 
@@ -41,7 +49,7 @@ CMD ["npx", "tsx", "watch", "--clear-screen=false", "apps/bff/src/main.ts"]
 FROM deps AS build
 ARG APP
 COPY . .
-RUN test -n "$APP" || { echo "build arg APP is required (bff or worker)" >&2; exit 1; }; \
+RUN case "$APP" in bff|worker) ;; *) echo "build arg APP is required (bff or worker)" >&2; exit 1;; esac; \
     npx nx build "$APP" --skip-nx-cache --outputStyle=static
 
 # --- runtime-deps: production dependencies of the bundle only, installed from
@@ -76,7 +84,19 @@ RUN apt-get update \
 # Node image itself: that one also ships npm, npx, corepack and yarn, which
 # production never runs (and a deleting layer would not shrink the image).
 # node needs only glibc, libstdc++ and libgcc, all in Debian slim.
-FROM ${DEBIAN_IMAGE} AS runtime
+# --- os-<app>: the operating-system layer of each app, before any per-commit
+# ARG/ENV so it stays cached. The worker decodes AAC/M4A with Debian's ffmpeg
+# (libs/audio; every other format decodes in-process); the bff decodes nothing.
+FROM ${DEBIAN_IMAGE} AS os-bff
+
+FROM ${DEBIAN_IMAGE} AS os-worker
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ffmpeg \
+ && rm -rf /var/lib/apt/lists/* \
+ && { ffmpeg -hide_banner -decoders 2>/dev/null | grep -q ' aac ' \
+      || { echo "ffmpeg lacks its AAC decoder: the worker could not decode AAC/M4A" >&2; exit 1; }; }
+
+FROM os-${APP} AS runtime
 ARG APP
 ARG VERSION=0.0.0-dev
 ARG REVISION=unknown

@@ -152,6 +152,13 @@ describe.runIf(available)('production images', () => {
     expect(app_).not.toMatch(/\bsrc\b/);
   });
 
+  it('worker has ffmpeg with its AAC decoder for AAC/M4A; the bff, which decodes nothing, has none', async () => {
+    const worker = await shellIn(image('worker'), 'ffmpeg -hide_banner -decoders | grep -c " aac "');
+    expect(Number(worker.trim())).toBeGreaterThan(0);
+    const bff = await shellIn(image('bff'), 'command -v ffmpeg || echo none');
+    expect(bff.trim()).toBe('none');
+  });
+
   it.each(PORTALS)('%s: static files only, no source maps or sources', async (app) => {
     const leaks = await shellIn(
       image(app),

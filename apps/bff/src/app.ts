@@ -10,6 +10,7 @@ import {
   corsPolicyPlugin,
   earlyAnswerClosePlugin,
   errorHandlerPlugin,
+  hasDetailsToken,
   healthRoutes,
   httpMetricsPlugin,
   httpsRedirectPlugin,
@@ -17,19 +18,21 @@ import {
   rateLimitsPlugin,
   requestContextPlugin,
   requestLoggingOptions,
+  requestValidationOptions,
   securityHeadersPlugin,
 } from '@zamio/http';
 import type { Logger } from '@zamio/logger';
 import type { ServiceMetrics } from '@zamio/metrics';
 import type { Platform } from '@zamio/platform';
 import type { BffServices } from './bff-services';
+import { openApiPlugin } from './plugins/openapi';
 import { securedApi } from './routes/secured-api';
 import { systemRoutes } from './routes/system-routes';
 
 export interface BffDependencies {
   config: BffConfig;
   logger: Logger;
-  platform: Pick<Platform, 'redis' | 'redisKeyPrefix'>;
+  platform: Pick<Platform, 'db' | 'redis' | 'redisKeyPrefix'>;
   services: BffServices;
   metrics: ServiceMetrics;
   checks: HealthCheck[];
@@ -58,8 +61,8 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
-    // Unknown body fields must fail validation (400), not be silently dropped.
-    ajv: { customOptions: { removeAdditional: false } },
+    // Unknown fields refused, every problem reported once per field in plain words.
+    ...requestValidationOptions(),
   }) as unknown as FastifyInstance;
 
   await app.register(requestContextPlugin);
@@ -89,6 +92,11 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     isShuttingDown: deps.isShuttingDown,
     detailsToken: config.health.detailsToken,
   };
+  // Before any route: the document is built from the routes as they are added.
+  await app.register(openApiPlugin, {
+    version: config.release.version,
+    ui: config.environment !== 'production',
+  });
   await app.register(healthRoutes, health);
   await app.register(healthRoutes, { ...health, prefix: '/api' });
 
@@ -97,10 +105,14 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     version: config.release.version,
     revision: config.release.revision,
     environment: config.environment,
-    node: process.versions.node,
     startedAt: new Date(deps.startedAt).toISOString(),
   };
-  app.get('/version', { schema: { response: { 200: VersionInfo } } }, async () => version);
+  // The Node version only for operators holding the health details token.
+  const versionOf = (request: FastifyRequest): VersionInfo =>
+    hasDetailsToken(config.health.detailsToken, request.headers.authorization)
+      ? { ...version, node: process.versions.node }
+      : version;
+  app.get('/version', { schema: { response: { 200: VersionInfo } } }, async (request) => versionOf(request));
   // Health probes and /version above stay unlimited; everything below is rate limited.
   await app.register(rateLimitsPlugin, {
     limits: config.limits,
@@ -109,7 +121,7 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     metrics: deps.metrics.business,
     callerKeyOf,
   });
-  await app.register(systemRoutes, { prefix: '/api', version, heartbeats: deps.services.heartbeats });
-  await app.register(securedApi, { prefix: '/api', services: deps.services, config });
+  await app.register(systemRoutes, { prefix: '/api', versionOf, heartbeats: deps.services.heartbeats });
+  await app.register(securedApi, { prefix: '/api', services: deps.services, config, db: deps.platform.db });
   return app;
 }

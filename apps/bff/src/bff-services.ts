@@ -6,23 +6,59 @@ import {
   createAccountProvisioning,
   createAccountService,
   createDeviceService,
+  usersRepository,
 } from '@zamio/accounts';
-import { createCaptureAudioService, createCaptureService, provisionStation } from '@zamio/airplay';
-import { createTrackAudioService, createTrackService } from '@zamio/catalog';
+import {
+  createAirplayReadService,
+  createCaptureAudioService,
+  createCaptureService,
+  createDetectionReviewService,
+  createInProcessAirplayEvents,
+  provisionStation,
+  type AirplayEvents,
+} from '@zamio/airplay';
+import {
+  createSplitService,
+  createTrackAudioService,
+  createTrackService,
+  type AccountLookup,
+} from '@zamio/catalog';
 import type { BffConfig } from '@zamio/env';
 import { createDocumentService, uploadStorageOn } from '@zamio/files';
+import { currentContext } from '@zamio/logger';
 import type { Platform } from '@zamio/platform';
+import {
+  createAuditService,
+  createCycleService,
+  createDisputeService,
+  createPayoutService,
+  createPublisherService,
+  createRateTableService,
+  createStatementService,
+} from '@zamio/royalties';
 import { createHeartbeatService } from '@zamio/system-status';
 import type { ObjectStorage } from '@zamio/uploads';
+
+/** The catalogue's view of an account (it sits beside accounts, not above it). */
+export const findAccount: AccountLookup = usersRepository.findById;
+
+const requestId = () => currentContext()?.requestId ?? 'bff';
+
+export interface BffServiceOptions {
+  /** Where detection and play changes are announced (default: this process only). */
+  airplayEvents?: AirplayEvents;
+}
 
 /** `objects` is the platform's storage as this app uses it (instrumented with its metrics). */
 export function createBffServices(
   platform: Pick<Platform, 'db' | 'jobs'>,
   config: Pick<BffConfig, 'session'>,
   objects: ObjectStorage,
+  options: BffServiceOptions = {},
 ) {
   const { db, jobs } = platform;
   const storage = uploadStorageOn(objects);
+  const airplayEvents = options.airplayEvents ?? createInProcessAirplayEvents();
   // A station account gets its station in the transaction that creates it.
   const onAccountCreated = provisionStation;
   return {
@@ -33,9 +69,20 @@ export function createBffServices(
     provisioning: createAccountProvisioning({ db, onAccountCreated }),
     devices: createDeviceService({ db }),
     documents: createDocumentService({ db, storage }),
-    tracks: createTrackService({ db, storage }),
-    captures: createCaptureService({ db, storage }),
+    tracks: createTrackService({ db, storage, jobs, findAccount, requestId }),
+    splits: createSplitService({ db, findAccount }),
+    captures: createCaptureService({ db, storage, jobs, requestId }),
+    airplay: createAirplayReadService({ db }),
+    reviews: createDetectionReviewService({ db, events: airplayEvents }),
+    airplayEvents,
     heartbeats: createHeartbeatService({ db, jobs }),
+    rateTables: createRateTableService({ db }),
+    cycles: createCycleService({ db, jobs }),
+    statements: createStatementService({ db }),
+    disputes: createDisputeService({ db }),
+    payouts: createPayoutService({ db }),
+    publishers: createPublisherService({ db }),
+    audit: createAuditService({ db }),
     trackAudio: createTrackAudioService({ db, storage: objects }),
     captureAudio: createCaptureAudioService({ db, storage: objects }),
   };

@@ -1,6 +1,7 @@
 // Composition root of the bff: config in, a listening server out. main.ts
 // calls it in production; the embedded launcher and tests call it directly.
 import type { FastifyInstance } from 'fastify';
+import type { AirplayEvents } from '@zamio/airplay';
 import type { Database } from '@zamio/db';
 import type { BffConfig } from '@zamio/env';
 import type { Logger } from '@zamio/logger';
@@ -18,6 +19,8 @@ export interface StartBffOptions {
   /** Cluster workers leave migrations and /metrics to the primary process. */
   role?: 'single' | 'cluster-worker';
   onMetrics?: (metrics: ServiceMetrics) => void;
+  /** Embedded mode: the events port shared with the in-process worker (live updates). */
+  airplayEvents?: AirplayEvents;
 }
 
 export interface RunningBff {
@@ -33,8 +36,8 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
   const { logger } = options;
   const role = options.role ?? 'single';
   logger.info(
+    // `version` is already on every line (the logger's base), so not repeated here.
     {
-      version: config.release.version,
       revision: config.release.revision,
       environment: config.environment,
       pid: process.pid,
@@ -50,7 +53,9 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
       migrate: role === 'single' && config.migrations.onStart,
     }));
   const metrics = createServiceMetrics('bff');
-  const services = createBffServices(platform, config, instrumentStorage(platform.storage, metrics.storage));
+  const services = createBffServices(platform, config, instrumentStorage(platform.storage, metrics.storage), {
+    ...(options.airplayEvents ? { airplayEvents: options.airplayEvents } : {}),
+  });
   // Idempotent and safe to race between replicas; needs the migrated schema.
   await prepareAccounts(services.provisioning, config.accounts, logger);
 

@@ -7,14 +7,23 @@ import type { Logger } from '@zamio/logger';
 import { createServiceMetrics, startMetricsServer } from '@zamio/metrics';
 import { createLifecycle, openPlatform, type Lifecycle, type Platform } from '@zamio/platform';
 import { bindJobContext, type JobEvents } from '@zamio/queue';
+import { createCycleService } from '@zamio/royalties';
 import { createHeartbeatService } from '@zamio/system-status';
+import { createInProcessAirplayEvents, createMatchService, type AirplayEvents } from '@zamio/airplay';
+import { createFingerprintIndex, createFingerprintService, type AudioReader } from '@zamio/catalog';
+import { fingerprintTrackJob } from './jobs/fingerprint-track-job';
 import { instrumentStorage, type ObjectStorage } from '@zamio/uploads';
+import { calculateCycleJob } from './jobs/calculate-cycle-job';
 import { heartbeatJob } from './jobs/heartbeat-job';
+import { matchCaptureJob } from './jobs/match-capture-job';
+import { startLostWorkSweep } from './sweeps/requeue-lost-work';
 
 export interface StartWorkerOptions {
   logger: Logger;
   /** Embedded mode: the launcher's platform (the bff's database and in-process queue), closed by the launcher. */
   platform?: Platform;
+  /** Where new detections and changed plays are announced (embedded: the bff's in-process port). */
+  airplayEvents?: AirplayEvents;
 }
 
 export interface RunningWorker {
@@ -28,7 +37,8 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
   const startedAt = Date.now();
   const { logger } = options;
   logger.info(
-    { version: config.release.version, revision: config.release.revision, environment: config.environment },
+    // `version` is already on every line (the logger's base).
+    { revision: config.release.revision, environment: config.environment },
     'worker starting',
   );
 
@@ -39,8 +49,22 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
   const storage = instrumentStorage(platform.storage, metrics.storage);
 
   const heartbeats = createHeartbeatService({ db: platform.db, jobs: platform.jobs });
+  const readAudio: AudioReader = (key) => storage.read(key);
+  const fingerprints = createFingerprintService({ db: platform.db, readAudio });
+  // The catalogue's fingerprints in memory, following Postgres' change log (loaded on the first match).
+  const index = createFingerprintIndex({ db: platform.db });
+  const matches = createMatchService({
+    db: platform.db,
+    readAudio,
+    index,
+    events: options.airplayEvents ?? createInProcessAirplayEvents(),
+  });
+  const cycles = createCycleService({ db: platform.db, jobs: platform.jobs });
   const handlers = bindJobContext({
     'system.heartbeat': heartbeatJob(heartbeats, logger, metrics.business, config.release.version),
+    'catalog.fingerprint-track': fingerprintTrackJob(fingerprints, logger, metrics.business),
+    'airplay.match-capture': matchCaptureJob(matches, logger, metrics.business),
+    'royalties.calculate-cycle': calculateCycleJob(cycles, logger, metrics.business),
   });
   const events: JobEvents = {
     onCompleted: (job, ms) =>
@@ -51,6 +75,7 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     },
   };
   const consumer = platform.jobs.consume(handlers, events, config.jobs.concurrency);
+  const sweep = startLostWorkSweep({ jobs: platform.jobs, fingerprints, matches, logger });
 
   // Created before the health server so readiness can read it; steps run only at shutdown.
   const lifecycle = createLifecycle({
@@ -59,7 +84,13 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     logger,
     steps: [
       // Finish running jobs first; unfinished ones return to the queue.
-      { name: 'jobs', run: () => consumer.close() },
+      {
+        name: 'jobs',
+        run: async () => {
+          sweep.stop();
+          await consumer.close();
+        },
+      },
       { name: 'health', run: () => health.close() },
       { name: 'metrics', run: async () => metricsServer?.close() },
       // A borrowed platform is the launcher's to close.

@@ -1,7 +1,7 @@
 // Airplay: stations and their streams, captures, detections, plays, playlogs.
 export type { Capture, CaptureStatus } from './repositories/captures-repository';
 export type { Detection, DetectionReview } from './repositories/detections-repository';
-export type { Play, PlayStatus } from './repositories/plays-repository';
+export type { Play, PlayStatus, PlaysSummary } from './repositories/plays-repository';
 export type { Playlog, PlaylogEntry } from './repositories/playlogs-repository';
 export type { Station, StationClass } from './repositories/stations-repository';
 export type { StationStream } from './repositories/streams-repository';
@@ -14,4 +14,10 @@ export * as playlogsRepository from './repositories/playlogs-repository';
 export * from './rules/chunk-id';
 export * from './services/capture-service';
 export * from './services/station-provisioning';
+export * from './events/airplay-events';
+export * from './rules/play-merge';
+export * from './services/match-service';
+export * from './services/airplay-read-service';
+export * from './services/detection-review-service';
+export type { PlayChange } from './services/play-assembly';
 export * from './services/capture-audio';

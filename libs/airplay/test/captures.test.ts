@@ -5,7 +5,8 @@ import { createAccountProvisioning, usersRepository } from '@zamio/accounts';
 import type { Database } from '@zamio/db';
 import { localUploadStorage } from '@zamio/files';
 import { createUploadFolder, describeOnBothDatabases, type UploadFolder } from '@zamio/domain-testing';
-import { createCaptureService, provisionStation, stationsRepository } from '../src';
+import { createInProcessQueue, type JobData } from '@zamio/queue';
+import { createAirplayReadService, createCaptureService, provisionStation, stationsRepository } from '../src';
 
 let folder: UploadFolder;
 beforeAll(async () => {
@@ -33,7 +34,45 @@ const uploadCount = async (db: Database) =>
   Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM uploads')).rows[0]!.n);
 
 describeOnBothDatabases('captures', (db) => {
-  const service = () => createCaptureService({ db: db(), storage: localUploadStorage(folder.dir) });
+  const queued: JobData<'airplay.match-capture'>[] = [];
+  const jobs = createInProcessQueue();
+  jobs.consume({ 'airplay.match-capture': async (data) => void queued.push(data) });
+  const service = () => createCaptureService({ db: db(), storage: localUploadStorage(folder.dir), jobs });
+  const reads = () => createAirplayReadService({ db: db() });
+  const listCaptures = async (stationId: string) =>
+    (await reads().listCaptures(stationId, {}, { limit: 50 })).items;
+
+  it('takes started_at and refuses captures outside 5–30 s, keeping no file', async () => {
+    const { userId, stationId } = await stationAccount(db(), 'fm');
+    const source = { userId, stationId, deviceId: await device(db(), stationId) };
+    const stored = await folder.store('capture-audio');
+    const { capture } = await service().receiveCapture(source, async () => ({
+      stored,
+      fields: { chunk_id: 'timed-1', started_at: '2026-12-01T08:00:00Z', duration: '10' },
+      originalName: undefined,
+    }));
+    expect(capture).toMatchObject({ startedAt: new Date('2026-12-01T08:00:00Z'), durationMs: 10_000 });
+    const short = {
+      ...(await folder.store('capture-audio')),
+      audio: { durationMs: 2_000, sampleRate: 8000, channels: 1, codec: 'pcm' },
+    };
+    await expect(
+      service().receiveCapture(source, async () => ({
+        stored: short,
+        fields: { chunk_id: 'short-1' },
+        originalName: undefined,
+      })),
+    ).rejects.toMatchObject({ kind: 'invalid', message: expect.stringMatching(/5–30 s/) });
+    expect(folder.exists(short)).toBe(false);
+    const badTime = await folder.store('capture-audio');
+    await expect(
+      service().receiveCapture(source, async () => ({
+        stored: badTime,
+        fields: { chunk_id: 'bad-time', started_at: 'yesterday' },
+        originalName: undefined,
+      })),
+    ).rejects.toMatchObject({ kind: 'invalid', message: expect.stringMatching(/started_at/) });
+  });
 
   it('provisions a station only for station accounts', async () => {
     await provisionStation(db(), {
@@ -68,6 +107,9 @@ describeOnBothDatabases('captures', (db) => {
       originalName: 'b.wav',
     }));
     expect(again).toEqual({ created: false, capture: created.capture });
+    await jobs.idle();
+    // One match job, for the first capture only.
+    expect(queued.filter((job) => job.captureId === created.capture.id)).toHaveLength(1);
     expect(folder.exists(first)).toBe(true);
     expect(folder.exists(repeat)).toBe(false);
     expect(await uploadCount(db())).toBe(uploadsBefore);
@@ -99,10 +141,10 @@ describeOnBothDatabases('captures', (db) => {
         }),
       );
     }
-    const listed = await service().listCaptures(stationId);
+    const listed = await listCaptures(stationId);
     expect(listed.map((c) => c.chunkId).sort()).toEqual(['c-1', 'c-2']);
     expect(listed[0]!.capturedAt.getTime()).toBeGreaterThanOrEqual(listed[1]!.capturedAt.getTime());
-    expect(await service().listCaptures((await stationAccount(db(), 'other')).stationId)).toEqual([]);
+    expect(await listCaptures((await stationAccount(db(), 'other')).stationId)).toEqual([]);
 
     const csv = await folder.store('playlog-csv');
     const playlog = await service().receivePlaylog({ userId, stationId }, async () => ({

@@ -10,4 +10,13 @@ export * as contributorsRepository from './repositories/contributors-repository'
 export * as splitsRepository from './repositories/splits-repository';
 export * as fingerprintsRepository from './repositories/fingerprints-repository';
 export * from './services/track-service';
+export * from './services/split-service';
+export * from './services/account-lookup';
+export * from './rules/isrc';
+export * from './rules/split-shares';
+export * from './services/fingerprint-service';
+export * from './services/fingerprint-index';
+export * from './services/audio-reader';
+export * from './rules/audio-failure';
+export * from './services/library-index-service';
 export * from './services/track-audio';

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { usersRepository } from '@zamio/accounts';
 import { localUploadStorage } from '@zamio/files';
 import { createUploadFolder, describeOnBothDatabases, type UploadFolder } from '@zamio/domain-testing';
+import { createInProcessQueue, type JobData } from '@zamio/queue';
 import { createTrackService, tracksRepository } from '../src';
 
 let folder: UploadFolder;
@@ -14,7 +15,16 @@ beforeAll(async () => {
 afterAll(() => folder.remove());
 
 describeOnBothDatabases('tracks', (db) => {
-  const service = () => createTrackService({ db: db(), storage: localUploadStorage(folder.dir) });
+  const queued: JobData<'catalog.fingerprint-track'>[] = [];
+  const jobs = createInProcessQueue();
+  jobs.consume({ 'catalog.fingerprint-track': async (data) => void queued.push(data) });
+  const service = () =>
+    createTrackService({
+      db: db(),
+      storage: localUploadStorage(folder.dir),
+      jobs,
+      findAccount: usersRepository.findById,
+    });
   const artist = (name: string) =>
     usersRepository.insert(db(), {
       email: `${name}-${Math.random().toString(36).slice(2)}@example.test`,
@@ -26,8 +36,8 @@ describeOnBothDatabases('tracks', (db) => {
 
   it('registers a track and answers it as read back in the same transaction', async () => {
     const ada = await artist('ada');
-    const track = await service().registerTrack(ada.id, { title: 'Highlife', isrc: 'GHA012400001' });
-    expect(track).toMatchObject({ title: 'Highlife', isrc: 'GHA012400001', audio: null });
+    const track = await service().registerTrack(ada.id, { title: 'Highlife', isrc: 'gh-a01-24-00001' });
+    expect(track).toMatchObject({ title: 'Highlife', isrc: 'GHA012400001', audio: null, status: 'draft' });
     expect(track.createdAt).toBeInstanceOf(Date);
     expect(await service().getTrack(ada.id, track.id)).toEqual(track);
   });
@@ -38,7 +48,7 @@ describeOnBothDatabases('tracks', (db) => {
     const second = await service().registerTrack(ada.id, { title: 'Two' });
     await service().registerTrack(bob.id, { title: 'Other' });
     await expect(service().getTrack(bob.id, first.id)).rejects.toMatchObject({ kind: 'not-found' });
-    const listed = (await service().listTracks(ada.id)).map((t) => t.title);
+    const listed = (await service().listTracks(ada.id, { limit: 10 })).items.map((t) => t.title);
     expect(listed.sort()).toEqual(['One', 'Two']);
     const page = { limit: 1, sort: 'createdAt', order: 'desc' } as const;
     const firstPage = await tracksRepository.listOwned(db(), ada.id, {}, page);
@@ -71,7 +81,12 @@ describeOnBothDatabases('tracks', (db) => {
       sizeBytes: stored.sizeBytes,
       durationMs: 10_000,
     });
+    expect(updated.status).toBe('uploaded');
     expect(folder.exists(stored)).toBe(true);
+    await jobs.idle();
+    expect(queued).toContainEqual(
+      expect.objectContaining({ trackId: track.id, uploadId: updated.audio!.id }),
+    );
 
     let received = false;
     await expect(

@@ -1,6 +1,7 @@
 // Admin account management and station devices.
 import Type, { type Static } from 'typebox';
 import { AccountStatus, RoleName } from './auth';
+import { BoundedInteger, PlainText } from './text';
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 export type IdParams = Static<typeof IdParams>;
@@ -9,15 +10,15 @@ export const UserListQuery = Type.Object(
   {
     status: Type.Optional(AccountStatus),
     role: Type.Optional(RoleName),
-    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-    offset: Type.Integer({ minimum: 0, maximum: 100_000, default: 0 }),
+    limit: BoundedInteger({ minimum: 1, maximum: 200, default: 50 }),
+    offset: BoundedInteger({ minimum: 0, maximum: 100_000, default: 0 }),
   },
   { additionalProperties: false },
 );
 export type UserListQuery = Static<typeof UserListQuery>;
 
 export const DeviceCreateBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 80 }) },
+  { name: PlainText({ minLength: 1, maxLength: 80 }) },
   { additionalProperties: false },
 );
 export type DeviceCreateBody = Static<typeof DeviceCreateBody>;

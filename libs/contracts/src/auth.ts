@@ -1,6 +1,7 @@
 // Sign-up, sign-in and session payloads. Every object rejects unknown fields
 // (additionalProperties: false), so a typo is a 400, never silently ignored.
 import Type, { type Static } from 'typebox';
+import { PlainText } from './text';
 
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
 /** Length-only policy (NIST 800-63B); the maximum bounds hashing work. */
@@ -30,7 +31,7 @@ export const SignUpBody = Type.Object(
   {
     email: Email,
     password: NewPassword,
-    displayName: Type.String({ minLength: 1, maxLength: 120 }),
+    displayName: PlainText({ minLength: 1, maxLength: 120 }),
     role: SelfServiceRole,
   },
   { additionalProperties: false },

@@ -6,7 +6,8 @@ export const VersionInfo = Type.Object({
   version: Type.String(),
   revision: Type.String(),
   environment: Type.String(),
-  node: Type.String(),
+  /** Only with the health details token: the runtime version helps attackers more than users. */
+  node: Type.Optional(Type.String()),
   startedAt: Type.String({ format: 'date-time' }),
 });
 export type VersionInfo = Static<typeof VersionInfo>;
@@ -15,6 +16,8 @@ export const CheckSummary = Type.Object({
   name: Type.String(),
   status: Type.Union([Type.Literal('up'), Type.Literal('down')]),
   latencyMs: Type.Optional(Type.Number()),
+  /** A stand-in inside the process (embedded mode without Redis): no latency to show. */
+  inProcess: Type.Optional(Type.Literal(true)),
   error: Type.Optional(Type.String()),
   details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
 });
@@ -36,6 +39,8 @@ export const ErrorBody = Type.Object({
   message: Type.String(),
   requestId: Type.Optional(Type.String()),
   path: Type.Optional(Type.String()),
+  /** Validation failures: one plain-words message per field (`field` is e.g. `email`, `query.limit`). */
+  problems: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
 });
 export type ErrorBody = Static<typeof ErrorBody>;
 

@@ -1,4 +1,4 @@
-// Upload results and the catalogue rows that own uploads (tracks, captures).
+// Upload results (the stored file of a track, capture, playlog or document).
 import Type, { type Static } from 'typebox';
 
 export const UploadKind = Type.Union([
@@ -18,32 +18,3 @@ export const UploadResult = Type.Object({
   sampleRate: Type.Union([Type.Integer(), Type.Null()]),
 });
 export type UploadResult = Static<typeof UploadResult>;
-
-export const TrackCreateBody = Type.Object(
-  {
-    title: Type.String({ minLength: 1, maxLength: 200 }),
-    isrc: Type.Optional(Type.String({ pattern: '^[A-Z]{2}[A-Z0-9]{3}[0-9]{7}$' })),
-  },
-  { additionalProperties: false },
-);
-export type TrackCreateBody = Static<typeof TrackCreateBody>;
-
-export const Track = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  title: Type.String(),
-  isrc: Type.Union([Type.String(), Type.Null()]),
-  audio: Type.Union([UploadResult, Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
-});
-export type Track = Static<typeof Track>;
-
-export const Capture = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  chunkId: Type.String(),
-  upload: Type.Union([UploadResult, Type.Null()]),
-  capturedAt: Type.String({ format: 'date-time' }),
-});
-export type Capture = Static<typeof Capture>;
-
-/** Multipart text fields of POST /api/station/captures (sent before the file part). */
-export const CHUNK_ID_PATTERN = '^[A-Za-z0-9._:-]{1,128}$';

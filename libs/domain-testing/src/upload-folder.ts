@@ -1,8 +1,8 @@
 // A real file in a temporary upload folder, described as libs/uploads would
 // describe an accepted upload: for service tests that keep or discard it.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoredUpload, UploadKind } from '@zamio/uploads';
@@ -11,6 +11,10 @@ export interface UploadFolder {
   dir: string;
   /** Writes a small file of this kind and returns its description. */
   store(kind: UploadKind): Promise<StoredUpload>;
+  /** Writes these bytes (e.g. a rendered WAV) as a file of this kind. */
+  storeBytes(kind: UploadKind, bytes: Uint8Array, mimeType?: string): Promise<StoredUpload>;
+  /** The stored file's bytes (the storage key is its name in the folder). */
+  read(storageName: string): Promise<Uint8Array>;
   exists(stored: StoredUpload): boolean;
   remove(): Promise<void>;
 }
@@ -36,6 +40,20 @@ export async function createUploadFolder(): Promise<UploadFolder> {
       };
       return stored;
     },
+    async storeBytes(kind, bytes, mimeType = 'audio/wav') {
+      const storageName = `${kind}/${randomBytes(8).toString('hex')}.bin`;
+      await mkdir(join(dir, kind), { recursive: true });
+      await writeFile(join(dir, storageName), bytes);
+      return {
+        kind,
+        storageName,
+        sizeBytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        mimeType,
+        audio: undefined,
+      };
+    },
+    read: async (storageName) => new Uint8Array(await readFile(join(dir, storageName))),
     exists: (stored) => existsSync(join(dir, stored.storageName)),
     remove: () => rm(dir, { recursive: true, force: true }),
   };

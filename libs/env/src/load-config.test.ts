@@ -139,6 +139,13 @@ describe('production refusals', () => {
     ['PUBLIC_API_URL', { PUBLIC_API_URL: 'http://api.zamio.example' }, 'https://'],
     ['SEED_DEMO_DATA', { SEED_DEMO_DATA: 'true' }, 'demo'],
     ['FORCE_HTTPS', { FORCE_HTTPS: 'false' }, 'Secure cookies'],
+    ['HSTS_MAX_AGE', { HSTS_MAX_AGE: '0' }, 'below 180 days'],
+    ['HSTS_MAX_AGE', { HSTS_MAX_AGE: '3600s' }, 'below 180 days'],
+    ['CORS_ORIGIN_PATTERNS', { CORS_ORIGIN_PATTERNS: '.*' }, 'anchored'],
+    ['CORS_ORIGIN_PATTERNS', { CORS_ORIGIN_PATTERNS: '^.*$' }, 'matches everything'],
+    ['CORS_ORIGIN_PATTERNS', { CORS_ORIGIN_PATTERNS: '^https?://.+$' }, 'matches everything'],
+    ['CORS_ORIGIN_PATTERNS', { CORS_ORIGIN_PATTERNS: 'zamio\\.example' }, 'anchored'],
+    ['HEALTH_DETAILS_TOKEN', { HEALTH_DETAILS_TOKEN: 'abc' }, '32+ random characters'],
   ];
   for (const [variable, change, words] of refusals) {
     it(`refuses ${variable}=${Object.values(change)[0]} with its own message`, () => {
@@ -153,6 +160,63 @@ describe('production refusals', () => {
       expect(problemsOf('bff', { ...validProductionEnv, ZAMIO_ENV: 'local', ...change })).toEqual([]);
     });
   }
+
+  it('accepts a strict HSTS, an anchored preview pattern and a long details token', () => {
+    expect(
+      problemsOf('bff', {
+        ...validProductionEnv,
+        HSTS_MAX_AGE: '15552000s',
+        CORS_ORIGIN_PATTERNS: '^https://pr-[0-9]+\\.preview\\.zamio\\.example$',
+        HEALTH_DETAILS_TOKEN: 'f3a9c1d27e8b4a6f90c5d1e2b3a4f5c6d7e8',
+      }),
+    ).toEqual([]);
+  });
+
+  it.each(['local', 'production'])(
+    'refuses TRUST_PROXY garbage and /0 (trusting everyone) as schema errors in %s',
+    (environment) => {
+      for (const value of [
+        'garbage',
+        '0.0.0.0/0',
+        '::/0',
+        '10.0.0.0/33',
+        '10.0.1.0/24,nonsense',
+        '1.2.3.4/x',
+      ]) {
+        const problems = problemsOf('bff', {
+          ...validProductionEnv,
+          ZAMIO_ENV: environment,
+          TRUST_PROXY: value,
+        });
+        expect(
+          problems.map((p) => p.variable),
+          value,
+        ).toEqual(['TRUST_PROXY']);
+      }
+      for (const value of [
+        'loopback',
+        '127.0.0.1',
+        '10.0.1.0/24, 172.18.0.0/16',
+        'fd00::/8',
+        'uniquelocal',
+        'none',
+      ])
+        expect(
+          problemsOf('bff', { ...validProductionEnv, ZAMIO_ENV: environment, TRUST_PROXY: value }),
+          value,
+        ).toEqual([]);
+    },
+  );
+
+  it('refuses an invalid CORS_ORIGIN_PATTERNS regular expression everywhere', () => {
+    expect(
+      problemsOf('bff', {
+        ...validProductionEnv,
+        ZAMIO_ENV: 'local',
+        CORS_ORIGIN_PATTERNS: '^(https://a$',
+      }).map((p) => p.variable),
+    ).toEqual(['CORS_ORIGIN_PATTERNS']);
+  });
 
   it('refuses a missing TRUST_PROXY in production', () => {
     const { TRUST_PROXY: _omitted, ...env } = validProductionEnv;

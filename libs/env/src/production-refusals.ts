@@ -16,6 +16,34 @@ interface ServerLikeConfig {
   PUBLIC_API_URL?: string;
   SEED_DEMO_DATA?: boolean;
   FORCE_HTTPS?: boolean;
+  /** Milliseconds, as the duration validator returns it. */
+  HSTS_MAX_AGE?: number;
+  CORS_ORIGIN_PATTERNS?: string[];
+  HEALTH_DETAILS_TOKEN?: string;
+}
+
+/** Mozilla Observatory's and most scanners' minimum for HSTS: 180 days. */
+export const MIN_HSTS_MAX_AGE_SECONDS = 180 * 24 * 3600;
+
+/**
+ * Origins no allow-list pattern may match: if one does, the pattern admits
+ * strangers. (Built from parts: the source holds no URL literals.)
+ */
+const FOREIGN_ORIGINS = [
+  ['https', 'attacker.invalid'],
+  ['http', 'localhost'],
+  ['https', 'zamio.example.attacker.invalid'],
+]
+  .map(([scheme, host]) => `${scheme}://${host}`)
+  .concat('null');
+
+/** Why a CORS origin pattern admits more than intended, or undefined. */
+export function loosePatternProblem(pattern: string): string | undefined {
+  if (!pattern.startsWith('^') || !pattern.endsWith('$'))
+    return `"${pattern}" must be anchored (^…$), or it matches any origin containing it`;
+  const re = new RegExp(pattern);
+  const foreign = FOREIGN_ORIGINS.find((origin) => re.test(origin));
+  return foreign === undefined ? undefined : `"${pattern}" matches everything (e.g. ${foreign})`;
 }
 
 const KNOWN_WEAK = [
@@ -81,5 +109,22 @@ export function productionRefusals(config: ServerLikeConfig, env: Environment): 
     refuse('SEED_DEMO_DATA', `demo accounts with known passwords are refused in ${env}`);
   if (config.FORCE_HTTPS === false)
     refuse('FORCE_HTTPS', `must stay on in ${env} (Secure cookies, HTTPS redirect)`);
+  if (config.HSTS_MAX_AGE !== undefined && config.HSTS_MAX_AGE / 1000 < MIN_HSTS_MAX_AGE_SECONDS)
+    refuse(
+      'HSTS_MAX_AGE',
+      `is below 180 days (${MIN_HSTS_MAX_AGE_SECONDS}s); browsers must keep using HTTPS — use 31536000s`,
+    );
+  for (const pattern of config.CORS_ORIGIN_PATTERNS ?? []) {
+    const problem = loosePatternProblem(pattern);
+    if (problem) {
+      refuse('CORS_ORIGIN_PATTERNS', problem);
+      break;
+    }
+  }
+  if (config.HEALTH_DETAILS_TOKEN && isWeakSecret(config.HEALTH_DETAILS_TOKEN))
+    refuse(
+      'HEALTH_DETAILS_TOKEN',
+      'is weak: use 32+ random characters (openssl rand -hex 32), or leave it empty to show no details',
+    );
   return problems;
 }

@@ -1,5 +1,6 @@
 // Thin wrappers over envalid's validators that force a description and an
 // example on every variable, plus the few validators envalid does not ship.
+import { isIP } from 'node:net';
 import { bool, makeValidator, num, port, str, url, type Spec } from 'envalid';
 import type { VariableDoc, VariableSpec } from './variable';
 
@@ -28,6 +29,10 @@ export const absoluteUrl = (o: Options<string>) => withDoc<string>(url as never,
 export const optionalUrl = (o: Options<string>) => withDoc<string>(optionalUrlValidator as never, o);
 export const urlList = (o: Options<string[]>) => withDoc<string[]>(urlListValidator as never, o);
 export const list = (o: Options<string[]>) => withDoc<string[]>(listValidator as never, o);
+/** Proxy addresses: IPs, CIDRs, `loopback` / `linklocal` / `uniquelocal`, or `none`. */
+export const proxyList = (o: Options<string[]>) => withDoc<string[]>(proxyListValidator as never, o);
+/** Regular expressions, each compiled once here so a typo is a config error, not a crash later. */
+export const patternList = (o: Options<string[]>) => withDoc<string[]>(patternListValidator as never, o);
 export const duration = (o: Options<number>) => withDoc<number>(durationValidator as never, o);
 export const connectionUrl = (protocols: readonly string[]) => (o: Options<string>) =>
   withDoc<string>(makeConnectionUrl(protocols) as never, o);
@@ -38,12 +43,52 @@ const intValidator = makeValidator<number>((input) => {
   return value;
 });
 
-const listValidator = makeValidator<string[]>((input) =>
+const splitList = (input: string): string[] =>
   input
     .split(',')
     .map((s) => s.trim())
-    .filter(Boolean),
-);
+    .filter(Boolean);
+
+const listValidator = makeValidator<string[]>(splitList);
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal', 'none']);
+
+/** One TRUST_PROXY entry's problem, or undefined when it is an address, a CIDR or a known name. */
+export function proxyEntryProblem(entry: string): string | undefined {
+  if (PROXY_NAMES.has(entry)) return undefined;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0)
+    return `"${entry}" is not an IP address, a CIDR or one of loopback, linklocal, uniquelocal, none`;
+  if (prefix === undefined) return undefined;
+  const bits = Number(prefix);
+  const widest = family === 4 ? 32 : 128;
+  if (!/^\d+$/.test(prefix) || bits > widest) return `"${entry}" has an invalid prefix length`;
+  // 0.0.0.0/0 or ::/0 believes X-Forwarded-For from anyone: every client could pick its own address.
+  if (bits === 0) return `"${entry}" trusts every address, so any client could forge X-Forwarded-For`;
+  return undefined;
+}
+
+const proxyListValidator = makeValidator<string[]>((input) => {
+  const items = splitList(input);
+  for (const item of items) {
+    const problem = proxyEntryProblem(item);
+    if (problem) throw new Error(problem);
+  }
+  return items;
+});
+
+const patternListValidator = makeValidator<string[]>((input) => {
+  const items = splitList(input);
+  for (const item of items) {
+    try {
+      new RegExp(item);
+    } catch {
+      throw new Error(`"${item}" is not a valid regular expression`);
+    }
+  }
+  return items;
+});
 
 const urlListValidator = makeValidator<string[]>((input) => {
   const items = input

@@ -26,7 +26,7 @@ describe('bff config', () => {
   });
 
   it('translates a production environment into nested settings', () => {
-    const config = loadBffConfig({ ...production, DATABASE_POOL_MAX: '7', HSTS_MAX_AGE: '600s' });
+    const config = loadBffConfig({ ...production, DATABASE_POOL_MAX: '7', HSTS_MAX_AGE: '16000000s' });
     expect(config.environment).toBe('production');
     expect(config.database).toMatchObject({ kind: 'postgres', url: production.DATABASE_URL, poolMax: 7 });
     expect(config.redis).toMatchObject({
@@ -37,7 +37,7 @@ describe('bff config', () => {
     expect(config.http).toMatchObject({
       trustProxy: ['10.0.1.0/24'],
       forceHttps: true,
-      hstsMaxAgeSeconds: 600,
+      hstsMaxAgeSeconds: 16_000_000,
       exposeErrorDetails: false,
       trustedOrigins: ['https://artist.zamio.example', 'https://api.zamio.example'],
     });

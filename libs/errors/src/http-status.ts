@@ -1,7 +1,9 @@
 // The one table from error kinds to HTTP status codes, and the status of any
 // error a request can end with: an AppError by its kind, a library's error
 // (Fastify validation, multipart limits, uploads) by its own statusCode, and
-// anything else 500.
+// a Postgres data exception (SQLSTATE class 22: bad encoding, out of range,
+// invalid text representation — the input's fault, whatever slipped past
+// validation) 400, anything else 500.
 import { isAppError, type ErrorKind } from './app-error';
 
 export const HTTP_STATUS_OF_KIND: { readonly [K in ErrorKind]: number } = {
@@ -14,8 +16,16 @@ export const HTTP_STATUS_OF_KIND: { readonly [K in ErrorKind]: number } = {
   unavailable: 503,
 };
 
+/** A Postgres (or PGlite) "data exception": SQLSTATE 22xxx, e.g. 22021 for a NUL byte in text. */
+export function isDatabaseDataError(error: unknown): error is Error & { code: string } {
+  if (!(error instanceof Error) || !('severity' in error)) return false;
+  const { code } = error as { code?: unknown };
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
 export function httpStatusOf(error: unknown): number {
   if (isAppError(error)) return HTTP_STATUS_OF_KIND[error.kind];
+  if (isDatabaseDataError(error)) return 400;
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }

@@ -1,5 +1,6 @@
 export * from './plugin-names';
 export * from './request-logging';
+export * from './validation-errors';
 export * from './plugins/request-context';
 export * from './plugins/error-handler';
 export * from './plugins/http-metrics';
@@ -8,6 +9,7 @@ export * from './plugins/cors-policy';
 export * from './plugins/https-redirect';
 export * from './plugins/load-shedding';
 export * from './plugins/rate-limits';
+export * from './plugins/idempotency';
 export * from './plugins/early-answer-close';
 export * from './routes/health-routes';
 export * from './byte-range-header';

@@ -9,6 +9,7 @@ export const PLUGIN = {
   httpsRedirect: 'zamio-https-redirect',
   loadShedding: 'zamio-load-shedding',
   rateLimits: 'zamio-rate-limits',
+  idempotency: 'zamio-idempotency',
   earlyAnswerClose: 'zamio-early-answer-close',
 } as const;
 

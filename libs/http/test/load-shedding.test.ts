@@ -55,6 +55,23 @@ describe('load shedding', () => {
       .toBe(200);
   });
 
+  it("does not shed the first requests for the process's own start-up stall", async () => {
+    const app = Fastify();
+    apps.push(app);
+    await app.register(errorHandlerPlugin, { exposeDetails: false });
+    await app.register(loadSheddingPlugin, { maxEventLoopDelayMs: 20, sampleIntervalMs: 200 });
+    app.get('/work', async () => ({ ok: true }));
+    blockEventLoop(600); // start-up work: compiling schemas, opening the database
+    await app.ready();
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    expect((await app.inject('/work')).statusCode).toBe(200);
+    // After the grace a real stall sheds again.
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    blockEventLoop(600);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    expect((await app.inject('/work')).statusCode).toBe(503);
+  });
+
   it('sheds when the heap is above its limit share', async () => {
     const app = await buildApp({ maxHeapUsedRatio: 0.000_001, sampleIntervalMs: 50 });
     await settle();

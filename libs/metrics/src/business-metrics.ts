@@ -21,6 +21,13 @@ export function createBusinessMetrics(registry: Registry) {
       help: 'Plays created from merged detections.',
       registers: [registry],
     }),
+    captureMatchSeconds: new Histogram({
+      name: 'zamio_capture_match_seconds',
+      help: 'One capture: decode + fingerprint + index lookup + decision, by result.',
+      labelNames: ['result'],
+      buckets: [0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5],
+      registers: [registry],
+    }),
     royaltyRuns: new Counter({
       name: 'zamio_royalty_runs_total',
       help: 'Royalty cycle calculations, by outcome.',
@@ -31,6 +38,11 @@ export function createBusinessMetrics(registry: Registry) {
       name: 'zamio_rate_limit_hits_total',
       help: 'Requests refused with 429, by limit.',
       labelNames: ['limit'],
+      registers: [registry],
+    }),
+    signInSprayAlerts: new Counter({
+      name: 'zamio_sign_in_spray_alerts_total',
+      help: 'Accounts whose sign-in failed from many client addresses within one window (possible distributed guessing).',
       registers: [registry],
     }),
     heartbeats: new Counter({

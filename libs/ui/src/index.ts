@@ -82,6 +82,7 @@ export { useCursorPages, type UseCursorPagesOptions, type CursorPagination } fro
 export { uploadFile, isAbortError, type UploadRequest, type UploadProgress } from './upload/upload-file';
 export { useFileUpload, type FileUploadState, type UploadPhase } from './upload/use-file-upload';
 export { FileUpload, type FileUploadProps } from './upload/FileUpload';
+export { UploadProgressPanel, type UploadProgressPanelProps } from './upload/UploadProgressPanel';
 
 export {
   formatGhs,
@@ -102,7 +103,9 @@ export {
   DEFAULT_TIME_ZONE,
   DEFAULT_LOCALE,
 } from './format/dates';
-export { formatBytes, formatCount } from './format/numbers';
+export { formatBytes, formatCount, withArticle } from './format/numbers';
+
+export { AudioPlayer, type AudioPlayerProps } from './media/AudioPlayer';
 
 export { Dialog, DialogClose, type DialogProps } from './overlays/Dialog';
 export { ConfirmDialog, type ConfirmDialogProps } from './overlays/ConfirmDialog';

@@ -4,11 +4,22 @@
 import { resolve } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@zamio/accounts';
+import { createInProcessAirplayEvents } from '@zamio/airplay';
 import { loadBffConfig, loadWorkerConfig, readProcessConfig } from '@zamio/env';
 import { createProcessLogger, openPlatform } from '@zamio/platform';
 import { startBff } from '@zamio/bff/start';
 import { startWorker } from '@zamio/worker/start';
 import { embeddedPorts, embeddedServerEnv, PORTALS } from './embedded-env';
+
+// Every CLI answers --help (tools/ci/test/cli-help.test.ts).
+if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
+  console.log(`start-embedded — the whole platform in one process (npm start): bff and worker on an embedded
+PGlite database and an in-process queue, the four portals on Vite dev servers with HMR.
+
+usage: npm start
+env: the bff's and worker's variables (docs/configuration.md); ports as in tools/dev/src/embedded-env.ts`);
+  process.exit(0);
+}
 
 const root = resolve(import.meta.dirname, '../../..');
 process.chdir(root);
@@ -27,8 +38,14 @@ const logger = createProcessLogger('embedded', bffConfig);
 // One platform for both: PGlite allows one owner per folder, and the
 // in-process queue carries the bff's jobs to the worker.
 const platform = await openPlatform(bffConfig, { service: 'embedded', logger, migrate: true });
-const bff = await startBff(bffConfig, { logger: logger.child({ service: 'bff' }), platform });
-const worker = await startWorker(workerConfig, { logger: logger.child({ service: 'worker' }), platform });
+// Detections and plays the worker makes reach the bff's live channel in process.
+const airplayEvents = createInProcessAirplayEvents();
+const bff = await startBff(bffConfig, { logger: logger.child({ service: 'bff' }), platform, airplayEvents });
+const worker = await startWorker(workerConfig, {
+  logger: logger.child({ service: 'worker' }),
+  platform,
+  airplayEvents,
+});
 
 const bffUrl = `http://127.0.0.1:${ports.bff}`;
 process.env.INTERNAL_API_URL = bffUrl;

@@ -1,5 +1,7 @@
-// Route guards: who may call a route at all. Each guard is the preHandler
-// that refuses everyone else, and the one way a handler reads the caller,
+// Route guards: who may call a route at all. Each guard is the onRequest
+// hook that refuses everyone else — before the body is read or validated, so
+// an anonymous caller learns nothing about a route's schema (401, not 400) —
+// and the one way a handler reads the caller,
 // typed as the guard admitted it (no `request.principal!`). Ownership (whose
 // rows) is the services' business, answered 404.
 import type { FastifyRequest } from 'fastify';
@@ -13,16 +15,16 @@ import {
 import { forbidden, unauthenticated } from '@zamio/errors';
 
 export interface Guard<P extends Principal> {
-  /** preHandler: throws 401/403 unless the caller qualifies. */
+  /** onRequest hook (after the session plugin's): throws 401/403 unless the caller qualifies. */
   (request: FastifyRequest): Promise<void>;
-  /** The admitted caller (throws as the preHandler would, should a route lack it). */
+  /** The admitted caller (throws as the hook would, should a route lack it). */
   principalOf(request: FastifyRequest): P;
 }
 
 function guard<P extends Principal>(admit: (principal: Principal | undefined) => P): Guard<P> {
   const principalOf = (request: FastifyRequest) => admit(request.principal);
-  const preHandler = async (request: FastifyRequest) => void principalOf(request);
-  return Object.assign(preHandler, { principalOf });
+  const onRequest = async (request: FastifyRequest) => void principalOf(request);
+  return Object.assign(onRequest, { principalOf });
 }
 
 const admitSession =

@@ -3,4 +3,5 @@ export const BFF_PLUGIN = {
   session: 'zamio-session',
   csrf: 'zamio-csrf',
   uploads: 'zamio-multipart-uploads',
+  openApi: 'zamio-openapi',
 } as const;

@@ -16,8 +16,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentServi
     '/account/documents',
     {
       schema: { response: { 201: UploadResult } },
-      preHandler: signedIn,
-      config: { rateLimit: app.rateLimits.upload },
+      onRequest: signedIn,
+      config: { rateLimit: app.rateLimits.upload, idempotent: true },
     },
     async (request, reply) => {
       const { userId, stationId } = signedIn.principalOf(request);

@@ -11,7 +11,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ accountAdmin: AccountAdmin
   { accountAdmin },
 ) => {
   const admin = sessionGuard('admin');
-  app.addHook('preHandler', admin);
+  app.addHook('onRequest', admin);
 
   app.get(
     '/admin/users',

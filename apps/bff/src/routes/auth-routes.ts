@@ -2,20 +2,41 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ChangePasswordBody, LoginBody, SessionInfo, SignUpBody, User } from '@zamio/contracts';
-import { normaliseEmail, type AccountService } from '@zamio/accounts';
+import {
+  createSignInThrottle,
+  normaliseEmail,
+  type AccountService,
+  type SignInThrottlePolicy,
+} from '@zamio/accounts';
+import { isAppError } from '@zamio/errors';
 import { sessionGuard } from '../plugins/guards';
 import { userBody } from './responses';
 
-export const authRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountService }> = async (
+export interface AuthRoutesOptions {
+  accounts: AccountService;
+  signInPolicy: SignInThrottlePolicy;
+}
+
+export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
   app,
-  { accounts },
+  { accounts, signInPolicy },
 ) => {
   const { rateLimits, sessionCookies } = app;
   const signedIn = sessionGuard('artist', 'station', 'publisher', 'admin');
+  // Per (account, address) stop and per-account growing delay; only failures count.
+  const throttle = createSignInThrottle({
+    store: rateLimits.signInAttempts,
+    policy: signInPolicy,
+    onSpray: rateLimits.signInEvents.spray,
+    onRefused: rateLimits.signInEvents.refused,
+  });
 
   app.post(
     '/auth/signup',
-    { schema: { body: SignUpBody, response: { 201: User } }, config: { rateLimit: rateLimits.auth } },
+    {
+      schema: { body: SignUpBody, response: { 201: User } },
+      config: { rateLimit: rateLimits.auth, idempotent: true },
+    },
     async (request, reply) => {
       const account = await accounts.signUp(request.body);
       request.log.info({ userId: account.id, role: account.role, status: account.status }, 'account created');
@@ -27,7 +48,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountService }>
     '/auth/login',
     { schema: { body: LoginBody, response: { 200: SessionInfo } }, config: { rateLimit: rateLimits.auth } },
     async (request, reply) => {
-      await rateLimits.perAccount(request, reply, normaliseEmail(request.body.email));
+      const email = normaliseEmail(request.body.email);
+      const { delayedMs } = await throttle.beforeAttempt(email, request.ip);
       const { account, sessionId } = await accounts
         .signIn({
           email: request.body.email,
@@ -35,10 +57,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountService }>
           userAgent: request.headers['user-agent'],
           replacingSessionId: sessionOf(request),
         })
-        .catch((error: unknown) => {
-          request.log.info({ outcome: 'refused' }, 'sign-in refused');
+        .catch(async (error: unknown) => {
+          // Wrong e-mail or password counts; pending/disabled accounts and outages do not.
+          if (isAppError(error) && error.kind === 'unauthenticated') await throttle.failed(email, request.ip);
+          request.log.info({ outcome: 'refused', delayedMs }, 'sign-in refused');
           throw error;
         });
+      await throttle.succeeded(email, request.ip);
       const csrfToken = sessionCookies.start(reply, sessionId);
       request.log.info({ userId: account.id, role: account.role }, 'signed in');
       return { user: userBody(account), csrfToken };
@@ -54,7 +79,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountService }>
 
   app.get(
     '/auth/me',
-    { schema: { response: { 200: SessionInfo } }, preHandler: signedIn },
+    { schema: { response: { 200: SessionInfo } }, onRequest: signedIn },
     async (request) => {
       const { userId, sessionId } = signedIn.principalOf(request);
       return {
@@ -66,7 +91,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountService }>
 
   app.post(
     '/auth/password',
-    { schema: { body: ChangePasswordBody }, preHandler: signedIn, config: { rateLimit: rateLimits.auth } },
+    { schema: { body: ChangePasswordBody }, onRequest: signedIn, config: { rateLimit: rateLimits.auth } },
     async (request, reply) => {
       const { userId, sessionId } = signedIn.principalOf(request);
       await rateLimits.perAccount(request, reply, `user:${userId}`);

@@ -1,18 +1,36 @@
 // Domain records → the API's response shapes (libs/contracts): ISO dates,
 // only the fields a client may see (never a password hash).
 import type { Account, Device } from '@zamio/accounts';
-import type { Capture } from '@zamio/airplay';
-import type { Track } from '@zamio/catalog';
+import type { Capture, Detection, DetectionReview, PlayWithEvidence } from '@zamio/airplay';
+import type { SplitSet, Track, TrackSplits } from '@zamio/catalog';
 import type {
   Capture as CaptureBody,
+  Detection as DetectionBody,
+  DetectionState,
+  PagedOf,
+  Play as PlayBody,
+  PlaysSummary as PlaysSummaryBody,
   Device as DeviceBody,
   Heartbeat as HeartbeatBody,
+  SplitSet as SplitSetBody,
   Track as TrackBody,
+  TrackSplits as TrackSplitsBody,
   UploadResult,
   User,
 } from '@zamio/contracts';
 import type { UploadRecord } from '@zamio/files';
 import type { Heartbeat } from '@zamio/system-status';
+import type { Page } from '@zamio/db';
+import type { PlaysSummary } from '@zamio/airplay';
+
+export const pageOf = <T, B>(page: Page<T>, body: (item: T) => B): PagedOf<B> => ({
+  items: page.items.map(body),
+  nextCursor: page.nextCursor,
+});
+
+/** A query's optional ISO date-time (already format-checked by the schema). */
+export const dateOrUndefined = (value: string | undefined) =>
+  value === undefined ? undefined : new Date(value);
 
 export const uploadBody = (upload: UploadRecord): UploadResult => ({
   id: upload.id,
@@ -42,19 +60,112 @@ export const deviceBody = (device: Device): DeviceBody => ({
   revoked: device.revokedAt !== null,
 });
 
+const iso = (value: Date | null) => value?.toISOString() ?? null;
+const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
+
 export const trackBody = (track: Track): TrackBody => ({
   id: track.id,
   title: track.title,
   isrc: track.isrc,
-  createdAt: track.createdAt.toISOString(),
+  album: track.album,
+  genre: track.genre,
+  releaseDate: track.releaseDate,
+  status: track.status,
+  failureReason: track.failureReason,
+  durationSeconds: seconds(track.durationMs),
+  sampleRate: track.sampleRate,
+  withdrawnAt: iso(track.withdrawnAt),
   audio: track.audio && uploadBody(track.audio),
+  createdAt: track.createdAt.toISOString(),
+  updatedAt: track.updatedAt.toISOString(),
+});
+
+const splitSetBody = (set: SplitSet): SplitSetBody => ({
+  id: set.id,
+  trackId: set.trackId,
+  effectiveFrom: set.effectiveFrom.toISOString(),
+  createdAt: set.createdAt.toISOString(),
+  splits: set.splits.map((split) => ({ ...split })),
+});
+
+export const trackSplitsBody = (splits: TrackSplits): TrackSplitsBody => ({
+  trackId: splits.trackId,
+  current: splits.current && splitSetBody(splits.current),
+  history: splits.history.map(splitSetBody),
+});
+
+/** The database's review words → the API's detection states. */
+export const detectionState = (review: 'unreviewed' | 'confirmed' | 'flagged'): DetectionState =>
+  review === 'unreviewed' ? 'detected' : review;
+
+/** The API's detection state → the database's review word (for filters). */
+export const reviewOf = (state: DetectionState | undefined): DetectionReview | undefined =>
+  state === undefined ? undefined : state === 'detected' ? 'unreviewed' : state;
+
+export const detectionBody = (detection: Detection): DetectionBody => ({
+  id: detection.id,
+  captureId: detection.captureId,
+  stationId: detection.stationId,
+  trackId: detection.trackId,
+  trackTitle: detection.trackTitle,
+  startedAt: detection.startedAt.toISOString(),
+  durationSeconds: detection.durationMs / 1000,
+  offsetSeconds: detection.trackOffsetMs / 1000,
+  confidence: detection.confidence,
+  state: detectionState(detection.review),
+  reviewedAt: iso(detection.reviewedAt),
+  playId: detection.playId,
+  createdAt: detection.createdAt.toISOString(),
+});
+
+export const playBody = (play: PlayWithEvidence): PlayBody => ({
+  id: play.id,
+  stationId: play.stationId,
+  stationName: play.stationName,
+  trackId: play.trackId,
+  trackTitle: play.trackTitle,
+  startedAt: play.startedAt.toISOString(),
+  endedAt: play.endedAt.toISOString(),
+  durationSeconds: play.durationMs / 1000,
+  offsetSeconds: play.trackOffsetMs / 1000,
+  confidence: play.confidence,
+  status: play.status,
+  detectionIds: play.detectionIds,
+  version: play.version,
+  updatedAt: play.updatedAt.toISOString(),
+});
+
+export const playsSummaryBody = (summary: PlaysSummary): PlaysSummaryBody => ({
+  perDay: summary.perDay.map((d) => ({ day: d.day, plays: d.plays, durationSeconds: d.durationMs / 1000 })),
+  perStation: summary.perStation.map((s) => ({
+    stationId: s.stationId,
+    station: s.station,
+    plays: s.plays,
+    durationSeconds: s.durationMs / 1000,
+  })),
 });
 
 export const captureBody = (capture: Capture): CaptureBody => ({
   id: capture.id,
   chunkId: capture.chunkId,
+  source: capture.source,
+  streamId: capture.streamId,
+  startedAt: capture.startedAt.toISOString(),
+  durationSeconds: seconds(capture.durationMs),
   capturedAt: capture.capturedAt.toISOString(),
+  status: capture.status,
+  attempts: capture.attempts,
+  deadReason: capture.failureReason,
+  processedAt: iso(capture.processedAt),
   upload: capture.upload && uploadBody(capture.upload),
+  result: capture.detection && {
+    detectionId: capture.detection.detectionId,
+    trackId: capture.detection.trackId,
+    trackTitle: capture.detection.trackTitle,
+    offsetSeconds: capture.detection.trackOffsetMs / 1000,
+    confidence: capture.detection.confidence,
+    state: detectionState(capture.detection.review),
+  },
 });
 
 export const heartbeatBody = (beat: Heartbeat): HeartbeatBody => ({

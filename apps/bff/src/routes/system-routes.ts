@@ -1,5 +1,6 @@
 // Version, and the heartbeat that proves the bff → queue → worker → database
 // path end to end.
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { Heartbeat, HeartbeatRequested, VersionInfo } from '@zamio/contracts';
@@ -7,15 +8,16 @@ import type { HeartbeatService } from '@zamio/system-status';
 import { heartbeatBody } from './responses';
 
 export interface SystemRoutesOptions {
-  version: VersionInfo;
+  /** What /version tells this caller (the Node version only to operators). */
+  versionOf: (request: FastifyRequest) => VersionInfo;
   heartbeats: HeartbeatService;
 }
 
 export const systemRoutes: FastifyPluginAsyncTypebox<SystemRoutesOptions> = async (
   app,
-  { version, heartbeats },
+  { versionOf, heartbeats },
 ) => {
-  app.get('/version', { schema: { response: { 200: VersionInfo } } }, async () => version);
+  app.get('/version', { schema: { response: { 200: VersionInfo } } }, async (request) => versionOf(request));
 
   app.post(
     '/system/heartbeat',

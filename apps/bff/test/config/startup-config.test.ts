@@ -62,4 +62,35 @@ describe('bff start-up configuration check', () => {
       probe.listen(port, '127.0.0.1', () => probe.close(() => done()));
     });
   });
+
+  it.each([
+    ['TRUST_PROXY', 'garbage'],
+    ['TRUST_PROXY', '0.0.0.0/0'],
+    ['HSTS_MAX_AGE', '0'],
+    ['CORS_ORIGIN_PATTERNS', '.*'],
+    ['HEALTH_DETAILS_TOKEN', 'abc'],
+  ])('refuses %s=%s with 78 before opening anything', async (variable, value) => {
+    const before = connections;
+    const run = runEntry(
+      entry,
+      {
+        ZAMIO_ENV: 'production',
+        DATABASE_URL: `postgres://u:p@127.0.0.1:${sentinelPort}/db`,
+        REDIS_URL: 'redis://127.0.0.1:1/0',
+        SESSION_SECRET: 'q7Yw2LzP9vKc4NxR8mTb3HsJ6dFg1AeU5oWiZ0yXlQ',
+        PUBLIC_API_URL: 'https://api.zamio.example',
+        TRUST_PROXY: '10.0.1.0/24',
+        [variable]: value,
+      },
+      repoRoot,
+    );
+    const { code } = await run.exited;
+    expect(code).toBe(78);
+    const report = JSON.parse(run.stderr().trim().split('\n').at(-1)!) as {
+      problems: { variable: string }[];
+    };
+    expect(report.problems.map((p) => p.variable)).toEqual([variable]);
+    expect(run.stderr()).not.toContain('TypeError');
+    expect(connections).toBe(before);
+  });
 });

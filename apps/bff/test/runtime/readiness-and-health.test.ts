@@ -68,6 +68,31 @@ describe('readiness, health details and server timeouts', () => {
     expect((await fetch(`${bff.url}/api/readyz`)).status).toBe(200);
   });
 
+  it('marks the in-process queue (no Redis) as such on /health', async () => {
+    const report = (await (await fetch(`${bff.url}/api/health`)).json()) as {
+      checks: { name: string; inProcess?: boolean }[];
+    };
+    expect(report.checks.find((c) => c.name === 'redis')).toMatchObject({ inProcess: true });
+    expect(report.checks.find((c) => c.name === 'postgres')).not.toHaveProperty('inProcess');
+  });
+
+  it('tells only the token holder the Node version on /version', async () => {
+    for (const path of ['/version', '/api/version']) {
+      const anonymous = (await (await fetch(`${bff.url}${path}`)).json()) as Record<string, unknown>;
+      expect(anonymous).toMatchObject({ service: 'bff', environment: 'test' });
+      expect(anonymous).not.toHaveProperty('node');
+      expect(JSON.stringify(anonymous)).not.toContain(process.versions.node);
+      const operator = (await (
+        await fetch(`${bff.url}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } })
+      ).json()) as Record<string, unknown>;
+      expect(operator.node).toBe(process.versions.node);
+      const wrong = (await (
+        await fetch(`${bff.url}${path}`, { headers: { authorization: `Bearer ${TOKEN}x` } })
+      ).json()) as Record<string, unknown>;
+      expect(wrong).not.toHaveProperty('node');
+    }
+  });
+
   it('shows error details on /health only with the bearer token', async () => {
     // Make the schema check fail again by asking for a version beyond the newest.
     await bff.db.query('DELETE FROM schema_migrations WHERE version = $1', [REQUIRED_SCHEMA_VERSION]);

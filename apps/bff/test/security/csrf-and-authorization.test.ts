@@ -94,7 +94,7 @@ describe('authorization', () => {
 
   it("an artist never sees or changes another artist's tracks", async () => {
     expect((await artistB.get(`/api/artist/tracks/${trackOfA}`)).status).toBe(404);
-    expect(((await artistB.get('/api/artist/tracks')).body as unknown[]).length).toBe(0);
+    expect(((await artistB.get('/api/artist/tracks')).body as { items: unknown[] }).items.length).toBe(0);
     const upload = await artistB.upload(
       'PUT',
       `/api/artist/tracks/${trackOfA}/audio`,
@@ -125,12 +125,14 @@ describe('authorization', () => {
     const upload = await device.upload(
       'POST',
       '/api/station/captures',
-      form(wavFile(1), 'c.wav', { chunk_id: 'chunk-1' }),
+      form(wavFile(10), 'c.wav', { chunk_id: 'chunk-1' }),
       { authorization: `Bearer ${issued.token}` },
     );
-    expect(upload.status).toBe(201);
-    expect(((await stationA.get('/api/station/captures')).body as unknown[]).length).toBe(1);
-    expect(((await stationB.get('/api/station/captures')).body as unknown[]).length).toBe(0);
+    expect(upload.status).toBe(202);
+    const captures = (client: typeof stationA) =>
+      client.get('/api/station/captures').then((r) => (r.body as { items: unknown[] }).items.length);
+    expect(await captures(stationA)).toBe(1);
+    expect(await captures(stationB)).toBe(0);
     expect(((await stationB.get('/api/station/devices')).body as unknown[]).length).toBe(0);
     // Station B cannot revoke station A's device.
     expect((await stationB.request('DELETE', `/api/station/devices/${issued.id}`)).status).toBe(404);

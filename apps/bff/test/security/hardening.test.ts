@@ -64,7 +64,6 @@ describe('production errors and log redaction', () => {
         TRUST_PROXY: 'loopback',
         PUBLIC_API_URL: 'https://api.zamio.example',
         FORCE_HTTPS: 'true',
-        HSTS_MAX_AGE: '0',
         SEED_DEMO_DATA: 'false',
         DATABASE_ACQUIRE_TIMEOUT: '1s',
         DATABASE_CONNECT_TIMEOUT: '1s',

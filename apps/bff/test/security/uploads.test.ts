@@ -157,7 +157,7 @@ describe('uploads', () => {
       .upload('POST', '/api/station/captures', form(wavFile(10), 'c.wav', { chunk_id: 'ok-1' }), {
         authorization: `Bearer ${issued.token}`,
       });
-    expect(ok.status).toBe(201);
+    expect(ok.status).toBe(202);
     // Same chunk again: idempotent, answered with the first capture, no second file.
     const files = (await filesOnDisk()).length;
     const again = await stack

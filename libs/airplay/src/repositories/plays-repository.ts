@@ -272,3 +272,11 @@ export async function activeOfStationBetween(
   );
   return rows.map(toPlay);
 }
+
+/**
+ * Serialises play assembly of one track on one station until the transaction
+ * ends: two captures of one play matched at once must not both create it.
+ */
+export async function lockStationTrack(db: Queryable, stationId: string, trackId: string): Promise<void> {
+  await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`play:${stationId}:${trackId}`]);
+}

@@ -272,14 +272,29 @@ export async function needingFingerprint(
   db: Queryable,
   paramsVersion: number,
   limit: number,
+  /** Only tracks unchanged since before this (a job queued just now is not lost). */
+  updatedBefore: Date = new Date(),
 ): Promise<{ trackId: string; uploadId: string }[]> {
   const { rows } = await db.query<{ id: string; audio_upload_id: string }>(
     `SELECT t.id, t.audio_upload_id FROM tracks t
-     WHERE t.audio_upload_id IS NOT NULL AND t.status <> 'failed'
+     WHERE t.audio_upload_id IS NOT NULL AND t.status <> 'failed' AND t.updated_at < $3
        AND NOT EXISTS (SELECT 1 FROM track_fingerprints f
                        WHERE f.track_id = t.id AND f.params_version = $1 AND f.upload_id = t.audio_upload_id)
      ORDER BY t.created_at, t.id LIMIT $2`,
-    [paramsVersion, limit],
+    [paramsVersion, limit, updatedBefore],
   );
   return rows.map((row) => ({ trackId: row.id, uploadId: row.audio_upload_id }));
+}
+
+/** The artist's track with exactly this title (the command-line indexer names tracks by file). */
+export async function findOwnedByTitle(
+  db: Queryable,
+  artistId: string,
+  title: string,
+): Promise<Track | undefined> {
+  const { rows } = await db.query<TrackRow>(
+    `${SELECT_TRACK} ${FROM_TRACK} WHERE t.artist_user_id = $1 AND t.title = $2 ORDER BY t.created_at LIMIT 1`,
+    [artistId, title],
+  );
+  return rows[0] ? toTrack(rows[0]) : undefined;
 }

@@ -61,8 +61,17 @@ export interface RateLimitsConfig {
   globalMax: number;
   authWindowMs: number;
   authPerIpMax: number;
+  /** Password changes per user per auth window. */
   authPerAccountMax: number;
   uploadMax: number;
+  /** The sign-in throttle (OWASP): per (account, address) stop, per-account growing delay, spray alert. */
+  signIn: {
+    perAddressMax: number;
+    delayAfter: number;
+    maxDelayMs: number;
+    sprayAddresses: number;
+    windowMs: number;
+  };
 }
 
 export interface AccountsConfig {
@@ -139,6 +148,13 @@ export function bffConfigFrom(env: BffEnv & { ZAMIO_ENV: Environment }): BffConf
       authPerIpMax: env.RATE_LIMIT_AUTH_IP_MAX,
       authPerAccountMax: env.RATE_LIMIT_AUTH_ACCOUNT_MAX,
       uploadMax: env.RATE_LIMIT_UPLOAD_MAX,
+      signIn: {
+        perAddressMax: env.RATE_LIMIT_AUTH_ACCOUNT_MAX,
+        delayAfter: env.RATE_LIMIT_AUTH_DELAY_AFTER,
+        maxDelayMs: env.RATE_LIMIT_AUTH_DELAY_MAX,
+        sprayAddresses: env.RATE_LIMIT_AUTH_SPRAY_ADDRESSES,
+        windowMs: env.RATE_LIMIT_AUTH_WINDOW,
+      },
     },
     health: { detailsToken: env.HEALTH_DETAILS_TOKEN },
     metrics: metricsFrom(env),

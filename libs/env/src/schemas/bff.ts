@@ -1,6 +1,16 @@
 // The bff's configuration: HTTP server, proxy trust, CORS, sessions, upload
 // caps, plus the shared runtime, storage, database and Redis variables.
-import { optionalUrl, duration, flag, integer, list, tcpPort, text } from '../validators';
+import {
+  optionalUrl,
+  duration,
+  flag,
+  integer,
+  list,
+  patternList,
+  proxyList,
+  tcpPort,
+  text,
+} from '../validators';
 import type { AppSchema } from '../load-config';
 import { databaseSpec, processSpec, redisSpec, runtimeSpec } from './common';
 import { productionRefusals } from '../production-refusals';
@@ -32,8 +42,8 @@ export const bffSpec = {
     localDefault: '',
     group: 'URLs',
   }),
-  TRUST_PROXY: list({
-    desc: 'Addresses/CIDRs of the reverse proxy whose X-Forwarded-* headers are trusted (Coolify: the coolify docker network, e.g. 10.0.1.0/24); `none` trusts nobody.',
+  TRUST_PROXY: proxyList({
+    desc: 'Addresses/CIDRs of the reverse proxy whose X-Forwarded-* headers are trusted (Coolify: the coolify docker network, e.g. 10.0.1.0/24), or loopback / linklocal / uniquelocal; `none` trusts nobody. A /0 (trusting everyone) is refused.',
     example: '10.0.1.0/24',
     localDefault: 'loopback',
     group: 'Proxy and TLS',
@@ -44,14 +54,14 @@ export const bffSpec = {
     default: [],
     group: 'CORS',
   }),
-  CORS_ORIGIN_PATTERNS: list({
-    desc: 'Regular expressions of extra allowed origins (no credentials), e.g. preview deployments.',
+  CORS_ORIGIN_PATTERNS: patternList({
+    desc: 'Regular expressions of extra allowed origins (no credentials), e.g. preview deployments. In staging/production each must be anchored (^…$) and must not match any origin (e.g. `.*`).',
     example: '^https://pr-[0-9]+\\.preview\\.zamio\\.example$',
     default: [],
     group: 'CORS',
   }),
   HSTS_MAX_AGE: duration({
-    desc: 'Strict-Transport-Security max-age (0 disables HSTS).',
+    desc: 'Strict-Transport-Security max-age (0 disables HSTS; staging/production need at least 180 days).',
     example: '31536000s',
     default: 31_536_000_000,
     group: 'Proxy and TLS',
@@ -163,9 +173,27 @@ export const bffSpec = {
     group: 'Rate limits',
   }),
   RATE_LIMIT_AUTH_ACCOUNT_MAX: integer({
-    desc: 'Sign-in/password attempts per account (e-mail) per RATE_LIMIT_AUTH_WINDOW, whatever the IP.',
+    desc: 'Failed sign-ins per account (e-mail) from one client address before that address gets 429 for that account (other addresses are unaffected; a success resets it), and password changes per user, per RATE_LIMIT_AUTH_WINDOW.',
     example: '10',
     default: 10,
+    group: 'Rate limits',
+  }),
+  RATE_LIMIT_AUTH_DELAY_AFTER: integer({
+    desc: 'Failed sign-ins of one account (from any address) answered without delay; each further attempt waits 250 ms, doubling per failure up to RATE_LIMIT_AUTH_DELAY_MAX.',
+    example: '5',
+    default: 5,
+    group: 'Rate limits',
+  }),
+  RATE_LIMIT_AUTH_DELAY_MAX: duration({
+    desc: "Longest delay a sign-in attempt on a much-failed account waits (the owner's correct password still works, just slower).",
+    example: '5s',
+    default: 5_000,
+    group: 'Rate limits',
+  }),
+  RATE_LIMIT_AUTH_SPRAY_ADDRESSES: integer({
+    desc: 'Distinct client addresses failing to sign in to one account within RATE_LIMIT_AUTH_WINDOW that raise an alert (warning log line and zamio_sign_in_spray_alerts_total).',
+    example: '5',
+    default: 5,
     group: 'Rate limits',
   }),
   RATE_LIMIT_UPLOAD_MAX: integer({

@@ -99,6 +99,15 @@ export function fromJoin(row: JoinedUploadRow): UploadRecord | null {
   });
 }
 
+/** Where the upload's bytes are kept (its storage key), for a job that reads them. */
+export async function findStorageName(db: Queryable, uploadId: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ storage_name: string }>(
+    'SELECT storage_name FROM uploads WHERE id = $1',
+    [uploadId],
+  );
+  return rows[0]?.storage_name;
+}
+
 /** Where an upload's bytes are stored, and what they are: for reading them back. */
 export interface StoredUploadRef {
   storageName: string;

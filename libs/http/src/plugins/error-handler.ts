@@ -4,8 +4,9 @@
 // statusCode, else 500).
 import fp from 'fastify-plugin';
 import type { FastifyPluginCallback } from 'fastify';
-import { httpStatusOf, RateLimitedError, reasonPhraseOf } from '@zamio/errors';
+import { httpStatusOf, isDatabaseDataError, RateLimitedError, reasonPhraseOf } from '@zamio/errors';
 import { FASTIFY_VERSION, PLUGIN } from '../plugin-names';
+import { RequestValidationError } from '../validation-errors';
 
 export interface ErrorHandlerOptions {
   /** Show 5xx messages to clients (local and test only). */
@@ -17,12 +18,22 @@ const errorHandler: FastifyPluginCallback<ErrorHandlerOptions> = (app, options, 
     const status = httpStatusOf(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ err: { message: error.message, code: error.code } }, 'request rejected');
-    const message = status >= 500 && !options.exposeDetails ? publicMessage(status) : error.message;
+    const message =
+      status >= 500 && !options.exposeDetails
+        ? publicMessage(status)
+        : isDatabaseDataError(error)
+          ? `a value in the request cannot be stored (${error.message})`
+          : error.message;
     if (status === 503) reply.header('retry-after', String(retryAfterOf(error) ?? 5));
     if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
-    return reply
-      .code(status)
-      .send({ statusCode: status, error: reasonPhraseOf(status), message, requestId: request.id });
+    const problems = error instanceof RequestValidationError ? { problems: error.problems } : {};
+    return reply.code(status).send({
+      statusCode: status,
+      error: reasonPhraseOf(status),
+      message,
+      requestId: request.id,
+      ...problems,
+    });
   });
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({

@@ -30,7 +30,20 @@ export const NEVER_SHED = { pressureHandler: () => undefined };
 
 const loadShedding: FastifyPluginAsync<Partial<LoadSheddingOptions>> = async (app, overrides) => {
   const options = { ...LOAD_SHEDDING_DEFAULTS, ...overrides };
+  // The process's own start-up (schema compilation, migrations) stalls the
+  // loop once; the first samples after ready still carry that stall, and a
+  // fresh instance would shed its first requests for it. Until two sample
+  // intervals after ready, event-loop delay alone does not shed.
+  let startupGraceUntil = Number.POSITIVE_INFINITY;
+  app.addHook('onReady', async () => {
+    startupGraceUntil = Date.now() + 2 * options.sampleIntervalMs;
+  });
   await app.register(underPressure, {
+    pressureHandler: (_request, reply, type) => {
+      if (type === 'eventLoopDelay' && Date.now() < startupGraceUntil) return undefined;
+      reply.header('Retry-After', String(options.retryAfterSeconds));
+      throw Object.assign(new Error('Service Unavailable'), { statusCode: 503, code: 'FST_UNDER_PRESSURE' });
+    },
     maxEventLoopDelay: options.maxEventLoopDelayMs,
     maxHeapUsedBytes: Math.floor(getHeapStatistics().heap_size_limit * options.maxHeapUsedRatio),
     sampleInterval: options.sampleIntervalMs,

@@ -5,7 +5,9 @@
 // GLOBAL_LIMIT_FLUSH_MS (no round trip per request); the per-route ones count
 // each request in Redis. Every refusal is a 429 with Retry-After and
 // X-RateLimit-* headers. Route plugins find the per-route settings on
-// `app.rateLimits`.
+// `app.rateLimits`, and the sign-in throttle's counters (sign-in-attempts.ts)
+// with its alert: a spray of failures across many addresses on one account is
+// a warning log line plus zamio_sign_in_spray_alerts_total.
 import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -16,6 +18,7 @@ import type { Logger } from '@zamio/logger';
 import type { BusinessMetrics } from '@zamio/metrics';
 import { FASTIFY_VERSION, PLUGIN } from '../plugin-names';
 import { sharedRateLimitStore } from './batched-rate-limit-store';
+import { signInAttempts, type SignInAttempts } from './sign-in-attempts';
 
 /** The limits as configured (RATE_LIMIT_* through libs/env). */
 export type RateLimitSettings = RateLimitsConfig;
@@ -30,7 +33,7 @@ export interface RateLimitsOptions {
   /** Shared counters; absent in embedded mode (in-memory limits only). */
   redis: { client: Redis; keyPrefix: string } | undefined;
   logger: Logger;
-  metrics: Pick<BusinessMetrics, 'rateLimitHits'>;
+  metrics: Pick<BusinessMetrics, 'rateLimitHits' | 'signInSprayAlerts'>;
   /** The authenticated caller for per-caller limits (e.g. `user:<id>`), undefined before sign-in. */
   callerKeyOf: (request: FastifyRequest) => string | undefined;
 }
@@ -47,8 +50,17 @@ export interface RouteRateLimits {
   auth: RateLimitOptions;
   /** Route config for uploads: per capture device or signed-in user (IP before sign-in). */
   upload: RateLimitOptions;
-  /** Per-account limiter for handlers, called once the body is parsed. */
+  /** Per-account limiter for handlers, called once the body is parsed (password changes). */
   perAccount: AccountLimiter;
+  /** Failed sign-in counters for the sign-in throttle (Redis, memory fallback). */
+  signInAttempts: SignInAttempts;
+  /** What the sign-in throttle reports: a refused pair (counted as `auth-account`), a spray (alert). */
+  signInEvents: SignInEvents;
+}
+
+export interface SignInEvents {
+  refused(): void;
+  spray(alert: { account: string; addresses: number; windowMs: number }): void;
 }
 
 declare module 'fastify' {
@@ -104,6 +116,17 @@ const rateLimits: FastifyPluginAsync<RateLimitsOptions> = async (app, options) =
       onExceeded: counted('upload'),
     },
     perAccount: accountLimiter(app, limits, metrics),
+    signInAttempts: signInAttempts({ redis: options.redis, logger: options.logger }),
+    signInEvents: {
+      refused: counted('auth-account'),
+      spray: ({ account, addresses, windowMs }) => {
+        metrics.signInSprayAlerts.inc();
+        options.logger.warn(
+          { alert: 'sign-in-spray', email: account, addresses, windowSeconds: Math.round(windowMs / 1000) },
+          'sign-in failures for one account from many client addresses (possible distributed password guessing)',
+        );
+      },
+    },
   });
 };
 

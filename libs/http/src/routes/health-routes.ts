@@ -48,7 +48,7 @@ export const healthRoutes: FastifyPluginAsync<HealthRoutesOptions> = async (app,
   app.get('/health', async (request, reply) => {
     reply.headers(NO_STORE);
     const results = await runChecks(options.checks);
-    const detailed = tokenMatches(options.detailsToken, request.headers.authorization);
+    const detailed = hasDetailsToken(options.detailsToken, request.headers.authorization);
     const report = healthReportOf(
       options.identity,
       options.checks,
@@ -60,7 +60,8 @@ export const healthRoutes: FastifyPluginAsync<HealthRoutesOptions> = async (app,
   });
 };
 
-function tokenMatches(expected: string, header: string | undefined): boolean {
+/** True when the Authorization header carries the health details token (compared in constant time). */
+export function hasDetailsToken(expected: string, header: string | undefined): boolean {
   if (!expected || !header?.startsWith('Bearer ')) return false;
   const given = Buffer.from(header.slice(7));
   const wanted = Buffer.from(expected);
