@@ -1,5 +1,6 @@
 // Local development stack (docker-compose.yml) end to end: up with the
 // stand-in bases, everything healthy, sign in through a portal's dev server,
+// upload through it into the volume the bff and the worker share,
 // edit a portal and a bff source file in the bind mount and see the change
 // served with no container restarted, then `down -v` leaves nothing behind.
 import { randomBytes } from 'node:crypto';
@@ -149,6 +150,63 @@ describe.runIf(available)('docker-compose development stack', () => {
     const me = await fetch(`${artistUrl}/api/auth/me`, { headers: { cookie } });
     expect(me.status).toBe(200);
     expect(((await me.json()) as { user: { email: string } }).user.email).toBe('artist@demo.zamio.local');
+  });
+
+  it('stores an upload through the portal where the worker, a separate container, reads it', async () => {
+    const json = { 'content-type': 'application/json', origin: artistUrl };
+    const login = await fetch(`${artistUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: 'artist@demo.zamio.local', password: 'zamio-demo-password' }),
+    });
+    expect(login.status).toBe(200);
+    const session = {
+      origin: artistUrl,
+      cookie: login.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; '),
+      'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken,
+    };
+    const created = await fetch(`${artistUrl}/api/artist/tracks`, {
+      method: 'POST',
+      headers: { ...session, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: `Shared ${id}` }),
+    });
+    expect(created.status).toBe(201);
+    const trackId = ((await created.json()) as { id: string }).id;
+    // One second of 8 kHz mono PCM.
+    const wav = Buffer.alloc(44 + 16_000);
+    wav.write('RIFF', 0);
+    wav.writeUInt32LE(36 + 16_000, 4);
+    wav.write('WAVEfmt ', 8);
+    wav.writeUInt32LE(16, 16);
+    wav.writeUInt16LE(1, 20);
+    wav.writeUInt16LE(1, 22);
+    wav.writeUInt32LE(8_000, 24);
+    wav.writeUInt32LE(16_000, 28);
+    wav.writeUInt16LE(2, 32);
+    wav.writeUInt16LE(16, 34);
+    wav.write('data', 36);
+    wav.writeUInt32LE(16_000, 40);
+    const body = new FormData();
+    body.append('file', new Blob([new Uint8Array(wav)]), 'shared.wav');
+    const uploaded = await fetch(`${artistUrl}/api/artist/tracks/${trackId}/audio`, {
+      method: 'PUT',
+      headers: session,
+      body,
+    });
+    expect(uploaded.status, await uploaded.clone().text()).toBe(200);
+    const sha256 = ((await uploaded.json()) as { audio: { sha256: string } }).audio.sha256;
+    const seen = await compose(
+      'exec',
+      '-T',
+      'worker',
+      'sh',
+      '-c',
+      'sha256sum /var/lib/zamio/uploads/track-audio/*.wav',
+    );
+    expect(seen.output).toContain(sha256);
   });
 
   it('reloads edited portal and bff sources without restarting containers', async () => {

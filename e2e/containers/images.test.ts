@@ -19,6 +19,7 @@ import {
   waitHealthy,
   workspaceRoot,
 } from './support/docker';
+import { streamedUpload } from './support/streamed-upload';
 
 const available = await requireDocker();
 const id = randomBytes(3).toString('hex');
@@ -39,6 +40,7 @@ const image = (app: string) => `${namespace}/${app}:${tag}`;
 const bffAlias = `zamio-bff-e2e${id}`;
 const name = (what: string) => `zamio-e2e-${id}-${what}`;
 const network = name('net');
+const uploadsVolume = name('uploads');
 const containers: string[] = [];
 
 /** Runs a shell script in a throwaway container of the image; returns its output. */
@@ -84,6 +86,7 @@ describe.runIf(available)('production images', () => {
   afterAll(async () => {
     for (const container of containers) await runCommand(dockerBin, ['rm', '-f', '-v', container]);
     await runCommand(dockerBin, ['network', 'rm', network]);
+    await runCommand(dockerBin, ['volume', 'rm', '-f', uploadsVolume]);
     for (const app of [...NODE_APPS, ...PORTALS]) {
       const tags = (
         await runCommand(dockerBin, ['images', '--format', '{{.Repository}}:{{.Tag}}', `${namespace}/${app}`])
@@ -204,10 +207,15 @@ describe.runIf(available)('production images', () => {
         'WEB_CONCURRENCY=2',
         'SHUTDOWN_DRAIN_DELAY=1s',
         'SHUTDOWN_TIMEOUT=15s',
+        'STORAGE_KIND=filesystem',
         'UPLOAD_DIR=/var/lib/zamio/uploads',
+        `UPLOAD_MAX_TRACK_AUDIO=${2 * 1024 * 1024}`,
       ].flatMap((pair) => ['-e', pair]);
+      // Separate containers, one upload storage: the same volume on bff and worker.
+      const sharedUploads = ['-v', `${uploadsVolume}:/var/lib/zamio/uploads`];
       bff = await start('bff', image('bff'), [
         ...productionEnv,
+        ...sharedUploads,
         '-e',
         'MIGRATE_ON_START=true',
         '--network-alias',
@@ -216,7 +224,7 @@ describe.runIf(available)('production images', () => {
         '127.0.0.1::3000',
       ]);
       await waitHealthy(bff);
-      worker = await start('worker', image('worker'), productionEnv);
+      worker = await start('worker', image('worker'), [...productionEnv, ...sharedUploads]);
       await waitHealthy(worker);
       bffPort = await publishedPort(bff, 3000);
     });
@@ -236,6 +244,118 @@ describe.runIf(available)('production images', () => {
     it('bff is ready on /readyz with the migrated schema', async () => {
       const response = await fetch(`http://127.0.0.1:${bffPort}/readyz`);
       expect(response.status).toBe(200);
+      expect(
+        ((await response.json()) as { checks: { name: string; status: string }[] }).checks,
+      ).toContainEqual({
+        name: 'storage',
+        status: 'up',
+      });
+    });
+
+    describe('uploads through the portal nginx', () => {
+      let base = '';
+      let session: Record<string, string> = {};
+      let trackId = '';
+      // The bff trusts PUBLIC_API_URL's origin for CSRF; Traefik would set the scheme.
+      const browser = { origin: 'https://api.zamio.example', 'x-forwarded-proto': 'https' };
+      const wavHead = () => {
+        const header = Buffer.alloc(44);
+        header.write('RIFF', 0);
+        header.writeUInt32LE(36 + 16_000, 4);
+        header.write('WAVEfmt ', 8);
+        header.writeUInt32LE(16, 16);
+        header.writeUInt16LE(1, 20);
+        header.writeUInt16LE(1, 22);
+        header.writeUInt32LE(8_000, 24);
+        header.writeUInt32LE(16_000, 28);
+        header.writeUInt16LE(2, 32);
+        header.writeUInt16LE(16, 34);
+        header.write('data', 36);
+        header.writeUInt32LE(16_000, 40);
+        return header;
+      };
+
+      beforeAll(async () => {
+        const portal = await start('artist-uploads', image('artist'), [
+          '-e',
+          `INTERNAL_API_URL=http://${bffAlias}:3000`,
+          '-p',
+          '127.0.0.1::8080',
+        ]);
+        await waitHealthy(portal, 60_000);
+        base = `http://127.0.0.1:${await publishedPort(portal, 8080)}`;
+        const json = { ...browser, 'content-type': 'application/json' };
+        const email = `e2e-${id}@example.test`;
+        const password = 'a long e2e password 123';
+        const signup = await fetch(`${base}/api/auth/signup`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ email, password, displayName: 'E2E Artist', role: 'artist' }),
+        });
+        expect(signup.status, await signup.clone().text()).toBe(201);
+        const login = await fetch(`${base}/api/auth/login`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ email, password }),
+        });
+        expect(login.status).toBe(200);
+        const cookie = login.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .join('; ');
+        const { csrfToken } = (await login.json()) as { csrfToken: string };
+        session = { ...browser, cookie, 'x-csrf-token': csrfToken };
+        const created = await fetch(`${base}/api/artist/tracks`, {
+          method: 'POST',
+          headers: { ...session, 'content-type': 'application/json' },
+          body: JSON.stringify({ title: 'Through nginx' }),
+        });
+        expect(created.status).toBe(201);
+        trackId = ((await created.json()) as { id: string }).id;
+      });
+
+      const upload = (options: Partial<Parameters<typeof streamedUpload>[0]>) =>
+        streamedUpload({
+          url: `${base}/api/artist/tracks/${trackId}/audio`,
+          headers: session,
+          head: wavHead(),
+          fillBytes: 16_000,
+          ...options,
+        });
+      const MB = 1024 * 1024;
+      const messageOf = (body: string) => (JSON.parse(body) as { message: string }).message;
+
+      it('stores a valid upload where the worker, a separate container, reads it', async () => {
+        const result = await upload({ declareLength: true });
+        expect(result.status, result.body).toBe(200);
+        const listed = await docker('exec', worker, 'ls', '/var/lib/zamio/uploads/track-audio');
+        expect(listed).toMatch(/^[0-9a-f]{32}\.wav$/m);
+      });
+
+      it('passes the bff’s early answers through whole: 413 over the cap, 400 for a misnamed part, 401', async () => {
+        const overCap = await upload({ fillBytes: 300 * MB });
+        expect(overCap.status, overCap.body).toBe(413);
+        expect(messageOf(overCap.body)).toMatch(/exceeds the limit of 2097152 bytes/);
+        expect(overCap.bytesSentAtResponse).toBeLessThan(60 * MB);
+
+        for (const fillBytes of [100, 20 * MB]) {
+          const misnamed = await upload({ fieldName: 'audio', fillBytes });
+          expect(misnamed.status, misnamed.body).toBe(400);
+          expect(messageOf(misnamed.body)).toBe('the file part must be named "file", not "audio"');
+        }
+
+        const anonymous = await upload({ headers: browser, fillBytes: 300 * MB });
+        expect(anonymous.status, anonymous.body).toBe(401);
+        expect(anonymous.bytesSentAtResponse).toBeLessThan(60 * MB);
+
+        // A declared size over the portal's own cap: nginx refuses it before the bff sees it.
+        const declared = await upload({ fillBytes: 300 * MB, declareLength: true });
+        expect(declared.status).toBe(413);
+        expect(declared.bytesSentAtResponse).toBeLessThan(60 * MB);
+        // Nothing of the refused uploads was kept.
+        const files = await docker('exec', worker, 'ls', '/var/lib/zamio/uploads/track-audio');
+        expect(files.split('\n').filter(Boolean)).toHaveLength(1);
+      });
     });
 
     describe.each(PORTALS)('portal %s', (app) => {

@@ -8,6 +8,7 @@ import type { BffConfig } from '@zamio/env';
 import type { HealthCheck } from '@zamio/health';
 import {
   corsPolicyPlugin,
+  earlyAnswerClosePlugin,
   errorHandlerPlugin,
   hasDetailsToken,
   healthRoutes,
@@ -68,6 +69,8 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
   }) as unknown as FastifyInstance;
 
   await app.register(requestContextPlugin);
+  // An answer sent while the body still arrives (a refused upload) closes the connection gently.
+  await app.register(earlyAnswerClosePlugin);
   await app.register(errorHandlerPlugin, { exposeDetails: http.exposeErrorDetails });
   await app.register(httpMetricsPlugin, { metrics: deps.metrics });
   if (http.forceHttps && http.trustProxy)

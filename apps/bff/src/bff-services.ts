@@ -10,6 +10,7 @@ import {
 } from '@zamio/accounts';
 import {
   createAirplayReadService,
+  createCaptureAudioService,
   createCaptureService,
   createDetectionReviewService,
   createInProcessAirplayEvents,
@@ -19,7 +20,12 @@ import {
   provisionStation,
   type AirplayEvents,
 } from '@zamio/airplay';
-import { createSplitService, createTrackService, type AccountLookup } from '@zamio/catalog';
+import {
+  createSplitService,
+  createTrackAudioService,
+  createTrackService,
+  type AccountLookup,
+} from '@zamio/catalog';
 import type { BffConfig } from '@zamio/env';
 import { createDocumentService, uploadStorageOn } from '@zamio/files';
 import { currentContext } from '@zamio/logger';
@@ -88,6 +94,8 @@ export function createBffServices(
     payouts: createPayoutService({ db }),
     publishers: createPublisherService({ db }),
     audit: createAuditService({ db }),
+    trackAudio: createTrackAudioService({ db, storage: objects }),
+    captureAudio: createCaptureAudioService({ db, storage: objects }),
   };
 }
 

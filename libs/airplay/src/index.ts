@@ -29,3 +29,4 @@ export * from './services/match-service';
 export * from './services/airplay-read-service';
 export * from './services/detection-review-service';
 export type { PlayChange } from './services/play-assembly';
+export * from './services/capture-audio';

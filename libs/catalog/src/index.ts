@@ -19,3 +19,4 @@ export * from './services/fingerprint-index';
 export * from './services/audio-reader';
 export * from './rules/audio-failure';
 export * from './services/library-index-service';
+export * from './services/track-audio';

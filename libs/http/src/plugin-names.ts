@@ -10,6 +10,7 @@ export const PLUGIN = {
   loadShedding: 'zamio-load-shedding',
   rateLimits: 'zamio-rate-limits',
   idempotency: 'zamio-idempotency',
+  earlyAnswerClose: 'zamio-early-answer-close',
 } as const;
 
 /** The Fastify major version every plugin here is written for (fastify-plugin checks it). */

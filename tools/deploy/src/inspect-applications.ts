@@ -8,6 +8,7 @@ import { checkApplicationEnv } from './env-check';
 import type { DeployTarget } from './load-resources';
 import { internalApiProblems, rolloutBlockers } from './rollout-preconditions';
 import { timingProblems } from './rollout-timing';
+import { storageLayoutProblems } from './storage-layout';
 
 export interface AppInspection {
   target: DeployTarget;
@@ -39,6 +40,7 @@ export async function inspectApplications(
         blockers.push(
           ...timingProblems(timingInput(target, check.config)),
           ...internalApiProblems(target, check.config),
+          ...storageLayoutProblems(target, check.config),
         );
       else envError = check.error;
     }

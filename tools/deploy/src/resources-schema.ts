@@ -26,7 +26,16 @@ const Domains = Type.Object(
 );
 
 const Volume = Type.Object(
-  { name: Type.String(), mount: Type.String({ pattern: '^/' }) },
+  {
+    name: Type.String(),
+    mount: Type.String({ pattern: '^/' }),
+    /**
+     * A Coolify "directory mount" of this host path (`{environment}` filled in by
+     * the operator), shared by every application that names it; without it, a
+     * Docker volume of this application alone.
+     */
+    host_path: Type.Optional(Type.String({ pattern: '^/' })),
+  },
   { additionalProperties: false },
 );
 

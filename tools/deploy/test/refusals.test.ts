@@ -84,3 +84,25 @@ it('reports missing tool configuration by name before calling Coolify', async ()
   expect(err).toContain('✗ ZAMIO_REGISTRY is required but not set');
   expect(fixture().mock.requests).toEqual([]);
 });
+
+it('refuses filesystem storage without the shared upload directory at UPLOAD_DIR, accepts S3 without one', async () => {
+  fixture().mock.apps.get('worker-uuid')!.envs.UPLOAD_DIR = '/data/uploads';
+  const refused = await fixture().run(['plan', '--env', 'production', '--tag', '1.1.0']);
+  expect(refused.code).toBe(78);
+  expect(refused.out).toContain(
+    'STORAGE_KIND=filesystem but no volume is mounted at UPLOAD_DIR (/data/uploads): the bff and the worker must mount the same host directory there',
+  );
+  expect(refused.out).toContain('1 application(s) would be refused: worker.');
+
+  Object.assign(fixture().mock.apps.get('worker-uuid')!.envs, {
+    STORAGE_KIND: 's3',
+    STORAGE_S3_ENDPOINT: 'https://s3.eu-central-1.wasabisys.com',
+    STORAGE_S3_REGION: 'eu-central-1',
+    STORAGE_S3_BUCKET: 'zamio-uploads',
+    STORAGE_S3_ACCESS_KEY_ID: 'AKIAZAMIOTESTKEY0001',
+    STORAGE_S3_SECRET_ACCESS_KEY: 'c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seS0xMjM0NQ',
+  });
+  const accepted = await fixture().run(['plan', '--env', 'production', '--tag', '1.1.0']);
+  expect(accepted.out).not.toContain('STORAGE_KIND=filesystem');
+  expect(accepted.code, accepted.out).toBe(0);
+});

@@ -1,8 +1,12 @@
 // Multipart uploads: `request.upload(kind, fieldNames)` reads named text
 // fields first, then a single part named "file" streamed straight to storage
-// (never buffered whole). Busboy limits enforce the per-kind number of
-// files/fields; anything malformed is a 400, never a 500. Routes pass
-// `() => request.upload(…)` to a service, which decides when to read it.
+// (never buffered whole). A body whose Content-Length already exceeds the
+// kind's cap is refused before a byte is read; otherwise the cap fails the
+// upload the moment it is crossed. Busboy limits enforce the per-kind number
+// of files/fields; anything malformed is a 400, never a 500. A refusal while
+// the body still arrives closes the connection (libs/http's early-answer
+// close). Routes pass `() => request.upload(…)` to a service, which decides
+// when to read it.
 import multipart from '@fastify/multipart';
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsync } from 'fastify';
@@ -41,6 +45,12 @@ const multipartUploads: FastifyPluginAsync<MultipartUploadsOptions> = async (app
     if (!this.isMultipart())
       throw new UploadRejectedError(415, 'send the file as multipart/form-data with a part named "file"');
     const rule = options.rules[kind];
+    const declared = Number(this.headers['content-length']);
+    if (Number.isFinite(declared) && declared > rule.maxBytes + multipartAllowance(rule))
+      throw new UploadRejectedError(
+        413,
+        `the upload (${declared} bytes) exceeds the limit of ${rule.maxBytes} bytes for ${kind}`,
+      );
     const fields: Record<string, string> = {};
     let received: ReceivedUpload | undefined;
     const parts = this.parts({
@@ -78,10 +88,9 @@ const multipartUploads: FastifyPluginAsync<MultipartUploadsOptions> = async (app
     try {
       await readParts();
     } catch (error) {
-      // Refused before the body was read to its end (e.g. 413 the moment the cap
-      // is crossed): discard the rest so the answer goes out now and the
-      // keep-alive connection stays in step for the client's next request.
-      this.raw.resume();
+      // Refused before the body was read to its end (e.g. 413 the moment the
+      // cap is crossed): the answer goes out now and closes the connection
+      // (early-answer close), instead of reading the rest of a huge body.
       // A part after the file failed: the file already stored goes too.
       if (received) await options.objects.delete(received.stored.storageName);
       throw asClientError(error);
@@ -98,6 +107,13 @@ function asClientError(error: unknown): unknown {
   if ((error as NodeJS.ErrnoException).syscall !== undefined) return error;
   return new UploadRejectedError(400, `malformed multipart body: ${error.message}`);
 }
+
+/**
+ * Multipart framing around the file: boundaries, part headers and the allowed
+ * text fields. A Content-Length above cap + this cannot hold an allowed file.
+ */
+const multipartAllowance = (rule: UploadKindRule): number =>
+  16 * 1024 + rule.maxFields * (rule.maxFieldBytes + 512);
 
 /** The client's file name is kept for display only, never used as a path. */
 const safeName = (name: string | undefined): string | undefined =>

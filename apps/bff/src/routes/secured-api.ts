@@ -16,6 +16,7 @@ import type { BffServices } from '../bff-services';
 import { accountRoutes } from './account-routes';
 import { adminRoutes } from './admin-routes';
 import { artistRoutes } from './artist-routes';
+import { audioRoutes } from './audio-routes';
 import { authRoutes } from './auth-routes';
 import { playlogRoutes } from './playlog-routes';
 import { stationProfileRoutes } from './station-profile-routes';
@@ -92,6 +93,7 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (
     trustedOrigins: config.http.trustedOrigins,
   });
   await app.register(playlogRoutes, { playlogs: services.playlogs });
+  await app.register(audioRoutes, { trackAudio: services.trackAudio, captureAudio: services.captureAudio });
   // The money side (libs/royalties).
   await app.register(rateTableRoutes, { rateTables: services.rateTables });
   await app.register(cyclesRoutes, { cycles: services.cycles, statements: services.statements });

@@ -107,3 +107,29 @@ export async function findStorageName(db: Queryable, uploadId: string): Promise<
   );
   return rows[0]?.storage_name;
 }
+
+/** Where an upload's bytes are stored, and what they are: for reading them back. */
+export interface StoredUploadRef {
+  storageName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+export async function findStored(db: Queryable, uploadId: string): Promise<StoredUploadRef | undefined> {
+  const { rows } = await db.query<{
+    storage_name: string;
+    mime_type: string;
+    size_bytes: string | number;
+    sha256: string;
+  }>('SELECT storage_name, mime_type, size_bytes, sha256 FROM uploads WHERE id = $1', [uploadId]);
+  const row = rows[0];
+  return (
+    row && {
+      storageName: row.storage_name,
+      mimeType: row.mime_type,
+      sizeBytes: Number(row.size_bytes),
+      sha256: row.sha256,
+    }
+  );
+}

@@ -24,7 +24,7 @@ const errorHandler: FastifyPluginCallback<ErrorHandlerOptions> = (app, options, 
         : isDatabaseDataError(error)
           ? `a value in the request cannot be stored (${error.message})`
           : error.message;
-    if (status === 503) reply.header('retry-after', '5');
+    if (status === 503) reply.header('retry-after', String(retryAfterOf(error) ?? 5));
     if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
     const problems = error instanceof RequestValidationError ? { problems: error.problems } : {};
     return reply.code(status).send({
@@ -45,6 +45,12 @@ const errorHandler: FastifyPluginCallback<ErrorHandlerOptions> = (app, options, 
   );
   done();
 };
+
+/** A 503 may say how long to wait (storage: 30 s when the service throttles); 5 s otherwise. */
+function retryAfterOf(error: object): number | undefined {
+  const seconds = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : undefined;
+}
 
 const publicMessage = (status: number) =>
   status === 503
