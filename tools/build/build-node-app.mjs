@@ -22,6 +22,14 @@ import { build } from 'esbuild';
 import { externalPackagesPlugin, resolveExternalVersions, staticImportersOf } from './external-packages.mjs';
 import { writePrunedLockfile } from './pruned-lockfile.mjs';
 
+// Every CLI answers --help (tools/ci/test/cli-help.test.ts).
+if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
+  console.log(
+    `build-node-app.mjs — bundles a Node service with its pruned package.json, lockfile, migrations and healthcheck into dist/apps/<app>\n\nusage: node tools/build/build-node-app.mjs <bff|worker>   (via npx nx build <app>)`,
+  );
+  process.exit(0);
+}
+
 /**
  * npm packages only the embedded mode (`npm start`) loads: PGlite. Production
  * refuses `pglite:` URLs, so the images leave the package (20 MB) out.

@@ -6,6 +6,14 @@
 // Coolify's command health check requires.
 import { request } from 'node:http';
 
+// Every CLI answers --help (tools/ci/test/cli-help.test.ts).
+if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
+  console.log(
+    `healthcheck.js — GET http://127.0.0.1:<port><path>; exit 0 on 2xx, 1 otherwise (3 s timeout)\nenv: HEALTHCHECK_PORT, WORKER_HEALTH_PORT or PORT; HEALTHCHECK_PATH\n\nusage: node healthcheck.js [path]   (default /readyz)`,
+  );
+  process.exit(0);
+}
+
 const port = process.env.HEALTHCHECK_PORT || process.env.WORKER_HEALTH_PORT || process.env.PORT || '3000';
 const path = process.env.HEALTHCHECK_PATH || process.argv[2] || '/readyz';
 

@@ -8,6 +8,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+// Every CLI answers --help (tools/ci/test/cli-help.test.ts).
+if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
+  console.log(
+    `run-tests.mjs — every CI check in order: formatting, generated docs, lint/typecheck/tests of every project, browser tests, container tests (required when CI=true)\nenv: CI, CHROMIUM_PATH\n\nusage: npm test (node tools/ci/run-tests.mjs)`,
+  );
+  process.exit(0);
+}
+
 const root = resolve(import.meta.dirname, '../..');
 const results = join(root, '.test-results');
 const ci = process.env.CI === 'true' || process.env.CI === '1';

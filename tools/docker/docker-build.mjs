@@ -10,6 +10,14 @@ import { parseArgs } from 'node:util';
 import { buildFacts } from './git-info.mjs';
 import { dockerfileOf, imageTags } from './image-spec.mjs';
 
+// Every CLI answers --help (tools/ci/test/cli-help.test.ts).
+if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
+  console.log(
+    `docker-build.mjs — builds one app's production image\nenv: NODE_IMAGE, DEBIAN_IMAGE, ZAMIO_CA_SECRET, ZAMIO_REGISTRY, ZAMIO_IMAGE_NAMESPACE\n\nusage: node tools/docker/docker-build.mjs <app> [--context DIR] [--progress plain] [-- docker build args]`,
+  );
+  process.exit(0);
+}
+
 const workspaceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -8,6 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { buildFacts } from './git-info.mjs';
 import { imageTags } from './image-spec.mjs';
 
+// Every CLI answers --help (tools/ci/test/cli-help.test.ts).
+if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
+  console.log(
+    `docker-push.mjs — tags and pushes one app's image (<version> and sha-<short>) to ZAMIO_REGISTRY; refuses a dirty working tree\n\nusage: node tools/docker/docker-push.mjs <app>`,
+  );
+  process.exit(0);
+}
+
 const workspaceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const app = process.argv[2];
 const registry = process.env.ZAMIO_REGISTRY;

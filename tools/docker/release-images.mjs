@@ -14,6 +14,14 @@ import { buildFacts } from './git-info.mjs';
 import { ALL_APPS } from './image-spec.mjs';
 import { releasePlan } from './release-plan.mjs';
 
+// Every CLI answers --help (tools/ci/test/cli-help.test.ts).
+if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
+  console.log(
+    `release-images.mjs — builds and pushes the affected images, retags the others with this release's tags\nenv: ZAMIO_REGISTRY (required), NODE_IMAGE, DEBIAN_IMAGE, ZAMIO_CA_SECRET\n\nusage: node tools/docker/release-images.mjs --base <previous release commit> [--head HEAD] [--dry-run]`,
+  );
+  process.exit(0);
+}
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
   options: { base: { type: 'string' }, head: { type: 'string' }, 'dry-run': { type: 'boolean' } },

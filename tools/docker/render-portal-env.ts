@@ -80,7 +80,11 @@ export function renderPortalEnv(): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rendered = renderPortalEnv();
-  if (process.argv.includes('--check')) {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(
+      `render-portal-env.ts — writes ${PORTAL_ENV_PATH} (the portals' runtime variables) from libs/env's portal schema\n\nusage: npx tsx tools/docker/render-portal-env.ts [--check]`,
+    );
+  } else if (process.argv.includes('--check')) {
     if (readFileSync(PORTAL_ENV_PATH, 'utf8') !== rendered) {
       console.error(`${PORTAL_ENV_PATH} is stale: run npx tsx tools/docker/render-portal-env.ts`);
       process.exit(1);

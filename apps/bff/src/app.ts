@@ -31,7 +31,7 @@ import { systemRoutes } from './routes/system-routes';
 export interface BffDependencies {
   config: BffConfig;
   logger: Logger;
-  platform: Pick<Platform, 'redis' | 'redisKeyPrefix'>;
+  platform: Pick<Platform, 'db' | 'redis' | 'redisKeyPrefix'>;
   services: BffServices;
   metrics: ServiceMetrics;
   checks: HealthCheck[];
@@ -119,6 +119,6 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     callerKeyOf,
   });
   await app.register(systemRoutes, { prefix: '/api', versionOf, heartbeats: deps.services.heartbeats });
-  await app.register(securedApi, { prefix: '/api', services: deps.services, config });
+  await app.register(securedApi, { prefix: '/api', services: deps.services, config, db: deps.platform.db });
   return app;
 }

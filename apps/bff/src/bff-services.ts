@@ -21,6 +21,15 @@ import type { BffConfig } from '@zamio/env';
 import { createDocumentService, uploadStorageOn } from '@zamio/files';
 import { currentContext } from '@zamio/logger';
 import type { Platform } from '@zamio/platform';
+import {
+  createAuditService,
+  createCycleService,
+  createDisputeService,
+  createPayoutService,
+  createPublisherService,
+  createRateTableService,
+  createStatementService,
+} from '@zamio/royalties';
 import { createHeartbeatService } from '@zamio/system-status';
 import type { ObjectStorage } from '@zamio/uploads';
 
@@ -61,6 +70,13 @@ export function createBffServices(
     reviews: createDetectionReviewService({ db, events: airplayEvents }),
     airplayEvents,
     heartbeats: createHeartbeatService({ db, jobs }),
+    rateTables: createRateTableService({ db }),
+    cycles: createCycleService({ db, jobs }),
+    statements: createStatementService({ db }),
+    disputes: createDisputeService({ db }),
+    payouts: createPayoutService({ db }),
+    publishers: createPublisherService({ db }),
+    audit: createAuditService({ db }),
   };
 }
 

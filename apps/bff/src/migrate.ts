@@ -11,7 +11,8 @@ const logger = createProcessLogger('bff-migrate', config);
 try {
   const platform = await openPlatform(config, { service: 'bff-migrate', logger, jobs: false, migrate: true });
   await platform.close();
-  logger.info({ version: config.release.version, revision: config.release.revision }, 'migrations complete');
+  // `version` is on every line already (the logger's base): repeating it made a duplicate key.
+  logger.info({ revision: config.release.revision }, 'migrations complete');
   process.exit(0);
 } catch (error) {
   logger.fatal({ err: error }, 'migration failed');

@@ -36,8 +36,8 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
   const { logger } = options;
   const role = options.role ?? 'single';
   logger.info(
+    // `version` is already on every line (the logger's base), so not repeated here.
     {
-      version: config.release.version,
       revision: config.release.revision,
       environment: config.environment,
       pid: process.pid,

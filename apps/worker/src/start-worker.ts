@@ -7,11 +7,13 @@ import type { Logger } from '@zamio/logger';
 import { createServiceMetrics, startMetricsServer } from '@zamio/metrics';
 import { createLifecycle, openPlatform, type Lifecycle, type Platform } from '@zamio/platform';
 import { bindJobContext, type JobEvents } from '@zamio/queue';
+import { createCycleService } from '@zamio/royalties';
 import { createHeartbeatService } from '@zamio/system-status';
 import { createInProcessAirplayEvents, createMatchService, type AirplayEvents } from '@zamio/airplay';
 import { createFingerprintIndex, createFingerprintService, type AudioReader } from '@zamio/catalog';
 import { fingerprintTrackJob } from './jobs/fingerprint-track-job';
 import { instrumentStorage, type ObjectStorage } from '@zamio/uploads';
+import { calculateCycleJob } from './jobs/calculate-cycle-job';
 import { heartbeatJob } from './jobs/heartbeat-job';
 import { matchCaptureJob } from './jobs/match-capture-job';
 import { startLostWorkSweep } from './sweeps/requeue-lost-work';
@@ -35,7 +37,8 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
   const startedAt = Date.now();
   const { logger } = options;
   logger.info(
-    { version: config.release.version, revision: config.release.revision, environment: config.environment },
+    // `version` is already on every line (the logger's base).
+    { revision: config.release.revision, environment: config.environment },
     'worker starting',
   );
 
@@ -56,10 +59,12 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     index,
     events: options.airplayEvents ?? createInProcessAirplayEvents(),
   });
+  const cycles = createCycleService({ db: platform.db, jobs: platform.jobs });
   const handlers = bindJobContext({
     'system.heartbeat': heartbeatJob(heartbeats, logger, metrics.business, config.release.version),
     'catalog.fingerprint-track': fingerprintTrackJob(fingerprints, logger, metrics.business),
     'airplay.match-capture': matchCaptureJob(matches, logger, metrics.business),
+    'royalties.calculate-cycle': calculateCycleJob(cycles, logger, metrics.business),
   });
   const events: JobEvents = {
     onCompleted: (job, ms) =>

@@ -6,3 +6,4 @@ export * from './text';
 export * from './paging';
 export * from './catalog';
 export * from './airplay';
+export * from './money';

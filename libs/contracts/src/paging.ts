@@ -4,7 +4,8 @@
 import Type, { type Static, type TSchema } from 'typebox';
 
 export const PageLimit = Type.Integer({ minimum: 1, maximum: 200, default: 50 });
-export const PageCursor = Type.String({ minLength: 1, maxLength: 512 });
+/** base64url (what libs/db's keyset pages hand out). */
+export const PageCursor = Type.String({ minLength: 1, maxLength: 512, pattern: '^[A-Za-z0-9_-]+={0,2}$' });
 
 /** `limit` and `cursor`, shared by every list's query shape. */
 export const PageQueryFields = {

@@ -16,6 +16,8 @@ export const CheckSummary = Type.Object({
   name: Type.String(),
   status: Type.Union([Type.Literal('up'), Type.Literal('down')]),
   latencyMs: Type.Optional(Type.Number()),
+  /** A stand-in inside the process (embedded mode without Redis): no latency to show. */
+  inProcess: Type.Optional(Type.Literal(true)),
   error: Type.Optional(Type.String()),
   details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
 });

@@ -8,6 +8,8 @@ export interface CheckResult {
   name: string;
   status: CheckStatus;
   latencyMs: number;
+  /** The dependency is a stand-in inside this process (embedded mode: no Redis), so its latency means nothing. */
+  inProcess?: true;
   /** Only present in detailed reports (token given). */
   error?: string;
   details?: Record<string, unknown>;
@@ -39,5 +41,7 @@ export interface HealthCheck {
   name: string;
   critical: boolean;
   timeoutMs: number;
+  /** Set when the check probes an in-process stand-in (reported as such, not as a latency). */
+  inProcess?: boolean;
   run: (signal: AbortSignal) => Promise<Record<string, unknown> | void>;
 }

@@ -18,7 +18,13 @@ async function runOne(check: HealthCheck): Promise<CheckResult> {
   });
   try {
     const details = await Promise.race([check.run(controller.signal), timeout]);
-    return { name: check.name, status: 'up', latencyMs: elapsed(started), ...(details ? { details } : {}) };
+    return {
+      name: check.name,
+      status: 'up',
+      latencyMs: elapsed(started),
+      ...(check.inProcess ? { inProcess: true as const } : {}),
+      ...(details ? { details } : {}),
+    };
   } catch (error) {
     return {
       name: check.name,
@@ -72,6 +78,15 @@ export function healthReportOf(
     revision: identity.revision,
     uptimeSeconds: Math.round((Date.now() - identity.startedAt) / 1000),
     shuttingDown,
-    checks: results.map((r) => (detailed ? r : { name: r.name, status: r.status, latencyMs: r.latencyMs })),
+    checks: results.map((r) =>
+      detailed
+        ? r
+        : {
+            name: r.name,
+            status: r.status,
+            latencyMs: r.latencyMs,
+            ...(r.inProcess ? { inProcess: r.inProcess } : {}),
+          },
+    ),
   };
 }

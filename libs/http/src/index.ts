@@ -9,4 +9,5 @@ export * from './plugins/cors-policy';
 export * from './plugins/https-redirect';
 export * from './plugins/load-shedding';
 export * from './plugins/rate-limits';
+export * from './plugins/idempotency';
 export * from './routes/health-routes';

@@ -9,6 +9,7 @@ export const PLUGIN = {
   httpsRedirect: 'zamio-https-redirect',
   loadShedding: 'zamio-load-shedding',
   rateLimits: 'zamio-rate-limits',
+  idempotency: 'zamio-idempotency',
 } as const;
 
 /** The Fastify major version every plugin here is written for (fastify-plugin checks it). */

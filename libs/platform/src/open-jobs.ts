@@ -16,6 +16,7 @@ import {
   type JobEvents,
   type JobHandlers,
   type JobProducer,
+  type QueueErrorListener,
 } from '@zamio/queue';
 
 export interface JobQueue extends JobProducer {
@@ -30,6 +31,26 @@ export interface RedisJobs {
   jobs: JobQueue;
   /** The request-path connection (fails fast while Redis is down). */
   redis: Redis;
+}
+
+/** How often one and the same queue error is logged again while it persists. */
+const QUEUE_ERROR_REPEAT_MS = 30_000;
+
+/**
+ * BullMQ's errors as JSON warnings, each distinct message at most once per
+ * QUEUE_ERROR_REPEAT_MS (an outage repeats the same error for every queue
+ * and every reconnect attempt; the redis state lines above say the rest).
+ */
+function quietQueueErrors(logger: Logger): QueueErrorListener {
+  const lastLogged = new Map<string, number>();
+  return (error, source) => {
+    const key = `${source.kind}:${error.message}`;
+    const now = Date.now();
+    if (now - (lastLogged.get(key) ?? -Infinity) < QUEUE_ERROR_REPEAT_MS) return;
+    lastLogged.set(key, now);
+    if (lastLogged.size > 100) lastLogged.delete(lastLogged.keys().next().value!);
+    logger.warn({ err: error, queue: source.queue, source: source.kind }, 'job queue error (redis)');
+  };
 }
 
 export async function openRedisJobs(config: RedisServerConfig, logger: Logger): Promise<RedisJobs> {
@@ -50,8 +71,10 @@ export async function openRedisJobs(config: RedisServerConfig, logger: Logger): 
   redis.on('error', (error) => note('unavailable', error));
   redis.on('end', () => note('closed'));
 
+  const onQueueError = quietQueueErrors(logger);
   const producer = createBullmqProducer(redis, config.keyPrefix, {
     enqueueTimeoutMs: config.commandTimeoutMs,
+    onError: onQueueError,
   });
   const jobs: JobQueue = {
     ...producer,
@@ -62,7 +85,7 @@ export async function openRedisJobs(config: RedisServerConfig, logger: Logger): 
       );
       const consumer = createBullmqConsumer(
         blocking,
-        { concurrency, prefix: config.keyPrefix },
+        { concurrency, prefix: config.keyPrefix, onError: onQueueError },
         handlers,
         events,
       );

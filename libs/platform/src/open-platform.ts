@@ -112,7 +112,7 @@ export async function openPlatform(
     redisKeyPrefix: config.redis.keyPrefix,
     storage,
     healthChecks: ({ redisCritical }: { redisCritical: boolean }) => [
-      ...dataHealthChecks(db, jobs, redisCritical),
+      ...dataHealthChecks(db, jobs, redisCritical, opened === undefined),
       storageHealthCheck(storage, storageConfig.timeouts.probeMs),
     ],
     closeSteps: [

@@ -1,4 +1,7 @@
 // BullMQ producer and consumer over Redis, one BullMQ queue per QueueName.
+// Every Queue and Worker gets an `error` listener: without one BullMQ prints
+// each connection error as a plain-text stack trace on stderr; with it the
+// caller logs them (as JSON, deduplicated).
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JOB_QUEUE, type JobName, type QueueName } from './jobs';
@@ -6,17 +9,24 @@ import type { JobConsumer, JobContext, JobEvents, JobHandlers, JobProducer } fro
 import { QUEUE_NAMES, QUEUE_SETTINGS } from './queue-settings';
 import { QueueUnavailableError } from './queue-unavailable-error';
 
+/** Receives BullMQ's connection errors (`queue` or `worker`, and the queue's name). */
+export type QueueErrorListener = (
+  error: Error,
+  source: { kind: 'queue' | 'worker'; queue: QueueName },
+) => void;
+
 export interface ProducerSettings {
   /** Upper bound for one enqueue, however BullMQ waits internally. */
   enqueueTimeoutMs?: number;
+  onError?: QueueErrorListener;
 }
 
 export function createBullmqProducer(
   connection: Redis,
   prefix: string,
-  settings: ProducerSettings = {},
+  settings_: ProducerSettings = {},
 ): JobProducer {
-  const enqueueTimeoutMs = settings.enqueueTimeoutMs ?? 3_000;
+  const enqueueTimeoutMs = settings_.enqueueTimeoutMs ?? 3_000;
   const queues = new Map<QueueName, Queue>();
   const queueFor = (name: QueueName) => {
     let queue = queues.get(name);
@@ -32,6 +42,7 @@ export function createBullmqProducer(
           removeOnFail: settings.keepFailed,
         },
       });
+      queue.on('error', (error) => settings_.onError?.(error, { kind: 'queue', queue: name }));
       queues.set(name, queue);
     }
     return queue;
@@ -80,6 +91,7 @@ export function createBullmqProducer(
 export interface ConsumerSettings {
   concurrency: number;
   prefix: string;
+  onError?: QueueErrorListener;
 }
 
 export function createBullmqConsumer(
@@ -88,31 +100,32 @@ export function createBullmqConsumer(
   handlers: JobHandlers,
   events: JobEvents = {},
 ): JobConsumer {
-  const workers = QUEUE_NAMES.map(
-    (queue) =>
-      new Worker(
-        queue,
-        async (job: Job) => {
-          const handler = handlers[job.name as JobName] as
-            ((data: unknown, c: JobContext) => Promise<void>) | undefined;
-          if (!handler) throw new Error(`no handler for job ${job.name}`);
-          const context: JobContext = {
-            id: job.id ?? '',
-            name: job.name as JobName,
-            attempt: job.attemptsMade + 1,
-          };
-          const started = performance.now();
-          try {
-            await handler(job.data, context);
-            events.onCompleted?.(context, performance.now() - started);
-          } catch (error) {
-            events.onFailed?.(context, error as Error, performance.now() - started);
-            throw error;
-          }
-        },
-        { connection, concurrency: settings.concurrency, prefix: `${settings.prefix}:bull` },
-      ),
-  );
+  const workers = QUEUE_NAMES.map((queue) => {
+    const worker = new Worker(
+      queue,
+      async (job: Job) => {
+        const handler = handlers[job.name as JobName] as
+          ((data: unknown, c: JobContext) => Promise<void>) | undefined;
+        if (!handler) throw new Error(`no handler for job ${job.name}`);
+        const context: JobContext = {
+          id: job.id ?? '',
+          name: job.name as JobName,
+          attempt: job.attemptsMade + 1,
+        };
+        const started = performance.now();
+        try {
+          await handler(job.data, context);
+          events.onCompleted?.(context, performance.now() - started);
+        } catch (error) {
+          events.onFailed?.(context, error as Error, performance.now() - started);
+          throw error;
+        }
+      },
+      { connection, concurrency: settings.concurrency, prefix: `${settings.prefix}:bull` },
+    );
+    worker.on('error', (error) => settings.onError?.(error, { kind: 'worker', queue }));
+    return worker;
+  });
   return {
     async close() {
       await Promise.all(workers.map((w) => w.close()));

@@ -12,15 +12,18 @@ export interface JobPayloads {
   'catalog.fingerprint-track': JobMeta & { trackId: string; uploadId: string };
   /** Match a capture against the catalogue; the last failed attempt dead-letters it. */
   'airplay.match-capture': JobMeta & { captureId: string };
+  /** Price a royalty cycle's unpriced plays (idempotent, resumable). */
+  'royalties.calculate-cycle': JobMeta & { cycleId: string };
 }
 
 export type JobName = keyof JobPayloads;
 export type JobData<N extends JobName> = JobPayloads[N];
 
-export type QueueName = 'system' | 'fingerprint' | 'match';
+export type QueueName = 'system' | 'fingerprint' | 'match' | 'royalties';
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'system.heartbeat': 'system',
   'catalog.fingerprint-track': 'fingerprint',
   'airplay.match-capture': 'match',
+  'royalties.calculate-cycle': 'royalties',
 };

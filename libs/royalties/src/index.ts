@@ -37,3 +37,44 @@ export {
   type PayeeCycleTotal,
   type StatementLine,
 } from './ledger.ts';
+export { reversalLegs, royaltyLegs, type PlayShareInput, type PostingLeg } from './play-postings.ts';
+
+// Repositories (all SQL of the money tables) and services (use cases).
+export type { Cycle, CycleStatus } from './repositories/cycles-repository.ts';
+export { CYCLE_STATUSES } from './repositories/cycles-repository.ts';
+export type { RateTableVersion } from './repositories/rate-tables-repository.ts';
+export type { AccountBalance, AccountKind, EntryType, LedgerRow } from './repositories/ledger-repository.ts';
+export type { Dispute, DisputeStatus } from './repositories/disputes-repository.ts';
+export { DISPUTE_STATUSES } from './repositories/disputes-repository.ts';
+export type { Payout, PayoutMethod, PayoutStatus } from './repositories/payouts-repository.ts';
+export { PAYOUT_STATUSES } from './repositories/payouts-repository.ts';
+export type {
+  PublisherRelationship,
+  RelationshipStatus,
+} from './repositories/publisher-relationships-repository.ts';
+export type { AuditEntry } from './repositories/audit-log-repository.ts';
+export * as cyclesRepository from './repositories/cycles-repository.ts';
+export * as ledgerRepository from './repositories/ledger-repository.ts';
+export * as pricingRepository from './repositories/pricing-repository.ts';
+export * as rateTablesRepository from './repositories/rate-tables-repository.ts';
+export * as disputesRepository from './repositories/disputes-repository.ts';
+export * as payoutsRepository from './repositories/payouts-repository.ts';
+export * as publisherRelationshipsRepository from './repositories/publisher-relationships-repository.ts';
+export * as auditLogRepository from './repositories/audit-log-repository.ts';
+export * from './services/cycle-service.ts';
+export * from './services/rate-table-service.ts';
+export * from './services/statement-service.ts';
+export type { Statement, StatementGroup, StatementRecipient } from './statements/statement.ts';
+export type {
+  StatementRow,
+  UsageRow,
+  RecipientTotal,
+  AccountCycleEarning,
+} from './repositories/ledger-repository.ts';
+export * from './services/dispute-service.ts';
+export * from './services/payout-service.ts';
+export * from './services/publisher-service.ts';
+export * from './services/audit-service.ts';
+export type { SignedPlay, SignedTrack } from './repositories/publisher-relationships-repository.ts';
+export { DISPUTE_SORTS, type DisputeSort } from './repositories/disputes-repository.ts';
+export { PAYOUT_SORTS, type PayoutSort } from './repositories/payouts-repository.ts';

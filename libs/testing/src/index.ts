@@ -4,3 +4,4 @@ export * from './capture-logs';
 export * from './free-port';
 export * from './run-entry';
 export * from './tcp-proxy';
+export * from './json-lines';

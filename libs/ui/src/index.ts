@@ -102,7 +102,7 @@ export {
   DEFAULT_TIME_ZONE,
   DEFAULT_LOCALE,
 } from './format/dates';
-export { formatBytes, formatCount } from './format/numbers';
+export { formatBytes, formatCount, withArticle } from './format/numbers';
 
 export { Dialog, DialogClose, type DialogProps } from './overlays/Dialog';
 export { ConfirmDialog, type ConfirmDialogProps } from './overlays/ConfirmDialog';

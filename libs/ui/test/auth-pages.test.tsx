@@ -144,6 +144,33 @@ describe('LoginPage', () => {
 });
 
 describe('SessionGate', () => {
+  it('names the account of another role in plain English ("an artist account")', async () => {
+    const { api } = apiClientAnswering(() => ({
+      status: 200,
+      body: {
+        user: {
+          id: '00000000-0000-4000-8000-000000000001',
+          email: 'kofi@example.test',
+          displayName: 'Kofi',
+          role: 'artist',
+          status: 'active',
+          createdAt: '2025-01-01T00:00:00.000Z',
+          approvedAt: null,
+        },
+        csrfToken: 't',
+      },
+    }));
+    renderInPortal(
+      <SessionGate productName="ZamIO" roleLabel="Station" role="station">
+        <p>the portal</p>
+      </SessionGate>,
+      { apiClient: api },
+    );
+    expect((await screen.findByTestId('wrong-portal')).textContent).toContain(
+      'kofi@example.test is an artist account.',
+    );
+  });
+
   it('offers a retry when the bff cannot be reached, then shows sign-in', async () => {
     let up = false;
     const { api } = apiClientAnswering(() =>

@@ -41,6 +41,23 @@ describe('BackendStatus', () => {
     expect(html).toContain('connection refused');
   });
 
+  it('says "in-process" for the embedded stand-in instead of a latency', () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(systemQueryKeys.version, version);
+    queryClient.setQueryData(systemQueryKeys.health, {
+      ...health,
+      status: 'ok',
+      checks: [
+        { name: 'postgres', status: 'up', latencyMs: 3.2 },
+        { name: 'redis', status: 'up', latencyMs: 0, inProcess: true },
+      ],
+    } satisfies HealthInfo);
+    const html = renderToHtml(<BackendStatus />, { queryClient });
+    expect(html).toContain('in-process');
+    expect(html).not.toContain('0 ms');
+    expect(html).toContain('3 ms');
+  });
+
   it('says it is checking while nothing has loaded', () => {
     const html = renderToHtml(<BackendStatus />);
     expect(html).toContain('Checking the backend');

@@ -11,10 +11,12 @@ import { BackupError } from './run-tool';
 const USAGE = {
   backup: `usage:
   zamio-backup postgres --url <postgres://…> --out <file.dump>   (URL also from DATABASE_URL)
-  zamio-backup media    --dir <uploads dir>  --out <file.tar>`,
+  zamio-backup media    --dir <uploads dir>  --out <file.tar>
+  zamio-backup --help`,
   restore: `usage:
   zamio-restore postgres --file <file.dump> --url <postgres://…/new_db> [--create]
-  zamio-restore media    --file <file.tar>  --dir <empty or new dir>`,
+  zamio-restore media    --file <file.tar>  --dir <empty or new dir>
+  zamio-restore --help`,
 };
 
 export interface CliIo {
@@ -43,10 +45,17 @@ export async function main(
         file: { type: 'string' },
         dir: { type: 'string' },
         create: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
     });
     values = parsed.values;
     what = parsed.positionals[0];
+    if (values.help || what === 'help') {
+      io.out(
+        `zamio-${tool} — ${tool === 'backup' ? 'back up' : 'restore and verify'} PostgreSQL and the uploads volume\n\n${USAGE[tool]}`,
+      );
+      return 0;
+    }
   } catch (error) {
     io.err(`${(error as Error).message}\n${USAGE[tool]}`);
     return 64;

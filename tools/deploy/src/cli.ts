@@ -17,6 +17,7 @@ const USAGE = `usage:
   zamio-deploy apply    --env <environment> --tag <version|sha-short> [--force] [--config …] [--state …]
   zamio-deploy rollback --env <environment> [--to <tag>] [--config …] [--state …]
   zamio-deploy status   --env <environment> [--config …] [--state …]
+  zamio-deploy --help
 environment: COOLIFY_URL, COOLIFY_TOKEN, ZAMIO_REGISTRY (DEPLOY_POLL_INTERVAL, DEPLOY_TIMEOUT, DEPLOY_RETRY_MAX_DELAY optional)
 --state defaults to .zamio-deploy/<environment>.json: keep it between runs (it is what rollback reads).`;
 
@@ -49,10 +50,15 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         to: { type: 'string' },
         state: { type: 'string' },
         force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
     });
     values = parsed.values;
     command = parsed.positionals[0];
+    if (values.help || command === 'help') {
+      out(`zamio-deploy — plan, apply, roll back and inspect a release on Coolify\n\n${USAGE}`);
+      return 0;
+    }
   } catch (error) {
     err(`${(error as Error).message}\n${USAGE}`);
     return EXIT.usage;

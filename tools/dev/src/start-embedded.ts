@@ -11,6 +11,16 @@ import { startBff } from '@zamio/bff/start';
 import { startWorker } from '@zamio/worker/start';
 import { embeddedPorts, embeddedServerEnv, PORTALS } from './embedded-env';
 
+// Every CLI answers --help (tools/ci/test/cli-help.test.ts).
+if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
+  console.log(`start-embedded — the whole platform in one process (npm start): bff and worker on an embedded
+PGlite database and an in-process queue, the four portals on Vite dev servers with HMR.
+
+usage: npm start
+env: the bff's and worker's variables (docs/configuration.md); ports as in tools/dev/src/embedded-env.ts`);
+  process.exit(0);
+}
+
 const root = resolve(import.meta.dirname, '../../..');
 process.chdir(root);
 

@@ -7,7 +7,8 @@ import { parseEnvFile } from './parse-env-file';
 
 const USAGE = `usage:
   zamio-env check (--app bff|worker|portal | --all) [--file .env.production] [--env-only]
-  zamio-env docs [--check]`;
+  zamio-env docs [--check]
+  zamio-env --help`;
 
 export async function main(
   argv: string[],
@@ -27,9 +28,14 @@ export async function main(
         file: { type: 'string' },
         check: { type: 'boolean' },
         root: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     });
     const command = positionals[0];
+    if (values.help || command === 'help') {
+      io.out(`zamio-env — check configuration and generate its docs\n\n${USAGE}`);
+      return 0;
+    }
     if (command === 'check') {
       const apps = appsFromArgs(values.app, values.all ?? false);
       // With --file, only the file counts (what a deploy would get); else the current environment.

@@ -17,7 +17,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentServi
     {
       schema: { response: { 201: UploadResult } },
       onRequest: signedIn,
-      config: { rateLimit: app.rateLimits.upload },
+      config: { rateLimit: app.rateLimits.upload, idempotent: true },
     },
     async (request, reply) => {
       const { userId, stationId } = signedIn.principalOf(request);

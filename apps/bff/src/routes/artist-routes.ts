@@ -50,7 +50,7 @@ export const artistRoutes: FastifyPluginAsyncTypebox<ArtistRoutesOptions> = asyn
 
   app.post(
     '/artist/tracks',
-    { schema: { body: TrackCreateBody, response: { 201: Track } } },
+    { schema: { body: TrackCreateBody, response: { 201: Track } }, config: { idempotent: true } },
     async (request, reply) => {
       const track = await tracks.registerTrack(artist.principalOf(request).userId, request.body);
       return reply.code(201).send(trackBody(track));

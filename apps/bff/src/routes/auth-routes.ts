@@ -33,7 +33,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
 
   app.post(
     '/auth/signup',
-    { schema: { body: SignUpBody, response: { 201: User } }, config: { rateLimit: rateLimits.auth } },
+    {
+      schema: { body: SignUpBody, response: { 201: User } },
+      config: { rateLimit: rateLimits.auth, idempotent: true },
+    },
     async (request, reply) => {
       const account = await accounts.signUp(request.body);
       request.log.info({ userId: account.id, role: account.role, status: account.status }, 'account created');

@@ -1,7 +1,9 @@
 // The account-aware part of /api: session and device-token authentication,
 // CSRF, multipart uploads and the feature routes, in one encapsulated plugin
 // so these hooks never touch health probes or /version.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { Database } from '@zamio/db';
+import { idempotencyPlugin } from '@zamio/http';
 import type { BffConfig } from '@zamio/env';
 import { uploadRules } from '@zamio/uploads';
 import { csrfPlugin } from '../plugins/csrf';
@@ -13,13 +15,30 @@ import { adminRoutes } from './admin-routes';
 import { artistRoutes } from './artist-routes';
 import { authRoutes } from './auth-routes';
 import { stationRoutes } from './station-routes';
+import { auditRoutes } from './audit-routes';
+import { cyclesRoutes } from './cycles-routes';
+import { disputesRoutes } from './disputes-routes';
+import { payoutsRoutes } from './payouts-routes';
+import { publisherRoutes } from './publisher-routes';
+import { rateTableRoutes } from './rate-table-routes';
+import { statementsRoutes } from './statements-routes';
 
 export interface SecuredApiOptions {
   services: BffServices;
   config: Pick<BffConfig, 'session' | 'http' | 'uploads' | 'limits'>;
+  /** Where Idempotency-Key answers are kept. */
+  db: Database;
 }
 
-export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { services, config }) => {
+/** Whose Idempotency-Key it is: the device or user the guards admit, else the client address. */
+const idempotencyScopeOf = ({ principal, ip }: FastifyRequest): string =>
+  principal
+    ? principal.via === 'device-token'
+      ? `device:${principal.deviceId}`
+      : `user:${principal.userId}`
+    : `ip:${ip}`;
+
+export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { services, config, db }) => {
   await app.register(sessionPlugin, {
     secrets: config.session.secrets,
     secureCookies: config.session.secureCookies,
@@ -36,6 +55,9 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { s
     objects: services.objects,
   });
 
+  // Creating routes opt in with `config: { idempotent: true }`.
+  await app.register(idempotencyPlugin, { db, scopeOf: idempotencyScopeOf });
+
   // Each feature is its own encapsulated plugin, so its guard hooks stay its own.
   await app.register(authRoutes, { accounts: services.accounts, signInPolicy: config.limits.signIn });
   await app.register(adminRoutes, { accountAdmin: services.accountAdmin });
@@ -51,4 +73,12 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (app, { s
     reviews: services.reviews,
   });
   await app.register(accountRoutes, { documents: services.documents });
+  // The money side (libs/royalties).
+  await app.register(rateTableRoutes, { rateTables: services.rateTables });
+  await app.register(cyclesRoutes, { cycles: services.cycles, statements: services.statements });
+  await app.register(statementsRoutes, { statements: services.statements });
+  await app.register(disputesRoutes, { disputes: services.disputes });
+  await app.register(payoutsRoutes, { payouts: services.payouts });
+  await app.register(publisherRoutes, { publishers: services.publishers });
+  await app.register(auditRoutes, { audit: services.audit });
 };

@@ -48,11 +48,15 @@ export const stationRoutes: FastifyPluginAsyncTypebox<StationRoutesOptions> = as
 ) => {
   const station = stationSessionGuard();
   const device = deviceGuard();
-  const uploadLimit = { rateLimit: app.rateLimits.upload };
+  const uploadLimit = { rateLimit: app.rateLimits.upload, idempotent: true };
 
   app.post(
     '/station/devices',
-    { schema: { body: DeviceCreateBody, response: { 201: IssuedDevice } }, onRequest: station },
+    {
+      schema: { body: DeviceCreateBody, response: { 201: IssuedDevice } },
+      onRequest: station,
+      config: { idempotent: true },
+    },
     async (request, reply) => {
       const issued = await devices.issueDevice(station.principalOf(request).stationId, request.body.name);
       request.log.info({ deviceId: issued.id }, 'capture device token issued');

@@ -68,6 +68,14 @@ describe('readiness, health details and server timeouts', () => {
     expect((await fetch(`${bff.url}/api/readyz`)).status).toBe(200);
   });
 
+  it('marks the in-process queue (no Redis) as such on /health', async () => {
+    const report = (await (await fetch(`${bff.url}/api/health`)).json()) as {
+      checks: { name: string; inProcess?: boolean }[];
+    };
+    expect(report.checks.find((c) => c.name === 'redis')).toMatchObject({ inProcess: true });
+    expect(report.checks.find((c) => c.name === 'postgres')).not.toHaveProperty('inProcess');
+  });
+
   it('tells only the token holder the Node version on /version', async () => {
     for (const path of ['/version', '/api/version']) {
       const anonymous = (await (await fetch(`${bff.url}${path}`)).json()) as Record<string, unknown>;

@@ -8,6 +8,7 @@ import { LoginPage } from './LoginPage';
 import { AuthLayout } from './AuthLayout';
 import { Button } from '../components/Button';
 import { SessionContext } from './session-context';
+import { withArticle } from '../format/numbers';
 import { fetchSession, sessionQueryKey, signOut } from './session-queries';
 
 export interface SessionGateProps {
@@ -72,7 +73,7 @@ export function SessionGate({ productName, roleLabel, role, signUpPath, children
           title="Wrong portal for this account"
           error={
             new Error(
-              `${session.data.user.email} is a ${session.data.user.role} account. Sign out and use the right portal.`,
+              `${session.data.user.email} is ${withArticle(session.data.user.role)} account. Sign out and use the right portal.`,
             )
           }
         />

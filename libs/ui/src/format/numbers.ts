@@ -18,3 +18,6 @@ export function formatBytes(bytes: number, locale = DEFAULT_LOCALE): string {
 /** Grouped integer, e.g. plays: 12345 → "12,345". */
 export const formatCount = (value: number, locale = DEFAULT_LOCALE): string =>
   new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+
+/** "a station", "an artist", "an admin": the English indefinite article by the word's first letter. */
+export const withArticle = (word: string): string => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;

@@ -15,7 +15,12 @@ const CHECK_COLUMNS: DataColumn<Check>[] = [
   {
     key: 'latency',
     header: 'Latency',
-    render: (check) => (check.latencyMs === undefined ? '—' : `${Math.round(check.latencyMs)} ms`),
+    render: (check) =>
+      check.inProcess
+        ? 'in-process'
+        : check.latencyMs === undefined
+          ? '—'
+          : `${Math.round(check.latencyMs)} ms`,
   },
   { key: 'error', header: 'Detail', render: (check) => check.error ?? '' },
 ];

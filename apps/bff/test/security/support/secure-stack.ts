@@ -17,6 +17,8 @@ export interface SecureStack {
   logs: LogCapture;
   uploadDir: string;
   databaseUrl: string;
+  /** The Redis server and key prefix this stack's queue and limits use. */
+  redis: { url: string; prefix: string };
   client(origin?: string): ApiClient;
   /** Signs up (and, for pending roles, approves with the demo admin) then signs in. */
   account(role: 'artist' | 'station' | 'publisher', name: string): Promise<ApiClient>;
@@ -66,7 +68,15 @@ export async function startSecureStack(
   };
   const launch = async (raw: Record<string, string>) => {
     const bff = await startBff(bffConfigFrom({ ...loadConfig(bffSchema, raw), PORT: 0 }), { logger });
-    return { bff, url: bff.url.replace('0.0.0.0', '127.0.0.1') };
+    const url = bff.url.replace('0.0.0.0', '127.0.0.1');
+    // Start-up (compiling every route's schemas) can lag the event loop past the
+    // load-shedding limit on a busy machine; tests begin once requests are served.
+    for (let tries = 0; tries < 100; tries++) {
+      const probe = await fetch(`${url}/api/auth/session`).catch(() => undefined);
+      if (probe && probe.status !== 503) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return { bff, url };
   };
   let running = await launch(baseEnv);
 
@@ -80,6 +90,7 @@ export async function startSecureStack(
     logs,
     uploadDir,
     databaseUrl: database.url,
+    redis: { url: redis.url, prefix: redis.prefix },
     client: (origin) => new ApiClient(running.url, origin ?? running.url),
     async restart(env = {}) {
       await running.bff.lifecycle.shutdown('restart');
