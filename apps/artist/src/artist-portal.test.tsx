@@ -11,8 +11,6 @@ describePortal(artistPortal, {
     ['Tracks', '/tracks'],
     ['Upload', '/upload'],
     ['Plays', '/plays'],
-    ['Earnings', '/earnings'],
-    ['Disputes', '/disputes'],
     ['System', '/system'],
   ],
   homeHeading: 'Artist dashboard',

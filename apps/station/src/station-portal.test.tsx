@@ -9,8 +9,12 @@ describePortal(stationPortal, {
   navigation: [
     ['Home', '/'],
     ['Captures', '/captures'],
-    ['Playlogs', '/playlogs'],
     ['Detections', '/detections'],
+    ['Plays', '/plays'],
+    ['Playlogs', '/playlogs'],
+    ['Streams', '/streams'],
+    ['Devices', '/devices'],
+    ['Profile', '/profile'],
     ['System', '/system'],
   ],
   homeHeading: 'Station dashboard',

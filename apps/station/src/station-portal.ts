@@ -10,8 +10,12 @@ export const stationPortal: PortalDefinition = {
   pages: [
     { to: '/', label: 'Home', load: () => import('./pages/HomePage') },
     { to: '/captures', label: 'Captures', load: () => import('./pages/CapturesPage') },
-    { to: '/playlogs', label: 'Playlogs', load: () => import('./pages/PlaylogsPage') },
     { to: '/detections', label: 'Detections', load: () => import('./pages/DetectionsPage') },
+    { to: '/plays', label: 'Plays', load: () => import('./pages/PlaysPage') },
+    { to: '/playlogs', label: 'Playlogs', load: () => import('./pages/PlaylogsPage') },
+    { to: '/streams', label: 'Streams', load: () => import('./pages/StreamsPage') },
+    { to: '/devices', label: 'Devices', load: () => import('./pages/DevicesPage') },
+    { to: '/profile', label: 'Profile', load: () => import('./pages/ProfilePage') },
     { to: '/system', label: 'System', load: () => import('./pages/SystemPage') },
   ],
 };

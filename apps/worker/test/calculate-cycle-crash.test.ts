@@ -156,7 +156,7 @@ describe('royalty calculation after a worker crash', () => {
     await spawnWorker();
     await cycles.requestCalculation(cycle.id, admin, 'req-crash-2');
     await expect
-      .poll(async () => (await cycles.getCycle(cycle.id)).status, { timeout: 90_000, interval: 100 })
+      .poll(async () => (await cycles.getCycle(cycle.id)).status, { timeout: 200_000, interval: 100 })
       .toBe('calculated');
     const done = await cycles.getCycle(cycle.id);
     expect(done).toMatchObject({ progressDone: PLAYS, progressTotal: PLAYS, lastError: null });
@@ -174,5 +174,5 @@ describe('royalty calculation after a worker crash', () => {
     const station = -paid(stationId);
     expect(paid(artist) + paid(writer)).toBe(station);
     expect(paid(artist)).toBeGreaterThan(paid(writer));
-  }, 240_000);
+  }, 360_000);
 });

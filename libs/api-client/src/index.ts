@@ -13,3 +13,10 @@ export type { RetryOptions } from './retry-policy';
 export { DEFAULT_BREAKER, isServiceFailure } from './circuit-breaker';
 export type { BreakerOptions } from './circuit-breaker';
 export { createRequestId, REQUEST_ID_HEADER } from './request-id';
+export { artistEndpoints } from './endpoints/artist-endpoints';
+export {
+  stationEndpoints,
+  type StationClass,
+  type StationProfile,
+  type StationProfileUpdate,
+} from './endpoints/station-endpoints';

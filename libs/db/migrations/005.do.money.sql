@@ -1,4 +1,4 @@
--- 007: the money side — effective-dated rate tables, royalty cycles, play
+-- 005: the money side — effective-dated rate tables, royalty cycles, play
 -- pricings, a double-entry append-only ledger, publisher relationships,
 -- disputes, payouts and an audit log. Expand-only: new tables only.
 -- Amounts are integer pesewas (GHS × 100); rates micro-GHS per second;

@@ -4,6 +4,7 @@
 import { Plus, Trash2 } from '../src/icons';
 import { useMemo, useState, type ReactNode } from 'react';
 import {
+  AudioPlayer,
   Button,
   Card,
   ConfirmDialog,
@@ -35,7 +36,7 @@ import {
   type DateRange,
 } from '../src/index';
 import { EarningsPerMonthChart, PlaysPerDayChart, PlaysPerStationChart } from '../src/charts/index';
-import { samplePlays, type SamplePlay } from './sample-data';
+import { samplePlays, sampleToneWavUrl, type SamplePlay } from './sample-data';
 
 const STATUSES = [
   'uploaded',
@@ -311,8 +312,10 @@ function OverlaysSection() {
 }
 
 function FeedbackSection() {
+  const tone = useMemo(sampleToneWavUrl, []);
   return (
     <Section title="Upload and feedback">
+      <AudioPlayer src={tone} label="Test tone (2 s)" />
       <FileUpload
         label="Upload a document"
         path="/account/documents"

@@ -37,3 +37,32 @@ export function samplePlays(count: number): SamplePlay[] {
     };
   });
 }
+
+/** A 2 s, 440 Hz → 660 Hz tone as a WAV data URL, for the audio player (no audio files in the repo). */
+export function sampleToneWavUrl(): string {
+  const rate = 8_000;
+  const count = rate * 2;
+  const bytes = new Uint8Array(44 + count * 2);
+  const view = new DataView(bytes.buffer);
+  const text = (offset: number, value: string) =>
+    [...value].forEach((char, i) => view.setUint8(offset + i, char.charCodeAt(0)));
+  text(0, 'RIFF');
+  view.setUint32(4, 36 + count * 2, true);
+  text(8, 'WAVEfmt ');
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true);
+  view.setUint16(22, 1, true);
+  view.setUint32(24, rate, true);
+  view.setUint32(28, rate * 2, true);
+  view.setUint16(32, 2, true);
+  view.setUint16(34, 16, true);
+  text(36, 'data');
+  view.setUint32(40, count * 2, true);
+  for (let i = 0; i < count; i++) {
+    const frequency = i < count / 2 ? 440 : 660;
+    view.setInt16(44 + i * 2, Math.round(8_000 * Math.sin((2 * Math.PI * frequency * i) / rate)), true);
+  }
+  let binary = '';
+  bytes.forEach((byte) => (binary += String.fromCharCode(byte)));
+  return `data:audio/wav;base64,${btoa(binary)}`;
+}

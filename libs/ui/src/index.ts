@@ -82,6 +82,7 @@ export { useCursorPages, type UseCursorPagesOptions, type CursorPagination } fro
 export { uploadFile, isAbortError, type UploadRequest, type UploadProgress } from './upload/upload-file';
 export { useFileUpload, type FileUploadState, type UploadPhase } from './upload/use-file-upload';
 export { FileUpload, type FileUploadProps } from './upload/FileUpload';
+export { UploadProgressPanel, type UploadProgressPanelProps } from './upload/UploadProgressPanel';
 
 export {
   formatGhs,
@@ -103,6 +104,8 @@ export {
   DEFAULT_LOCALE,
 } from './format/dates';
 export { formatBytes, formatCount, withArticle } from './format/numbers';
+
+export { AudioPlayer, type AudioPlayerProps } from './media/AudioPlayer';
 
 export { Dialog, DialogClose, type DialogProps } from './overlays/Dialog';
 export { ConfirmDialog, type ConfirmDialogProps } from './overlays/ConfirmDialog';

@@ -7,6 +7,11 @@ export type PageModuleLoader = () => Promise<{ default: ComponentType }>;
 
 export interface PortalPage extends NavigationItem {
   load: PageModuleLoader;
+  /**
+   * A page reached from another page, not from the navigation (e.g.
+   * `/tracks/:id`, a track's own page): routed, but not listed.
+   */
+  hidden?: boolean;
 }
 
 /** Everything that makes one portal different from another. */
@@ -28,4 +33,4 @@ export interface PortalDefinition {
 export const SIGN_UP_PATH = '/signup';
 
 export const navigationOf = (definition: PortalDefinition): NavigationItem[] =>
-  definition.pages.map(({ to, label }) => ({ to, label }));
+  definition.pages.filter((page) => !page.hidden).map(({ to, label }) => ({ to, label }));

@@ -1,14 +1,16 @@
-import { UploadCloud, X } from '../icons';
+import { UploadCloud } from '../icons';
 import { useId, useState, type DragEvent, type ReactNode } from 'react';
-import { Button } from '../components/Button';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { fileProblem, type FileRules } from '../forms/file-checks';
 import { formatBytes } from '../format/numbers';
+import { UploadProgressPanel } from './UploadProgressPanel';
 import { useFileUpload } from './use-file-upload';
 
 export interface FileUploadProps<T> extends FileRules {
   /** API path under the API base, e.g. `/artist/tracks`. */
   path: string;
+  /** PUT replaces a resource's file (e.g. a track's audio). Default POST. */
+  method?: 'POST' | 'PUT';
   label: ReactNode;
   hint?: ReactNode;
   /** Text fields sent with the file (e.g. title and ISRC of a track). */
@@ -25,6 +27,7 @@ export interface FileUploadProps<T> extends FileRules {
  */
 export function FileUpload<T = unknown>({
   path,
+  method,
   label,
   hint,
   fields,
@@ -35,7 +38,11 @@ export function FileUpload<T = unknown>({
   'data-testid': testId,
 }: FileUploadProps<T>) {
   const inputId = useId();
-  const upload = useFileUpload<T>({ path, ...(onUploaded ? { onUploaded } : {}) });
+  const upload = useFileUpload<T>({
+    path,
+    ...(method ? { method } : {}),
+    ...(onUploaded ? { onUploaded } : {}),
+  });
   const [dragging, setDragging] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
 
@@ -51,7 +58,6 @@ export function FileUpload<T = unknown>({
     if (!disabled && upload.phase !== 'uploading') choose(event.dataTransfer.files[0]);
   };
   const busy = upload.phase === 'uploading';
-  const percent = Math.round((upload.progress?.fraction ?? 0) * 100);
 
   return (
     <div className="zamio-upload" data-testid={testId} data-phase={upload.phase}>
@@ -91,39 +97,7 @@ export function FileUpload<T = unknown>({
           {problem}
         </p>
       ) : null}
-      {upload.file && upload.phase !== 'idle' ? (
-        <div className="zamio-upload__file" aria-live="polite">
-          <span className="zamio-upload__name">{upload.file.name}</span>
-          <progress
-            className="zamio-progress"
-            max={100}
-            value={percent}
-            aria-label={`Upload of ${upload.file.name}`}
-            data-testid="upload-progress"
-          />
-          <span className="zamio-muted" data-testid="upload-status">
-            {busy
-              ? `${percent} % · ${formatBytes((upload.progress?.fraction ?? 0) * upload.file.size)} of ${formatBytes(upload.file.size)}`
-              : upload.phase === 'done'
-                ? `Uploaded · ${formatBytes(upload.file.size)}`
-                : upload.phase === 'cancelled'
-                  ? 'Cancelled'
-                  : 'Failed'}
-          </span>
-          <div className="zamio-button-row">
-            {busy ? (
-              <Button size="sm" variant="secondary" icon={<X size={16} />} onClick={upload.cancel}>
-                Cancel upload
-              </Button>
-            ) : null}
-            {upload.phase === 'failed' || upload.phase === 'cancelled' ? (
-              <Button size="sm" variant="primary" onClick={upload.retry}>
-                Retry
-              </Button>
-            ) : null}
-          </div>
-        </div>
-      ) : null}
+      <UploadProgressPanel upload={upload} />
       {upload.phase === 'failed' ? <ErrorBanner title="The upload failed" error={upload.error} /> : null}
     </div>
   );

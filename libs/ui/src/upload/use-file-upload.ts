@@ -14,8 +14,12 @@ export interface FileUploadState<T> {
 }
 
 export interface UseFileUploadOptions<T> {
-  /** API path under the portal's API base, e.g. `/artist/tracks`. */
-  path: string;
+  /**
+   * API path under the portal's API base, e.g. `/artist/tracks`. A page that
+   * learns the path only later (the audio of a track it has just created)
+   * passes it to `start` instead.
+   */
+  path?: string;
   method?: 'POST' | 'PUT';
   onUploaded?: (result: T, file: File) => void;
 }
@@ -38,6 +42,7 @@ export function useFileUpload<T = unknown>({ path, method, onUploaded }: UseFile
   const [state, setState] = useState<FileUploadState<T>>(IDLE);
   const controller = useRef<AbortController | undefined>(undefined);
   const lastFields = useRef<Record<string, string> | undefined>(undefined);
+  const lastPath = useRef<string | undefined>(path);
   const uploaded = useRef(onUploaded);
   useEffect(() => {
     uploaded.current = onUploaded;
@@ -45,15 +50,17 @@ export function useFileUpload<T = unknown>({ path, method, onUploaded }: UseFile
   useEffect(() => () => controller.current?.abort(), []);
 
   const start = useCallback(
-    async (file: File, fields?: Record<string, string>) => {
+    async (file: File, fields?: Record<string, string>, pathOfThisUpload: string | undefined = path) => {
+      if (pathOfThisUpload === undefined) throw new Error('useFileUpload: no path to upload to');
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
       lastFields.current = fields;
+      lastPath.current = pathOfThisUpload;
       setState({ ...IDLE, phase: 'uploading', file, progress: { loaded: 0, total: file.size, fraction: 0 } });
       try {
         const result = await uploadFile<T>({
-          url: `${apiBaseUrl}${path}`,
+          url: `${apiBaseUrl}${pathOfThisUpload}`,
           method,
           file,
           ...(fields ? { fields } : {}),
@@ -81,7 +88,7 @@ export function useFileUpload<T = unknown>({ path, method, onUploaded }: UseFile
     setState(IDLE);
   }, []);
   const retry = useCallback(() => {
-    if (state.file) void start(state.file, lastFields.current);
+    if (state.file) void start(state.file, lastFields.current, lastPath.current);
   }, [start, state.file]);
 
   return { ...state, start, cancel, reset, retry };

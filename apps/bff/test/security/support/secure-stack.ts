@@ -30,6 +30,23 @@ export interface SecureStack {
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
+/**
+ * Load shedding's first sample still holds the start-up's event-loop delay
+ * (seconds on a busy machine), so the first requests may be shed with 503:
+ * wait until the bff answers rather than fail a test's set-up on it.
+ */
+async function untilPastStartUpPressure(url: string): Promise<void> {
+  const until = Date.now() + 15_000;
+  while (Date.now() < until) {
+    const status = await fetch(`${url}/api/version`).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 export interface StackOptions {
   /** Rewrites the test database URL, e.g. to go through a TCP proxy or carry a password. */
   databaseUrl?: (url: string) => string;
@@ -69,13 +86,7 @@ export async function startSecureStack(
   const launch = async (raw: Record<string, string>) => {
     const bff = await startBff(bffConfigFrom({ ...loadConfig(bffSchema, raw), PORT: 0 }), { logger });
     const url = bff.url.replace('0.0.0.0', '127.0.0.1');
-    // Start-up (compiling every route's schemas) can lag the event loop past the
-    // load-shedding limit on a busy machine; tests begin once requests are served.
-    for (let tries = 0; tries < 100; tries++) {
-      const probe = await fetch(`${url}/api/auth/session`).catch(() => undefined);
-      if (probe && probe.status !== 503) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await untilPastStartUpPressure(url);
     return { bff, url };
   };
   let running = await launch(baseEnv);
