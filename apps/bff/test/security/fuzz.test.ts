@@ -103,6 +103,8 @@ const ROUTES: [method: string, path: string, template?: string][] = [
   ['GET', `/api/station/playlogs/${UUID}`],
   ['GET', `/api/station/playlogs/${UUID}/reconciliation`],
   ['GET', '/api/live'],
+  ['GET', `/api/artist/tracks/${UUID}/audio`],
+  ['GET', `/api/station/captures/${UUID}/audio`],
   ['GET', '/api/version'],
   ['POST', '/api/system/heartbeat'],
   ['GET', '/api/system/heartbeats'],
