@@ -23,6 +23,7 @@ export * from './rules/reconcile-playlog';
 export * from './services/playlog-service';
 export * from './events/airplay-events';
 export * from './events/live-envelope';
+export * from './events/airplay-wire';
 export * from './events/redis-airplay-events';
 export * from './rules/play-merge';
 export * from './services/match-service';

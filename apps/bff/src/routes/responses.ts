@@ -1,7 +1,15 @@
 // Domain records → the API's response shapes (libs/contracts): ISO dates,
 // only the fields a client may see (never a password hash).
 import type { Account, Device } from '@zamio/accounts';
-import type { Capture, Detection, DetectionReview, PlayWithEvidence } from '@zamio/airplay';
+import {
+  detectionStateOf,
+  detectionWire,
+  playWire,
+  type Capture,
+  type Detection,
+  type DetectionReview,
+  type PlayWithEvidence,
+} from '@zamio/airplay';
 import type { SplitSet, Track, TrackSplits } from '@zamio/catalog';
 import type {
   Capture as CaptureBody,
@@ -95,45 +103,15 @@ export const trackSplitsBody = (splits: TrackSplits): TrackSplitsBody => ({
 });
 
 /** The database's review words → the API's detection states. */
-export const detectionState = (review: 'unreviewed' | 'confirmed' | 'flagged'): DetectionState =>
-  review === 'unreviewed' ? 'detected' : review;
+export const detectionState = detectionStateOf;
 
 /** The API's detection state → the database's review word (for filters). */
 export const reviewOf = (state: DetectionState | undefined): DetectionReview | undefined =>
   state === undefined ? undefined : state === 'detected' ? 'unreviewed' : state;
 
-export const detectionBody = (detection: Detection): DetectionBody => ({
-  id: detection.id,
-  captureId: detection.captureId,
-  stationId: detection.stationId,
-  trackId: detection.trackId,
-  trackTitle: detection.trackTitle,
-  startedAt: detection.startedAt.toISOString(),
-  durationSeconds: detection.durationMs / 1000,
-  offsetSeconds: detection.trackOffsetMs / 1000,
-  confidence: detection.confidence,
-  state: detectionState(detection.review),
-  reviewedAt: iso(detection.reviewedAt),
-  playId: detection.playId,
-  createdAt: detection.createdAt.toISOString(),
-});
+export const detectionBody = (detection: Detection): DetectionBody => detectionWire(detection);
 
-export const playBody = (play: PlayWithEvidence): PlayBody => ({
-  id: play.id,
-  stationId: play.stationId,
-  stationName: play.stationName,
-  trackId: play.trackId,
-  trackTitle: play.trackTitle,
-  startedAt: play.startedAt.toISOString(),
-  endedAt: play.endedAt.toISOString(),
-  durationSeconds: play.durationMs / 1000,
-  offsetSeconds: play.trackOffsetMs / 1000,
-  confidence: play.confidence,
-  status: play.status,
-  detectionIds: play.detectionIds,
-  version: play.version,
-  updatedAt: play.updatedAt.toISOString(),
-});
+export const playBody = (play: PlayWithEvidence): PlayBody => playWire(play, play.detectionIds);
 
 export const playsSummaryBody = (summary: PlaysSummary): PlaysSummaryBody => ({
   perDay: summary.perDay.map((d) => ({ day: d.day, plays: d.plays, durationSeconds: d.durationMs / 1000 })),

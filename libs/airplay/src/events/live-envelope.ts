@@ -4,6 +4,7 @@
 // event happens, so the Redis hop carries plain JSON and the bff only routes.
 import type { LiveMessage } from '@zamio/contracts';
 import type { AirplayEvent } from './airplay-events';
+import { detectionWire, playWire } from './airplay-wire';
 
 export interface LiveEnvelope {
   stationId: string;
@@ -17,8 +18,6 @@ export interface LiveFeed {
   subscribe(listener: (envelope: LiveEnvelope) => void): () => void;
 }
 
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
-
 export function toLiveEnvelope(event: AirplayEvent): LiveEnvelope {
   const route = { stationId: event.stationId, artistUserIds: [...new Set(event.artistUserIds)] };
   if (event.type === 'detection.created') {
@@ -27,21 +26,7 @@ export function toLiveEnvelope(event: AirplayEvent): LiveEnvelope {
       ...route,
       message: {
         type: 'detection.created',
-        detection: {
-          id: detection.id,
-          captureId: detection.captureId,
-          stationId: detection.stationId,
-          trackId: detection.trackId,
-          trackTitle: detection.trackTitle,
-          startedAt: detection.startedAt.toISOString(),
-          durationSeconds: detection.durationMs / 1000,
-          offsetSeconds: detection.trackOffsetMs / 1000,
-          confidence: detection.confidence,
-          state: detection.review === 'unreviewed' ? 'detected' : detection.review,
-          reviewedAt: iso(detection.reviewedAt),
-          playId: detection.playId,
-          createdAt: detection.createdAt.toISOString(),
-        },
+        detection: detectionWire(detection),
       },
     };
   }
@@ -50,22 +35,7 @@ export function toLiveEnvelope(event: AirplayEvent): LiveEnvelope {
     ...route,
     message: {
       type: 'play.changed',
-      play: {
-        id: play.id,
-        stationId: play.stationId,
-        stationName: play.stationName,
-        trackId: play.trackId,
-        trackTitle: play.trackTitle,
-        startedAt: play.startedAt.toISOString(),
-        endedAt: play.endedAt.toISOString(),
-        durationSeconds: play.durationMs / 1000,
-        offsetSeconds: play.trackOffsetMs / 1000,
-        confidence: play.confidence,
-        status: play.status,
-        detectionIds: event.detectionIds,
-        version: play.version,
-        updatedAt: play.updatedAt.toISOString(),
-      },
+      play: playWire(play, event.detectionIds),
     },
   };
 }
