@@ -1,5 +1,6 @@
 // Playlog CSV uploads: the row-by-row report, the imported rows, and the
 // reconciliation of a playlog against the plays detected over its hours.
+import { PageCursor } from './paging';
 import Type, { type Static } from 'typebox';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -64,7 +65,7 @@ export type PlaylogDetail = Static<typeof PlaylogDetail>;
 export const PlaylogListQuery = Type.Object(
   {
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-    cursor: Type.Optional(Type.String({ maxLength: 512 })),
+    cursor: Type.Optional(PageCursor),
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,8 @@
 // Stations' monitored streams: registering a URL, and each stream's state as
 // the scheduled checks leave it (shown to the station and to admins).
 import Type, { type Static } from 'typebox';
+import { PageCursor } from './paging';
+import { PLAIN_TEXT_PATTERN, PlainText } from './text';
 
 export const StreamState = Type.Union([Type.Literal('unknown'), Type.Literal('up'), Type.Literal('down')]);
 export type StreamState = Static<typeof StreamState>;
@@ -10,10 +12,12 @@ export const StreamCreateBody = Type.Object(
     url: Type.String({
       minLength: 1,
       maxLength: 2048,
+      // Scheme, host and address are checked by the stream service, with messages that say which.
+      pattern: PLAIN_TEXT_PATTERN,
       description:
         'http(s) URL of an Icecast/HTTP MP3 or Ogg stream; a private mount may carry user:password@',
     }),
-    label: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
+    label: Type.Optional(Type.Union([PlainText({ maxLength: 100 }), Type.Null()])),
   },
   { additionalProperties: false },
 );
@@ -40,7 +44,7 @@ export const AdminStreamListQuery = Type.Object(
     state: Type.Optional(StreamState),
     stationId: Type.Optional(Type.String({ format: 'uuid' })),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-    cursor: Type.Optional(Type.String({ maxLength: 512 })),
+    cursor: Type.Optional(PageCursor),
   },
   { additionalProperties: false },
 );
