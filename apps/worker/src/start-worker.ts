@@ -115,7 +115,9 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
   const consumer = platform.jobs.consume(handlers, events, config.jobs.concurrency);
   // One schedule shared by every replica (BullMQ job scheduler on Redis); a timer in embedded mode.
   const scheduler: JobScheduler = platform.redis
-    ? createBullmqScheduler(platform.redis, platform.redisKeyPrefix)
+    ? createBullmqScheduler(platform.redis, platform.redisKeyPrefix, (error, queue) =>
+        logger.warn({ err: error, queue }, 'job scheduler cannot reach Redis'),
+      )
     : createTimerScheduler(platform.jobs, (error) =>
         logger.error({ err: error }, 'a scheduled job could not be queued'),
       );

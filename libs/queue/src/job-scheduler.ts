@@ -16,12 +16,18 @@ export interface JobScheduler {
   close(): Promise<void>;
 }
 
-export function createBullmqScheduler(connection: Redis, prefix: string): JobScheduler {
+export function createBullmqScheduler(
+  connection: Redis,
+  prefix: string,
+  /** Connection errors of the scheduler's queues (without a listener BullMQ prints raw stack traces). */
+  onError: (error: unknown, queue: QueueName) => void,
+): JobScheduler {
   const queues = new Map<QueueName, Queue>();
   const queueFor = (name: QueueName) => {
     let queue = queues.get(name);
     if (!queue) {
       queue = new Queue(name, { connection, prefix: `${prefix}:bull` });
+      queue.on('error', (error) => onError(error, name));
       queues.set(name, queue);
     }
     return queue;

@@ -29,7 +29,8 @@ export const playlogRoutes: FastifyPluginAsyncTypebox<{ playlogs: PlaylogService
     {
       schema: { response: { 201: Playlog, 422: PlaylogRejected } },
       onRequest: station,
-      config: { rateLimit: app.rateLimits.upload },
+      // A retried upload (same Idempotency-Key) answers the first result, never a second playlog.
+      config: { rateLimit: app.rateLimits.upload, idempotent: true },
     },
     async (request, reply) => {
       const { userId, stationId } = station.principalOf(request);

@@ -92,6 +92,8 @@ describe('graceful shutdown of the bff process', () => {
       expect(steps.map((line) => line.step ?? line.msg)).toEqual([
         'shutdown: readiness now failing, draining',
         'http',
+        // The live-update feed's own Redis subscriber, after the sockets have closed with http.
+        'live updates',
         'metrics',
         'queue',
         'redis',

@@ -144,6 +144,8 @@ describe('Idempotency-Key', () => {
 
   it('an upload repeated with its key stores one file and answers the first result', async () => {
     const key = randomUUID();
+    const playlogsBefore = await count('playlogs', []);
+    const filesBefore = await count("uploads WHERE kind = 'playlog-csv'", []);
     const first = await station.upload(
       'POST',
       '/api/station/playlogs',
@@ -159,7 +161,8 @@ describe('Idempotency-Key', () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
-    expect(await count('uploads WHERE sha256 = $1', [(first.body as { sha256: string }).sha256])).toBe(1);
+    expect(await count('playlogs', [])).toBe(playlogsBefore + 1);
+    expect(await count("uploads WHERE kind = 'playlog-csv'", [])).toBe(filesBefore + 1);
   });
 
   it('stores the answer in idempotency_keys', async () => {
