@@ -171,7 +171,13 @@ describe('portal shell and sign-up in a browser, desktop and phone', () => {
         expect(links.length).toBeGreaterThan(5);
         for (const path of links) {
           await page.goto(`${platform.portalUrls.admin}${path}`, { waitUntil: 'domcontentloaded' });
-          await page.locator('main h1').first().waitFor({ timeout: 30_000 });
+          await page
+            .locator('main h1')
+            .first()
+            .waitFor({ timeout: 30_000 })
+            .catch((error: unknown) => {
+              throw new Error(`no heading on ${path}: ${String(error)}`);
+            });
           await expectNoSidewaysScroll(page, path);
         }
         expect(errors).toEqual([]);
