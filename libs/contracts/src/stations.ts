@@ -51,7 +51,9 @@ export const AdminStationListQuery = Type.Object(
     region: Type.Optional(PlainText({ minLength: 1, maxLength: 80 })),
     accountStatus: Type.Optional(AccountStatus),
     /** Stations with at least one active stream in this state. */
-    streamState: Type.Optional(Type.Union([Type.Literal('up'), Type.Literal('down'), Type.Literal('unknown')])),
+    streamState: Type.Optional(
+      Type.Union([Type.Literal('up'), Type.Literal('down'), Type.Literal('unknown')]),
+    ),
     /** Part of the station name, any case. */
     search: Type.Optional(PlainText({ minLength: 1, maxLength: 120 })),
     sort: Type.Union([Type.Literal('createdAt'), Type.Literal('name')], { default: 'createdAt' }),

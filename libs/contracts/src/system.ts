@@ -66,7 +66,12 @@ export const ServiceInstanceStatus = Type.Object({
   service: Type.String(),
   instance: Type.String(),
   /** `stale`: no heartbeat for 5 minutes (the instance may be gone). */
-  state: Type.Union([Type.Literal('ok'), Type.Literal('degraded'), Type.Literal('down'), Type.Literal('stale')]),
+  state: Type.Union([
+    Type.Literal('ok'),
+    Type.Literal('degraded'),
+    Type.Literal('down'),
+    Type.Literal('stale'),
+  ]),
   version: Type.String(),
   revision: Type.Union([Type.String(), Type.Null()]),
   /** `live`: this bff process, asked now; `heartbeat`: the instance's report at its last beat. */

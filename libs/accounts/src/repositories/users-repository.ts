@@ -1,6 +1,13 @@
 // All SQL of the users table. E-mails are stored normalised (rules/email.ts);
 // the unique index on lower(email) decides duplicates.
-import { finishPage, keysetClauses, type Page, type PageRequest, type Queryable, type SortKey } from '@zamio/db';
+import {
+  finishPage,
+  keysetClauses,
+  type Page,
+  type PageRequest,
+  type Queryable,
+  type SortKey,
+} from '@zamio/db';
 import { conflict } from '@zamio/errors';
 import type { AccountStatus, Role } from '../rules/roles';
 import { normaliseEmail } from '../rules/email';

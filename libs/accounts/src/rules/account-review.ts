@@ -14,7 +14,10 @@ export const cleanRejectionReason = (reason: string): string => reason.trim();
 export function rejectionRefusal(status: AccountStatus, reason: string): ReviewRefusal | undefined {
   const cleaned = cleanRejectionReason(reason);
   if (cleaned.length < REJECTION_REASON_MIN)
-    return { kind: 'invalid', message: `"reason" must say why, in at least ${REJECTION_REASON_MIN} characters` };
+    return {
+      kind: 'invalid',
+      message: `"reason" must say why, in at least ${REJECTION_REASON_MIN} characters`,
+    };
   if (cleaned.length > REJECTION_REASON_MAX)
     return { kind: 'invalid', message: `"reason" must be at most ${REJECTION_REASON_MAX} characters` };
   if (status !== 'pending')

@@ -1,6 +1,13 @@
 // All SQL of the stations table: a station account's broadcaster (class,
 // region and timezone price its plays).
-import { finishPage, keysetClauses, type Page, type PageRequest, type Queryable, type SortKey } from '@zamio/db';
+import {
+  finishPage,
+  keysetClauses,
+  type Page,
+  type PageRequest,
+  type Queryable,
+  type SortKey,
+} from '@zamio/db';
 
 export async function insert(db: Queryable, station: { ownerUserId: string; name: string }): Promise<string> {
   const { rows } = await db.query<{ id: string }>(

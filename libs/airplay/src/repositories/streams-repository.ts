@@ -138,7 +138,13 @@ export interface StreamHealthSummary {
 }
 
 export async function summariseStates(db: Queryable): Promise<StreamHealthSummary> {
-  const { rows } = await db.query<{ total: string; up: string; down: string; unknown: string; inactive: string }>(
+  const { rows } = await db.query<{
+    total: string;
+    up: string;
+    down: string;
+    unknown: string;
+    inactive: string;
+  }>(
     `SELECT count(*) AS total,
             count(*) FILTER (WHERE active AND state = 'up') AS up,
             count(*) FILTER (WHERE active AND state = 'down') AS down,

@@ -6,8 +6,10 @@ import type { StationListFilter, StationListing, StationSort } from '../reposito
 
 export function createStationDirectory({ db }: { db: Database }) {
   return {
-    listStations: (filter: StationListFilter, page: PageRequest<StationSort>): Promise<Page<StationListing>> =>
-      stations.listForAdmin(db, filter, page),
+    listStations: (
+      filter: StationListFilter,
+      page: PageRequest<StationSort>,
+    ): Promise<Page<StationListing>> => stations.listForAdmin(db, filter, page),
   };
 }
 

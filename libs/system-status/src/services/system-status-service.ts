@@ -51,7 +51,10 @@ export function createSystemStatusService({
 }: SystemStatusDependencies) {
   return {
     /** `self` is the calling process's own health report and instance name. */
-    async describeSystem(self: { instance: string; report: () => Promise<HealthReport> }): Promise<SystemStatus> {
+    async describeSystem(self: {
+      instance: string;
+      report: () => Promise<HealthReport>;
+    }): Promise<SystemStatus> {
       const [report, beats, queues, streams] = await Promise.all([
         self.report(),
         heartbeats.listRecent(db),
