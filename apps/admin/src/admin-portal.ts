@@ -13,6 +13,7 @@ export const adminPortal: PortalDefinition = {
     { to: '/rate-table', label: 'Rate table', load: () => import('./pages/RateTablePage') },
     { to: '/cycles', label: 'Cycles', load: () => import('./pages/CyclesPage') },
     { to: '/disputes', label: 'Disputes', load: () => import('./pages/DisputesPage') },
+    { to: '/audit', label: 'Audit log', load: () => import('./pages/AuditPage') },
     { to: '/system', label: 'System status', load: () => import('./pages/SystemPage') },
     // The component gallery exists in development builds only (dropped from production bundles).
     ...(import.meta.env.DEV
