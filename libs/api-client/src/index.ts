@@ -20,3 +20,11 @@ export {
   type StationProfile,
   type StationProfileUpdate,
 } from './endpoints/station-endpoints';
+export {
+  adminMoneyEndpoints,
+  artistMoneyEndpoints,
+  earnerEndpoints,
+  type MoneyRole,
+  type StatementFormat,
+  type UsageBy,
+} from './endpoints/money-endpoints';
