@@ -51,6 +51,11 @@ async function seedPlay(
 ): Promise<{ artist: ApiSession; trackId: string }> {
   const artist = await apiSession(platform.bffUrl, demoEmail('artist'));
   const station = await apiSession(platform.bffUrl, demoEmail('station'));
+  // The amounts below assume the demo station: community class, Accra time (07:30 = prime).
+  expect(await station.get('/station/profile')).toMatchObject({
+    stationClass: 'community',
+    timezone: 'Africa/Accra',
+  });
   const piece = synthesisePiece(seed, 45);
   const track = await artist.send<{ id: string }>('POST', '/artist/tracks', { title, isrc });
   const audio = new FormData();
@@ -83,11 +88,19 @@ async function seedPlay(
       }),
       `chunk-${n}.wav`,
     );
-    const answer = await fetch(`${platform.bffUrl}/api/station/captures`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${device.token}` },
-      body: form,
-    });
+    // A busy bff sheds load with 503 (this machine is shared); the device
+    // retries the same chunk, which the bff takes once.
+    let answer: Response | undefined;
+    for (let attempt = 0; attempt < 10; attempt++) {
+      answer = await fetch(`${platform.bffUrl}/api/station/captures`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${device.token}` },
+        body: form,
+      });
+      if (answer.status !== 503) break;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+    answer = answer!;
     expect(answer.status, await answer.clone().text()).toBe(202);
   }
   const from = new Date(playStart.getTime() - 60_000).toISOString();
@@ -108,8 +121,8 @@ async function seedPlay(
 
 /**
  * Opens a portal page and waits for one of its elements. One reload is
- * allowed: Chromium aborts loads with ERR_NETWORK_CHANGED when another
- * engineer's Docker network comes or goes on this shared machine.
+ * allowed: Chromium aborts loads with ERR_NETWORK_CHANGED when a Docker
+ * network comes or goes on the machine (CI runners and dev machines share it).
  */
 async function open(page: Page, url: string, testId: string, timeout = 30_000) {
   await page.goto(url, { waitUntil: 'domcontentloaded' });
@@ -118,6 +131,19 @@ async function open(page: Page, url: string, testId: string, timeout = 30_000) {
   } catch {
     await page.reload({ waitUntil: 'domcontentloaded' });
     await page.getByTestId(testId).first().waitFor({ timeout });
+  }
+}
+
+/** Signs in, retrying the page load as `open` does (the first load also waits for Vite's bundling). */
+async function signInTo(page: Page, url: string, email: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await signIn(page, url, email);
+      await page.getByTestId('app-shell').waitFor({ timeout: 60_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
   }
 }
 
@@ -174,15 +200,14 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
         const step = (name: string) => `${viewport === 'desktop' ? 'd' : 'p'}-${name}`;
         try {
           // ---- The admin saves a new rate table version.
-          await signIn(admin, platform.portalUrls.admin, demoEmail('admin'));
-          await admin.getByTestId('app-shell').waitFor({ timeout: 60_000 });
+          await signInTo(admin, platform.portalUrls.admin, demoEmail('admin'));
           await open(admin, `${platform.portalUrls.admin}/rate-table`, 'rate-table-current');
           const versionsBefore = await admin.getByTestId('rate-table-history').locator('tbody tr').count();
           await admin.getByTestId('rate-table-new').click();
           await admin.getByTestId('rate-effective-from').fill(localInput(effective));
           await admin.getByTestId('rate-note').fill(`E2E rates ${viewport} ${run}`);
           // A bad base rate and multiplier are named on their fields; nothing is saved.
-          await admin.getByTestId('rate-class_a-baseRate').fill('0.0150001');
+          await admin.getByTestId('rate-community-baseRate').fill('0.0150001');
           await admin.getByTestId('rate-class_b-prime').fill('one');
           await admin.getByTestId('rate-table-save').click();
           await admin.getByTestId('rate-table-problems').getByText('2 fields need attention').waitFor();
@@ -190,7 +215,9 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
           await admin.getByText('Enter a multiplier with at most 4 decimals').waitFor();
           await expectNoSidewaysScroll(admin, 'rate table form with errors');
           await shot(admin, step('1-rate-table-errors'));
-          await admin.getByTestId('rate-class_a-baseRate').fill('0.02');
+          // The demo station is a community station: 0.02 GHS/s, prime × 1.5 from now on.
+          await admin.getByTestId('rate-community-baseRate').fill('0.02');
+          await admin.getByTestId('rate-community-prime').fill('1.5');
           await admin.getByTestId('rate-class_b-prime').fill('1.4');
           await admin.getByTestId('rate-table-save').click();
           await admin.getByTestId('rate-table-form').waitFor({ state: 'detached', timeout: 30_000 });
@@ -238,8 +265,7 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
           await shot(admin, step('5-cycle-locked'));
 
           // ---- The artist opens the statement and downloads it.
-          await signIn(artist, platform.portalUrls.artist, demoEmail('artist'));
-          await artist.getByTestId('app-shell').waitFor({ timeout: 60_000 });
+          await signInTo(artist, platform.portalUrls.artist, demoEmail('artist'));
           await open(artist, `${platform.portalUrls.artist}/earnings`, 'earnings-cycles-table');
           await artist.getByTestId('earnings-cycles-table').getByText(cycleName).waitFor({ timeout: 30_000 });
           await artist.getByTestId('earnings-per-month-chart').waitFor();
@@ -258,10 +284,6 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
           expect(await lines.count()).toBe(1);
           const payable = (await artist.getByTestId('statement-payable').textContent())!;
           expect(payable).toMatch(/^GHS\s[\d,]+\.\d\d$/);
-          // 0.02 GHS/s × ~30 s × 1.5 (prime) ≈ GHS 0.90: the new version priced it.
-          const pesewas = Math.round(Number(payable.replace(/[^\d.]/g, '')) * 100);
-          expect(pesewas).toBeGreaterThanOrEqual(80);
-          expect(pesewas).toBeLessThanOrEqual(100);
           await expectNoSidewaysScroll(artist, 'statement');
           await shot(artist, step('7-artist-statement'));
 
@@ -270,7 +292,13 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
           const csvText = csv.bytes.toString('utf8');
           const [header, ...rows] = csvText.trim().split(/\r?\n/);
           expect(header).toBe('play_id,started_at,station,track,isrc,contributor,seconds,amount_ghs,status');
-          expect(rows.filter((row) => row.includes(title))).toHaveLength(1);
+          const playRows = rows.filter((row) => row.includes(title));
+          expect(playRows).toHaveLength(1);
+          // The new version priced it: 0.02 GHS/s × 1.5 (07:30 is prime) = 3 pesewas a second.
+          const seconds = Number(playRows[0]!.split(',')[6]);
+          expect(seconds).toBeGreaterThanOrEqual(25);
+          const pesewas = Math.round(Number(payable.replace(/[^\d.]/g, '')) * 100);
+          expect(Math.abs(pesewas - seconds * 3)).toBeLessThanOrEqual(0.5);
           // The file's total is the page's (GHS 0.90 on the page → "0.90" in the file).
           const amount = payable.replace(/^GHS\s/, '').replace(/,/g, '');
           expect(rows).toContain(`TOTAL PAYABLE,,,,,,,${amount},payable`);

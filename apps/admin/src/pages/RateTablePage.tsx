@@ -160,7 +160,7 @@ function NewVersionForm({ current, onDone }: { current: RateTableVersion | undef
       {STATION_CLASSES.map((stationClass) => (
         <fieldset key={stationClass} className="zamio-fieldset" data-testid={`rate-class-${stationClass}`}>
           <legend>{CLASS_LABEL[stationClass]}</legend>
-          <div className="zamio-filters">
+          <div className="zamio-fieldset__fields">
             {RATE_PARTS.map((part) => (
               <NumberField
                 key={part}
