@@ -35,6 +35,9 @@ const groupColumns = (label: string): DataColumn<Group>[] => [
   { key: 'payable', header: 'Payable', align: 'end', render: (row) => formatGhs(row.payableMinor) },
   { key: 'held', header: 'Held', align: 'end', render: (row) => formatGhs(row.heldMinor) },
 ];
+/** The period's last day: the day before its exclusive end ("2026-12-01" → 30 Nov). */
+const lastDayOf = (exclusiveEnd: string) => new Date(Date.parse(`${exclusiveEnd}T00:00:00Z`) - 86_400_000);
+
 const BY_TRACK = groupColumns('Track');
 const BY_STATION = groupColumns('Station');
 
@@ -83,7 +86,7 @@ export function StatementView({ statement, csvUrl, pdfUrl, lineAction }: Stateme
         </dd>
         <dt>Period</dt>
         <dd>
-          {formatDate(cycle.periodStart)} – {formatDate(cycle.periodEnd)} (end day not included)
+          {formatDate(cycle.periodStart)} – {formatDate(lastDayOf(cycle.periodEnd))}
         </dd>
       </dl>
       <div className="zamio-button-row">
