@@ -20,7 +20,7 @@ import {
   type DateRange,
 } from '@zamio/ui';
 import { PlaysPerStationChart } from '@zamio/ui/charts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { DisputePlayDialog, type DisputedPlay } from '../money/DisputePlayDialog';
@@ -79,6 +79,8 @@ export default function PlaysPage() {
         signal,
       ),
     enabled: valid,
+    // The station filter's options come from here: keep them while new filters load.
+    placeholderData: keepPreviousData,
   });
   const table = useCursorPages<SignedPlay, PlayFilters>({
     queryKey: playsQueryKey,
