@@ -34,7 +34,7 @@ async function shot(page: Page, step: string) {
 /** Registers a track as the signed-in artist, through the portal's /api proxy with the session's CSRF token. */
 async function registerTrack(page: Page, title: string): Promise<number> {
   return page.evaluate(async (trackTitle) => {
-    const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+    const session = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
     const response = await fetch('/api/artist/tracks', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
