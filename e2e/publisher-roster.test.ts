@@ -119,7 +119,7 @@ describe('a publisher signs an artist, desktop and phone', () => {
         await artist.reload({ waitUntil: 'domcontentloaded' });
         const invitation = artist.getByTestId('invitation');
         await invitation.waitFor({ timeout: 30_000 });
-        expect(await invitation.textContent()).toMatch(/Demo Publishing.*Asks for 20[.,]00\s%/s);
+        expect(await invitation.textContent()).toMatch(/Demo Publishing.*to keep 20[.,]00\s%/s);
         await expectNoSidewaysScroll(artist, 'artist home with an invitation');
         await shot(artist, step('4-artist-invitation'));
         await artist.getByTestId('invitation-accept').click();

@@ -70,10 +70,10 @@ describe('PublisherInvitations', () => {
     render();
     const item = await screen.findByTestId('invitation');
     expect(text(item)).toContain('Gold Publishing');
-    expect(text(item)).toContain('Asks for 20.50 % of your royalties');
+    expect(text(item)).toContain('and to keep 20.50 %; the publisher owes you the rest');
     await user.click(screen.getByTestId('invitation-accept'));
     await waitFor(() => expect(screen.getByTestId('invitation-state').textContent).toBe('Active'));
-    expect(text(screen.getByTestId('invitation'))).toContain('Receives 20.50 % of your royalties');
+    expect(text(screen.getByTestId('invitation'))).toContain('and keeps 20.50 %');
     expect(screen.queryByTestId('invitation-accept')).toBeNull();
     expect(screen.getByTestId('invitation-end')).toBeTruthy();
     expect(bff.received.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual([

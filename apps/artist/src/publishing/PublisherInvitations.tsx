@@ -43,7 +43,7 @@ export function PublisherInvitations() {
       notify.success(action === 'accept' ? `You are signed to ${rel.publisherName}` : 'Invitation declined', {
         description:
           action === 'accept'
-            ? `${formatBasisPoints(rel.splitBp)} of your royalties from ${formatDate(rel.effectiveFrom)} on are paid to ${rel.publisherName}.`
+            ? `Your royalties from ${formatDate(rel.effectiveFrom)} on are paid to ${rel.publisherName}, who keeps ${formatBasisPoints(rel.splitBp)}.`
             : `${rel.publisherName} can invite you again.`,
       });
       void queryClient.invalidateQueries({ queryKey: publisherInvitationsQueryKey });
@@ -84,8 +84,8 @@ export function PublisherInvitations() {
             </p>
             <p className="zamio-muted">
               {rel.status === 'invited'
-                ? `Asks for ${formatBasisPoints(rel.splitBp)} of your royalties for plays from ${formatDate(rel.effectiveFrom)} on; you keep the rest.`
-                : `Receives ${formatBasisPoints(rel.splitBp)} of your royalties since ${formatDate(rel.effectiveFrom)}.`}
+                ? `Asks to receive your royalties for plays from ${formatDate(rel.effectiveFrom)} on and to keep ${formatBasisPoints(rel.splitBp)}; the publisher owes you the rest.`
+                : `Receives your royalties since ${formatDate(rel.effectiveFrom)} and keeps ${formatBasisPoints(rel.splitBp)}; the publisher owes you the rest.`}
             </p>
             <div className="zamio-button-row">
               {rel.status === 'invited' ? (

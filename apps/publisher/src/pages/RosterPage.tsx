@@ -26,8 +26,8 @@ export default function RosterPage() {
     <>
       <h1>Roster</h1>
       <p className="zamio-muted">
-        The artists signed to you. While a deal is active, their share of every play from its start day is
-        paid to you at your split; the rest stays theirs.
+        The artists signed to you. While a deal is active, the artist's royalties for plays from its start day
+        are paid to you: you keep your split and owe the rest to the artist.
       </p>
       <Card title="Invite an artist">
         <InviteArtistForm

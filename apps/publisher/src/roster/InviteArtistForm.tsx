@@ -75,7 +75,7 @@ export function InviteArtistForm({ onInvited }: InviteArtistFormProps) {
         <PercentField
           label="Your split"
           required
-          hint="Your part of the artist's royalties, up to two decimals."
+          hint="The part of the artist's royalties you keep (up to two decimals); you owe them the rest."
           error={errors.split?.message}
           data-testid="invite-split"
           {...register('split', { validate: (value) => splitProblem(value) ?? true })}
