@@ -20,11 +20,6 @@ export {
   type StationProfile,
   type StationProfileUpdate,
 } from './endpoints/station-endpoints';
-export {
-  adminMoneyEndpoints,
-  artistMoneyEndpoints,
-  earnerEndpoints,
-  type MoneyRole,
-  type StatementFormat,
-  type UsageBy,
-} from './endpoints/money-endpoints';
+export { moneyEndpoints, type MoneyEndpoints, type MoneyRole } from './endpoints/money-endpoints';
+export { publisherEndpoints, publisherInvitationEndpoints } from './endpoints/publisher-endpoints';
+export { adminMoneyEndpoints, type StatementFormat, type UsageBy } from './endpoints/admin-money-endpoints';

@@ -2,7 +2,7 @@
 // evidence (POST /api/account/documents first, then the dispute names it).
 // While the dispute is open the play's earnings are held.
 import type { UploadResult } from '@zamio/contracts';
-import { artistMoneyEndpoints } from '@zamio/api-client';
+import { artistMoneyEndpoints } from './artist-money-endpoints';
 import {
   Button,
   Dialog,

@@ -1,7 +1,8 @@
 // The artist's disputes: each with its state and the admin's note, and a new
 // one for a recent play (or from the plays page and a statement line).
 import type { Dispute, DisputeStatusName, Play } from '@zamio/contracts';
-import { artistEndpoints, artistMoneyEndpoints } from '@zamio/api-client';
+import { artistEndpoints } from '@zamio/api-client';
+import { artistMoneyEndpoints } from '../money/artist-money-endpoints';
 import {
   Button,
   Card,

@@ -1,7 +1,7 @@
 // The artist's earnings: the balance (earned, held, available), a chart per
 // month, every cycle's amount, and per track for a chosen cycle (from its statement).
 import type { CycleEarning, Statement } from '@zamio/contracts';
-import { artistMoneyEndpoints } from '@zamio/api-client';
+import { artistMoneyEndpoints } from '../money/artist-money-endpoints';
 import {
   Button,
   Card,

@@ -3,7 +3,7 @@
 // under a lock, so racing requests never overdraw) and the history. An artist
 // signed to a publisher is paid through the publisher instead.
 import type { Payout, PayoutStatusName } from '@zamio/contracts';
-import { artistMoneyEndpoints } from '@zamio/api-client';
+import { artistMoneyEndpoints } from '../money/artist-money-endpoints';
 import {
   Button,
   Card,

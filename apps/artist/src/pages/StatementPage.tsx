@@ -1,6 +1,6 @@
 // One cycle's statement for the artist: the page, its CSV and PDF, and a
 // dispute from any line that is not already held.
-import { artistMoneyEndpoints } from '@zamio/api-client';
+import { artistMoneyEndpoints } from '../money/artist-money-endpoints';
 import { Button, ErrorBanner, PageLoading, StatementView, useApiClient, type StatementLine } from '@zamio/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -53,8 +53,8 @@ export default function StatementPage() {
       {statement.data ? (
         <StatementView
           statement={statement.data}
-          csvUrl={artistMoneyEndpoints.statementFileUrl(api, cycleId, 'csv')}
-          pdfUrl={artistMoneyEndpoints.statementFileUrl(api, cycleId, 'pdf')}
+          csvUrl={artistMoneyEndpoints.statementDownloadUrl(api, cycleId, 'csv')}
+          pdfUrl={artistMoneyEndpoints.statementDownloadUrl(api, cycleId, 'pdf')}
           lineAction={disputeAction}
         />
       ) : null}

@@ -1,7 +1,7 @@
 // The artist's statements: one per cycle that paid them, each a page with a
 // CSV and a PDF download.
 import type { CycleEarning } from '@zamio/contracts';
-import { artistMoneyEndpoints } from '@zamio/api-client';
+import { artistMoneyEndpoints } from '../money/artist-money-endpoints';
 import {
   DataTable,
   StatusBadge,
@@ -42,14 +42,14 @@ export default function StatementsPage() {
         <span className="zamio-button-row">
           <a
             className={buttonClassName({ variant: 'secondary', size: 'sm' })}
-            href={artistMoneyEndpoints.statementFileUrl(api, cycle.cycleId, 'csv')}
+            href={artistMoneyEndpoints.statementDownloadUrl(api, cycle.cycleId, 'csv')}
             download
           >
             CSV
           </a>
           <a
             className={buttonClassName({ variant: 'secondary', size: 'sm' })}
-            href={artistMoneyEndpoints.statementFileUrl(api, cycle.cycleId, 'pdf')}
+            href={artistMoneyEndpoints.statementDownloadUrl(api, cycle.cycleId, 'pdf')}
             download
           >
             PDF

@@ -1,112 +1,48 @@
-// The money pages' calls: an artist's (or publisher's) earnings, statements,
-// disputes and payouts, and the admin's rate table, cycles and queues,
-// typed from libs/contracts/src/money.ts.
+// The money calls an artist and a publisher share (the bff serves them under
+// /api/artist/… and /api/publisher/…): earnings, statements, disputes, payouts.
+// Typed from the shared contracts (libs/contracts/src/money.ts).
 import type {
-  Cycle,
-  CycleCreateBody,
-  CycleRecipient,
-  CycleStatusName,
   Dispute,
   DisputeCreateBody,
   DisputeListQuery,
   DisputePage,
-  DisputeResolution,
-  DisputeResolveBody,
   Earnings,
   Payout,
   PayoutCreateBody,
   PayoutListQuery,
   PayoutPage,
-  PublisherRelationship,
-  RateTableCreateBody,
-  RateTableVersion,
-  RecipientKind,
   Statement,
-  UsageRow,
+  UploadResult,
 } from '@zamio/contracts';
 import type { ApiClient } from '../create-api-client';
 import { requestOf } from './search-params';
 
 export type MoneyRole = 'artist' | 'publisher';
-export type StatementFormat = 'csv' | 'pdf';
-export type UsageBy = 'station' | 'work';
 
-const id = encodeURIComponent;
+export function moneyEndpoints(role: MoneyRole) {
+  const base = `/${role}`;
+  const statementPath = (cycleId: string) => `${base}/statements/${encodeURIComponent(cycleId)}`;
+  return {
+    earnings: (api: ApiClient, signal?: AbortSignal) =>
+      api.get<Earnings>(`${base}/earnings`, requestOf(undefined, signal)),
+    /** The statement of one cycle as data (page). */
+    statement: (api: ApiClient, cycleId: string, signal?: AbortSignal) =>
+      api.get<Statement>(statementPath(cycleId), requestOf(undefined, signal)),
+    /** Where the browser downloads a statement as CSV or PDF (the session cookie authenticates it). */
+    statementDownloadUrl: (api: Pick<ApiClient, 'baseUrl'>, cycleId: string, format: 'csv' | 'pdf') =>
+      `${api.baseUrl}${statementPath(cycleId)}?format=${format}`,
 
-/** An earner's own money under /api/artist or /api/publisher. */
-export const earnerEndpoints = (role: MoneyRole) => ({
-  earnings: (api: ApiClient, signal?: AbortSignal) =>
-    api.get<Earnings>(`/${role}/earnings`, requestOf(undefined, signal)),
-  statement: (api: ApiClient, cycleId: string, signal?: AbortSignal) =>
-    api.get<Statement>(`/${role}/statements/${id(cycleId)}`, requestOf({ format: 'json' }, signal)),
-  /** Where the browser downloads the statement file from (GET, the session cookie). */
-  statementFileUrl: (api: Pick<ApiClient, 'baseUrl'>, cycleId: string, format: StatementFormat) =>
-    `${api.baseUrl}/${role}/statements/${id(cycleId)}?format=${format}`,
-  listDisputes: (api: ApiClient, query: Partial<DisputeListQuery>, signal?: AbortSignal) =>
-    api.get<DisputePage>(`/${role}/disputes`, requestOf(query, signal)),
-  raiseDispute: (api: ApiClient, body: DisputeCreateBody) => api.post<Dispute>(`/${role}/disputes`, body),
-  listPayouts: (api: ApiClient, query: Partial<PayoutListQuery>, signal?: AbortSignal) =>
-    api.get<PayoutPage>(`/${role}/payouts`, requestOf(query, signal)),
-  requestPayout: (api: ApiClient, body: PayoutCreateBody) => api.post<Payout>(`/${role}/payouts`, body),
-});
+    listDisputes: (api: ApiClient, query: Partial<DisputeListQuery>, signal?: AbortSignal) =>
+      api.get<DisputePage>(`${base}/disputes`, requestOf(query, signal)),
+    raiseDispute: (api: ApiClient, body: DisputeCreateBody) => api.post<Dispute>(`${base}/disputes`, body),
+    /** POST target (multipart, `file` part) of a dispute's evidence; answers an UploadResult. */
+    evidenceUploadPath: '/account/documents',
 
-export const artistMoneyEndpoints = {
-  ...earnerEndpoints('artist'),
-  /** The artist's publisher relationships (an active one means payouts go through the publisher). */
-  publisherRelationships: (api: ApiClient, signal?: AbortSignal) =>
-    api.get<PublisherRelationship[]>('/artist/publisher-invitations', requestOf(undefined, signal)),
-};
+    listPayouts: (api: ApiClient, query: Partial<PayoutListQuery>, signal?: AbortSignal) =>
+      api.get<PayoutPage>(`${base}/payouts`, requestOf(query, signal)),
+    requestPayout: (api: ApiClient, body: PayoutCreateBody) => api.post<Payout>(`${base}/payouts`, body),
+  };
+}
 
-const cyclePath = (cycleId: string) => `/admin/cycles/${id(cycleId)}`;
-
-export const adminMoneyEndpoints = {
-  listRateTables: (api: ApiClient, signal?: AbortSignal) =>
-    api.get<RateTableVersion[]>('/admin/rate-tables', requestOf(undefined, signal)),
-  addRateTableVersion: (api: ApiClient, body: RateTableCreateBody) =>
-    api.post<RateTableVersion>('/admin/rate-tables', body),
-
-  listCycles: (api: ApiClient, query: { status?: CycleStatusName } = {}, signal?: AbortSignal) =>
-    api.get<Cycle[]>('/admin/cycles', requestOf(query, signal)),
-  getCycle: (api: ApiClient, cycleId: string, signal?: AbortSignal) =>
-    api.get<Cycle>(cyclePath(cycleId), requestOf(undefined, signal)),
-  openCycle: (api: ApiClient, body: CycleCreateBody) => api.post<Cycle>('/admin/cycles', body),
-  calculateCycle: (api: ApiClient, cycleId: string) => api.post<Cycle>(`${cyclePath(cycleId)}/calculate`),
-  lockCycle: (api: ApiClient, cycleId: string) => api.post<Cycle>(`${cyclePath(cycleId)}/lock`),
-  cycleRecipients: (api: ApiClient, cycleId: string, signal?: AbortSignal) =>
-    api.get<CycleRecipient[]>(`${cyclePath(cycleId)}/recipients`, requestOf(undefined, signal)),
-  recipientStatement: (
-    api: ApiClient,
-    cycleId: string,
-    recipient: { kind: RecipientKind; id: string },
-    signal?: AbortSignal,
-  ) =>
-    api.get<Statement>(
-      `${cyclePath(cycleId)}/statements/${recipient.kind}/${id(recipient.id)}`,
-      requestOf({ format: 'json' }, signal),
-    ),
-  recipientStatementFileUrl: (
-    api: Pick<ApiClient, 'baseUrl'>,
-    cycleId: string,
-    recipient: { kind: RecipientKind; id: string },
-    format: StatementFormat,
-  ) =>
-    `${api.baseUrl}${cyclePath(cycleId)}/statements/${recipient.kind}/${id(recipient.id)}?format=${format}`,
-  usage: (api: ApiClient, cycleId: string, by: UsageBy, signal?: AbortSignal) =>
-    api.get<UsageRow[]>(`${cyclePath(cycleId)}/usage`, requestOf({ by }, signal)),
-  usageCsvUrl: (api: Pick<ApiClient, 'baseUrl'>, cycleId: string, by: UsageBy) =>
-    `${api.baseUrl}${cyclePath(cycleId)}/usage.csv?by=${by}`,
-
-  listDisputes: (api: ApiClient, query: Partial<DisputeListQuery>, signal?: AbortSignal) =>
-    api.get<DisputePage>('/admin/disputes', requestOf(query, signal)),
-  resolveDispute: (api: ApiClient, disputeId: string, body: DisputeResolveBody) =>
-    api.post<DisputeResolution>(`/admin/disputes/${id(disputeId)}/resolve`, body),
-
-  listPayouts: (api: ApiClient, query: Partial<PayoutListQuery>, signal?: AbortSignal) =>
-    api.get<PayoutPage>('/admin/payouts', requestOf(query, signal)),
-  approvePayout: (api: ApiClient, payoutId: string) =>
-    api.post<Payout>(`/admin/payouts/${id(payoutId)}/approve`),
-  markPayoutPaid: (api: ApiClient, payoutId: string, externalReference: string) =>
-    api.post<Payout>(`/admin/payouts/${id(payoutId)}/paid`, { externalReference }),
-  rejectPayout: (api: ApiClient, payoutId: string, reason: string) =>
-    api.post<Payout>(`/admin/payouts/${id(payoutId)}/reject`, { reason }),
-};
+export type MoneyEndpoints = ReturnType<typeof moneyEndpoints>;
+export type { UploadResult };
