@@ -120,31 +120,42 @@ async function seedPlay(
 }
 
 /**
- * Opens a portal page and waits for one of its elements. One reload is
- * allowed: Chromium aborts loads with ERR_NETWORK_CHANGED when a Docker
- * network comes or goes on the machine (CI runners and dev machines share it).
+ * Chromium aborts loads with ERR_NETWORK_CHANGED while a Docker network comes
+ * or goes on the machine (CI runners and dev machines run other containers);
+ * a module request lost that way leaves the portal blank. A page load is
+ * therefore tried up to four times, a few seconds apart; the errors of an
+ * abandoned load are dropped with it (the test still fails on any error of
+ * the load that counts).
  */
-async function open(page: Page, url: string, testId: string, timeout = 30_000) {
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  try {
-    await page.getByTestId(testId).first().waitFor({ timeout });
-  } catch {
-    await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.getByTestId(testId).first().waitFor({ timeout });
+async function withReloads(page: Page, errors: string[], attempt: () => Promise<void>) {
+  for (let tries = 1; ; tries++) {
+    const before = errors.length;
+    try {
+      await attempt();
+      return;
+    } catch (error) {
+      if (tries === 4) throw error;
+      console.log(`[retry ${tries}] ${page.url()}: ${errors.slice(before).join(' | ') || String(error)}`);
+      errors.splice(before);
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+    }
   }
 }
 
-/** Signs in, retrying the page load as `open` does (the first load also waits for Vite's bundling). */
-async function signInTo(page: Page, url: string, email: string) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await signIn(page, url, email);
-      await page.getByTestId('app-shell').waitFor({ timeout: 60_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
+/** Opens a portal page and waits for one of its elements. */
+async function open(page: Page, errors: string[], url: string, testId: string) {
+  await withReloads(page, errors, async () => {
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.getByTestId(testId).first().waitFor({ timeout: 30_000 });
+  });
+}
+
+/** Signs in and waits for the portal's shell. */
+async function signInTo(page: Page, errors: string[], url: string, email: string) {
+  await withReloads(page, errors, async () => {
+    await signIn(page, url, email);
+    await page.getByTestId('app-shell').waitFor({ timeout: 60_000 });
+  });
 }
 
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
@@ -200,8 +211,8 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
         const step = (name: string) => `${viewport === 'desktop' ? 'd' : 'p'}-${name}`;
         try {
           // ---- The admin saves a new rate table version.
-          await signInTo(admin, platform.portalUrls.admin, demoEmail('admin'));
-          await open(admin, `${platform.portalUrls.admin}/rate-table`, 'rate-table-current');
+          await signInTo(admin, errors, platform.portalUrls.admin, demoEmail('admin'));
+          await open(admin, errors, `${platform.portalUrls.admin}/rate-table`, 'rate-table-current');
           const versionsBefore = await admin.getByTestId('rate-table-history').locator('tbody tr').count();
           await admin.getByTestId('rate-table-new').click();
           await admin.getByTestId('rate-effective-from').fill(localInput(effective));
@@ -229,7 +240,7 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
           await shot(admin, step('2-rate-table-saved'));
 
           // ---- A cycle over the play's day: open, calculate, lock.
-          await open(admin, `${platform.portalUrls.admin}/cycles`, 'cycle-form');
+          await open(admin, errors, `${platform.portalUrls.admin}/cycles`, 'cycle-form');
           await admin.getByTestId('cycle-name').fill(cycleName);
           await admin.getByTestId('cycle-first-day').fill(utcDay(playDay));
           await admin.getByTestId('cycle-last-day').fill(utcDay(new Date(playDay.getTime() - DAY_MS)));
@@ -265,14 +276,14 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
           await shot(admin, step('5-cycle-locked'));
 
           // ---- The artist opens the statement and downloads it.
-          await signInTo(artist, platform.portalUrls.artist, demoEmail('artist'));
-          await open(artist, `${platform.portalUrls.artist}/earnings`, 'earnings-cycles-table');
+          await signInTo(artist, errors, platform.portalUrls.artist, demoEmail('artist'));
+          await open(artist, errors, `${platform.portalUrls.artist}/earnings`, 'earnings-cycles-table');
           await artist.getByTestId('earnings-cycles-table').getByText(cycleName).waitFor({ timeout: 30_000 });
           await artist.getByTestId('earnings-per-month-chart').waitFor();
           await expectNoSidewaysScroll(artist, 'earnings');
           await shot(artist, step('6-artist-earnings'));
 
-          await open(artist, `${platform.portalUrls.artist}/statements`, 'statements-table');
+          await open(artist, errors, `${platform.portalUrls.artist}/statements`, 'statements-table');
           await artist
             .getByTestId('statements-table')
             .getByRole('link', { name: cycleName })
