@@ -26,7 +26,11 @@ export async function apiSession(
     .map((line) => line.split(';')[0])
     .join('; ');
 
-  const call = async <T>(method: string, path: string, init: { body?: string | FormData; json?: boolean }) => {
+  const call = async <T>(
+    method: string,
+    path: string,
+    init: { body?: string | FormData; json?: boolean },
+  ) => {
     const response = await fetch(`${bffUrl}/api${path}`, {
       method,
       headers: {
