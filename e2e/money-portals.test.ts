@@ -266,6 +266,12 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
           const recipients = admin.getByTestId('cycle-recipients');
           await recipients.locator('tbody tr').first().waitFor({ timeout: 30_000 });
           await admin.getByTestId('usage-station').locator('tbody tr').first().waitFor({ timeout: 30_000 });
+          // The collecting society's report: the station's plays, seconds and amount.
+          const usage = await download(admin, 'usage-csv-station');
+          const [usageHeader, ...usageRows] = usage.bytes.toString('utf8').trim().split(/\r?\n/);
+          expect(usageHeader).toBe('station_id,station,plays,seconds,amount_ghs');
+          expect(usageRows).toHaveLength(1);
+          expect(usageRows[0]).toMatch(/^[0-9a-f-]{36},Demo FM,1,\d+(\.\d+)?,\d+\.\d\d$/);
           await expectNoSidewaysScroll(admin, 'calculated cycle');
           await shot(admin, step('4-cycle-calculated'));
 
