@@ -8,6 +8,9 @@
 // shows the cycle's progress), checks the recipients and locks it; the artist
 // opens the statement and downloads the CSV and the PDF, whose bytes are
 // checked (CSV header and rows, PDF text through unpdf) against the page.
+// Then a payout (an overdraft refused in words, a smaller request approved
+// and marked paid with a reference) and a dispute from a statement line that
+// the admin rejects with a note, as the artist's disputes page shows.
 // Screenshots land in .test-results/screenshots/money-portals/.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
