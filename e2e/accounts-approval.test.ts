@@ -52,16 +52,15 @@ describe('sign-up, approval and rejection through the portals, desktop and phone
   beforeAll(async () => {
     platform = await startEmbeddedPlatform();
     browser = await launchBrowser();
-    // Each portal's dev server compiles its modules on the first visit: warm all four at once,
-    // so the steps below time the portals, not the compiler.
+    // Each portal's dev server compiles its modules on the first visit: load each once, so
+    // the steps below time the portals, not the compiler.
     const context = await browser.newContext();
-    await Promise.all(
-      Object.values(platform.portalUrls).map(async (url) => {
-        const page = await context.newPage();
-        await page.goto(url, { waitUntil: 'domcontentloaded' });
-        await page.getByTestId('login-page').waitFor({ timeout: 200_000 });
-      }),
-    );
+    for (const url of Object.values(platform.portalUrls)) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      await page.getByTestId('login-page').waitFor({ timeout: 120_000 });
+      await page.close();
+    }
     await context.close();
   }, 400_000);
 

@@ -286,3 +286,21 @@ describe('system status and heartbeats', () => {
     });
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the operations routes with their schemas', async () => {
+    const doc = (await (await fetch(`${stack.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { requestBody?: unknown; parameters?: { name: string }[] }>>;
+    };
+    expect(doc.paths['/api/admin/users/{id}/reject']?.post?.requestBody).toBeDefined();
+    expect(doc.paths['/api/admin/users']?.get?.parameters?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['status', 'role', 'search', 'cursor', 'limit']),
+    );
+    expect(doc.paths['/api/admin/stations']?.get?.parameters?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['stationClass', 'region', 'accountStatus', 'streamState']),
+    );
+    for (const path of ['/api/admin/system', '/api/system/heartbeats'])
+      expect(doc.paths[path]?.get, path).toBeDefined();
+    expect(doc.paths['/api/system/heartbeat']?.post).toBeDefined();
+  });
+});
