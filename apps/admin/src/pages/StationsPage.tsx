@@ -157,7 +157,7 @@ export default function StationsPage() {
             />
             <SelectField
               label="Streams"
-              placeholder="Any stream health"
+              placeholder="All"
               value={streamState}
               onChange={(event) => setStreamState(event.target.value)}
               options={STREAM_OPTIONS}

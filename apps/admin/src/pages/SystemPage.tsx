@@ -176,7 +176,7 @@ function PlatformStatus() {
         </div>
       </Card>
       {data ? (
-        <div className="zamio-grid">
+        <>
           <Card title="Job queues" data-testid="queues-status">
             <DataTable
               caption="Jobs per queue"
@@ -206,7 +206,7 @@ function PlatformStatus() {
               </div>
             </dl>
           </Card>
-        </div>
+        </>
       ) : null}
     </>
   );
