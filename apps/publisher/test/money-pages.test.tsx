@@ -14,6 +14,7 @@ import { startLocalBff, type LocalBff } from '@zamio/ui/testing/local-bff';
 import { earningsPerMonth } from '../src/money/earnings-rules';
 import { PayoutRequestForm } from '../src/money/PayoutRequestForm';
 import PlaysPage from '../src/pages/PlaysPage';
+import { periodLabel } from '../src/pages/StatementsPage';
 
 const AMA = '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f';
 const SIKA = '11111111-2222-4333-8444-555555555555';
@@ -35,6 +36,13 @@ describe('earnings per month', () => {
       { month: '2026-01', pesewas: 500 },
       { month: '2026-02', pesewas: 150 },
     ]);
+  });
+});
+
+describe('statement period', () => {
+  it('names the last day of a cycle, whose end day is exclusive', () => {
+    expect(periodLabel('2026-01-01', '2026-02-01')).toBe('1 Jan 2026 – 31 Jan 2026');
+    expect(periodLabel('2026-11-30', '2026-12-02')).toBe('30 Nov 2026 – 1 Dec 2026');
   });
 });
 

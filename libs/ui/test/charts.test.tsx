@@ -2,8 +2,17 @@
 import { render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EarningsPerMonthChart, PlaysPerDayChart, PlaysPerStationChart } from '../src/charts/index';
+import { cedisAxisTick } from '../src/charts/EarningsPerMonthChart';
 
 const plain = (text: string | null | undefined) => (text ?? '').replace(/\s/gu, ' ');
+
+describe('earnings axis ticks', () => {
+  it('keeps pesewas below GHS 10 and goes compact above', () => {
+    expect([0, 5, 10, 15, 20].map(cedisAxisTick)).toEqual(['0', '0.05', '0.1', '0.15', '0.2']);
+    expect(cedisAxisTick(120_000)).toBe('1.2K');
+    expect(cedisAxisTick(35_000)).toBe('350');
+  });
+});
 
 describe('charts', () => {
   // jsdom lays nothing out; give the responsive container the size a browser would.

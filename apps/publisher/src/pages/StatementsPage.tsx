@@ -12,6 +12,7 @@ import {
   StatusBadge,
   buttonClassName,
   formatCount,
+  formatDate,
   formatDateTime,
   formatDuration,
   formatGhs,
@@ -71,6 +72,12 @@ const LINE_COLUMNS: DataColumn<Line>[] = [
   },
 ];
 
+/** A cycle's local days [start, end) as "1 Jan 2026 – 31 Jan 2026" (the end day is exclusive). */
+export function periodLabel(periodStart: string, periodEnd: string): string {
+  const lastDay = new Date(Date.parse(`${periodEnd}T12:00:00Z`) - 86_400_000).toISOString();
+  return `${formatDate(`${periodStart}T12:00:00Z`)} – ${formatDate(lastDay)}`;
+}
+
 export default function StatementsPage() {
   const api = useApiClient();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -125,7 +132,7 @@ function StatementView({ statement }: { statement: Statement }) {
   return (
     <>
       <Card
-        title={`${cycle.name}: ${cycle.periodStart} to ${cycle.periodEnd}`}
+        title={`${cycle.name}: ${periodLabel(cycle.periodStart, cycle.periodEnd)}`}
         data-testid="statement-summary"
       >
         <dl className="zamio-facts">

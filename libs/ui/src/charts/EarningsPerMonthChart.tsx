@@ -17,9 +17,13 @@ export interface EarningsPerMonthChartProps {
   height?: string;
 }
 
-// Axis ticks in whole cedis ("GHS 1,200"); exact amounts are in the tooltip and table.
-const axisCedis = (pesewas: number) =>
-  `${new Intl.NumberFormat('en-GH', { notation: 'compact', maximumFractionDigits: 1 }).format(pesewas / 100)}`;
+// Axis ticks in cedis ("1.2K", "350"); below GHS 10 with pesewas ("0.15"), so small
+// earnings do not show as repeated "0.1" / "0" ticks. Exact amounts are in the tooltip and table.
+export const cedisAxisTick = (pesewas: number) =>
+  new Intl.NumberFormat('en-GH', {
+    notation: 'compact',
+    maximumFractionDigits: Math.abs(pesewas) < 1000 ? 2 : 1,
+  }).format(pesewas / 100);
 
 /** Earnings per month in GHS (artist and publisher earnings pages). */
 export function EarningsPerMonthChart({
@@ -55,7 +59,7 @@ export function EarningsPerMonthChart({
             tickLine={false}
             minTickGap={8}
           />
-          <YAxis tickFormatter={axisCedis} width={48} tickLine={false} axisLine={false} />
+          <YAxis tickFormatter={cedisAxisTick} width={48} tickLine={false} axisLine={false} />
           <Tooltip
             content={chartTooltip((month) => formatMonth(month), money)}
             cursor={{ fill: 'var(--zamio-surface-muted)' }}
