@@ -9,7 +9,13 @@ export function BalanceFacts({ balance }: { balance: Earnings['balance'] }) {
     <dl className="zamio-facts" data-testid="balance">
       <dt>Available to request</dt>
       <dd data-testid="balance-available">
-        <strong>{formatGhs(balance.availableMinor)}</strong>
+        <strong>{formatGhs(Math.max(0, balance.availableMinor))}</strong>
+        {balance.availableMinor < 0 ? (
+          <p className="zamio-notice zamio-notice--warn" data-testid="balance-overcommitted">
+            Open disputes now hold {formatGhs(-balance.availableMinor)} more than is left after your payout
+            requests.
+          </p>
+        ) : null}
       </dd>
       <dt>Earned (locked cycles)</dt>
       <dd>{formatGhs(balance.earnedMinor)}</dd>
