@@ -17,13 +17,12 @@ export interface EarningsPerMonthChartProps {
   height?: string;
 }
 
-// Axis ticks in cedis ("1.2K", "350"); below GHS 10 with pesewas ("0.15"), so small
-// earnings do not show as repeated "0.1" / "0" ticks. Exact amounts are in the tooltip and table.
-export const cedisAxisTick = (pesewas: number) =>
-  new Intl.NumberFormat('en-GH', {
-    notation: 'compact',
-    maximumFractionDigits: Math.abs(pesewas) < 1000 ? 2 : 1,
-  }).format(pesewas / 100);
+// Axis ticks in cedis, compact ("1.2K"); exact amounts are in the tooltip and table.
+// Below GHS 10 the ticks keep their pesewas (0.45, not a rounded 0.5 twice).
+const compactCedis = new Intl.NumberFormat('en-GH', { notation: 'compact', maximumFractionDigits: 1 });
+const smallCedis = new Intl.NumberFormat('en-GH', { maximumFractionDigits: 2 });
+export const axisCedisFor = (maxPesewas: number) => (pesewas: number) =>
+  (maxPesewas < 1_000 ? smallCedis : compactCedis).format(pesewas / 100);
 
 /** Earnings per month in GHS (artist and publisher earnings pages). */
 export function EarningsPerMonthChart({
@@ -59,7 +58,12 @@ export function EarningsPerMonthChart({
             tickLine={false}
             minTickGap={8}
           />
-          <YAxis tickFormatter={cedisAxisTick} width={48} tickLine={false} axisLine={false} />
+          <YAxis
+            tickFormatter={axisCedisFor(Math.max(0, ...data.map(({ pesewas }) => pesewas)))}
+            width={48}
+            tickLine={false}
+            axisLine={false}
+          />
           <Tooltip
             content={chartTooltip((month) => formatMonth(month), money)}
             cursor={{ fill: 'var(--zamio-surface-muted)' }}
