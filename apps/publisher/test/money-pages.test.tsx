@@ -14,7 +14,6 @@ import { startLocalBff, type LocalBff } from '@zamio/ui/testing/local-bff';
 import { earningsPerMonth } from '../src/money/earnings-rules';
 import { PayoutRequestForm } from '../src/money/PayoutRequestForm';
 import PlaysPage from '../src/pages/PlaysPage';
-import { periodLabel } from '../src/pages/StatementsPage';
 import { amountProblem } from '../src/money/payout-rules';
 import { BalanceFacts } from '../src/money/BalanceFacts';
 
@@ -60,13 +59,6 @@ describe('balance and payout amount', () => {
     expect(text(screen.getByTestId('balance-overcommitted'))).toBe(
       'Open disputes now hold GHS 0.15 more than is left after your payout requests.',
     );
-  });
-});
-
-describe('statement period', () => {
-  it('names the last day of a cycle, whose end day is exclusive', () => {
-    expect(periodLabel('2026-01-01', '2026-02-01')).toBe('1 Jan 2026 – 31 Jan 2026');
-    expect(periodLabel('2026-11-30', '2026-12-02')).toBe('30 Nov 2026 – 1 Dec 2026');
   });
 });
 
