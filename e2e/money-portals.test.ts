@@ -8,6 +8,9 @@
 // shows the cycle's progress), checks the recipients and locks it; the artist
 // opens the statement and downloads the CSV and the PDF, whose bytes are
 // checked (CSV header and rows, PDF text through unpdf) against the page.
+// Then a payout (an overdraft refused in words, a smaller request approved
+// and marked paid with a reference) and a dispute from a statement line that
+// the admin rejects with a note, as the artist's disputes page shows.
 // Screenshots land in .test-results/screenshots/money-portals/.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -295,6 +298,7 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
             .getByRole('link', { name: cycleName })
             .click({ timeout: 30_000 });
           await artist.waitForURL(/\/statements\/[0-9a-f-]{36}$/);
+          const artistStatementUrl = artist.url();
           await artist.getByTestId('statement-view').waitFor({ timeout: 30_000 });
           expect(await artist.getByTestId('statement-heading').textContent()).toContain(cycleName);
           const lines = artist.getByTestId('statement-lines').locator('tbody tr', { hasText: title });
@@ -328,6 +332,91 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
           expect(text).toContain(cycleName);
           expect(text).toContain(title);
           expect(text.replace(/\s+/g, ' ')).toContain(`Payable: GHS ${amount}`);
+
+          // ---- A payout: an overdraft is refused in words, a smaller request is approved and paid.
+          await open(artist, errors, `${platform.portalUrls.artist}/payouts`, 'payout-form');
+          const available = (await artist.getByTestId('balance-available').textContent())!;
+          const availableMinor = Math.round(Number(available.replace(/[^\d.]/g, '')) * 100);
+          expect(availableMinor).toBeGreaterThanOrEqual(50);
+          await artist.getByTestId('payout-amount').fill(((availableMinor + 100) / 100).toFixed(2));
+          await artist.getByTestId('payout-destination').fill('024 123 4567');
+          await artist.getByTestId('payout-submit').click();
+          await artist
+            .getByTestId('payout-form')
+            .getByText(/is more than your available balance of GHS/)
+            .waitFor();
+          await expectNoSidewaysScroll(artist, 'payout refused');
+          await shot(artist, step('8-artist-payout-refused'));
+          await artist.getByTestId('payout-amount').fill('0.50');
+          await artist.getByTestId('payout-submit').click();
+          await artist
+            .getByTestId('payouts-table')
+            .locator('tbody tr', { hasText: 'Waiting for approval' })
+            .first()
+            .waitFor({ timeout: 30_000 });
+
+          const reference = `MM-${viewport}-${run}`;
+          await open(admin, errors, `${platform.portalUrls.admin}/payouts`, 'admin-payouts-table');
+          const request = admin
+            .getByTestId('admin-payouts-table')
+            .locator('tbody tr', { hasText: '024 123 4567' });
+          await request.first().waitFor({ timeout: 30_000 });
+          await shot(admin, step('9-admin-payouts-queue'));
+          await request.first().getByTestId('payout-approve').click();
+          await admin.getByRole('button', { name: 'Approve', exact: true }).click();
+          await admin.getByTestId('admin-payouts-state').selectOption('approved');
+          const approved = admin
+            .getByTestId('admin-payouts-table')
+            .locator('tbody tr', { hasText: '024 123 4567' });
+          await approved.first().getByTestId('payout-paid').click({ timeout: 30_000 });
+          await admin.getByTestId('payout-reference').fill(reference);
+          await admin.getByRole('button', { name: 'Mark paid', exact: true }).click();
+          await admin.getByTestId('admin-payouts-state').selectOption('paid');
+          await admin
+            .getByTestId('admin-payouts-table')
+            .getByText(`Reference ${reference}`)
+            .waitFor({ timeout: 30_000 });
+          await expectNoSidewaysScroll(admin, 'payouts queue');
+          await shot(admin, step('10-admin-payout-paid'));
+
+          // ---- A dispute from the statement line; the admin rejects it (the earnings are released).
+          await open(artist, errors, artistStatementUrl, 'statement-lines');
+          await artist
+            .getByTestId('statement-lines')
+            .locator('tbody tr', { hasText: title })
+            .getByTestId('statement-dispute')
+            .click();
+          await artist.getByTestId('dispute-reason').fill(`Check this play ${viewport} ${run}`);
+          await shot(artist, step('11-artist-dispute-dialog'));
+          await artist.getByTestId('dispute-submit').click();
+          await artist.getByTestId('dispute-dialog').waitFor({ state: 'detached', timeout: 30_000 });
+          await artist
+            .getByTestId('statement-lines')
+            .locator('tbody tr', { hasText: title })
+            .getByText('Disputed')
+            .waitFor({ timeout: 30_000 });
+
+          await open(admin, errors, `${platform.portalUrls.admin}/disputes`, 'admin-disputes-table');
+          const queued = admin
+            .getByTestId('admin-disputes-table')
+            .locator('tbody tr', { hasText: `Check this play ${viewport} ${run}` });
+          await queued.waitFor({ timeout: 30_000 });
+          await shot(admin, step('12-admin-disputes-queue'));
+          await queued.getByTestId('dispute-rejected').click();
+          await admin.getByTestId('dispute-note').fill('The station log confirms the play');
+          await admin.getByRole('button', { name: 'Reject', exact: true }).click();
+          await queued.waitFor({ state: 'detached', timeout: 30_000 });
+
+          await open(artist, errors, `${platform.portalUrls.artist}/disputes`, 'disputes-table');
+          const decided = artist
+            .getByTestId('disputes-table')
+            .locator('tbody tr', { hasText: `Check this play ${viewport} ${run}` });
+          await decided
+            .getByText('The station log confirms the play', { exact: false })
+            .waitFor({ timeout: 30_000 });
+          expect(await decided.getByText('Rejected').count()).toBe(1);
+          await expectNoSidewaysScroll(artist, 'disputes');
+          await shot(artist, step('13-artist-disputes'));
           expect(errors).toEqual([]);
         } catch (error) {
           await shot(admin, step('failed-admin')).catch(() => undefined);

@@ -140,6 +140,7 @@ export default function DisputesPage() {
           <SelectField
             label="State"
             placeholder="All states"
+            data-testid="admin-disputes-state"
             value={status}
             onChange={(event) => setStatus(event.target.value)}
             options={[

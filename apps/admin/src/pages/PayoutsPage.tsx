@@ -175,6 +175,7 @@ export default function PayoutsPage() {
           <SelectField
             label="State"
             placeholder="All states"
+            data-testid="admin-payouts-state"
             value={status}
             onChange={(event) => setStatus(event.target.value)}
             options={[
