@@ -41,8 +41,11 @@ describe('open-loop load generator', () => {
     load.start();
     await new Promise((r) => setTimeout(r, 2_000));
     const report = await load.stop();
-    const tenths = (digit: number) => Array.from({ length: report.sent }, (_, n) => n).filter((n) => n % 10 === digit).length;
-    console.log(`load generator self-test: ${JSON.stringify({ ...report, failures: report.failures.length })}`);
+    const tenths = (digit: number) =>
+      Array.from({ length: report.sent }, (_, n) => n).filter((n) => n % 10 === digit).length;
+    console.log(
+      `load generator self-test: ${JSON.stringify({ ...report, failures: report.failures.length })}`,
+    );
     expect(report.sent).toBeGreaterThanOrEqual(380);
     expect(report.byReason['HTTP 500']).toBe(tenths(5));
     expect(report.timeouts).toBe(tenths(7));

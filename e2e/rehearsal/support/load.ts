@@ -23,6 +23,12 @@ export interface LoadMix {
   build: (n: number) => LoadRequest;
   /** Called with the answer of each successful request of this kind. */
   onAnswer?: (status: number, body: string, request: LoadRequest) => void;
+  /** Called for each failed request of this kind (status, error or timeout). */
+  onFailure?: (
+    reason: string,
+    request: LoadRequest,
+    headers?: Record<string, string | string[] | undefined>,
+  ) => void;
 }
 
 export interface Failure {
@@ -46,7 +52,13 @@ export interface LoadReport {
   failures: Failure[];
   /** Requests still unanswered when the run was stopped (counted as timeouts). */
   unanswered: number;
-  websockets: { opened: number; cleanCloses: number; uncleanCloses: number; messages: number };
+  websockets: {
+    opened: number;
+    cleanCloses: number;
+    uncleanCloses: number;
+    messages: number;
+    lastMessageAt?: number;
+  };
 }
 
 export interface LoadOptions {
@@ -143,21 +155,32 @@ export class LoadGenerator {
     this.report.byKind[req.kind]!.sent += 1;
     const started = performance.now();
     let settled = false;
-    const settle = (outcome: { status?: number; body?: string; error?: string; timeout?: boolean }) => {
+    const settle = (outcome: {
+      status?: number;
+      body?: string;
+      error?: string;
+      timeout?: boolean;
+      headers?: Record<string, string | string[] | undefined>;
+    }) => {
       if (settled) return;
       settled = true;
       this.inFlight.delete(abort);
       const latency = performance.now() - started;
       this.latencies.push(latency);
       this.report.maxLatencyMs = Math.max(this.report.maxLatencyMs, Math.round(latency));
+      let reason: string | undefined;
       if (outcome.timeout) {
         this.report.timeouts += 1;
-        this.fail(req.kind, req.path, 'timeout');
-      } else if (outcome.error) this.fail(req.kind, req.path, outcome.error);
+        reason = 'timeout';
+      } else if (outcome.error) reason = outcome.error;
       else if (outcome.status! >= 200 && outcome.status! < 400) {
         this.report.ok += 1;
         mix.onAnswer?.(outcome.status!, outcome.body ?? '', req);
-      } else this.fail(req.kind, req.path, `HTTP ${outcome.status}`);
+      } else reason = `HTTP ${outcome.status}`;
+      if (reason !== undefined) {
+        this.fail(req.kind, req.path, reason);
+        mix.onFailure?.(reason, req, outcome.headers);
+      }
     };
     const body = req.body === undefined ? undefined : Buffer.from(req.body);
     const client = httpRequest({
@@ -187,7 +210,11 @@ export class LoadGenerator {
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
         clearTimeout(timer);
-        settle({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() });
+        settle({
+          status: response.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString(),
+          headers: response.headers,
+        });
       });
       response.on('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
@@ -212,7 +239,10 @@ export class LoadGenerator {
       opened = true;
       this.report.websockets.opened += 1;
     });
-    socket.on('message', () => (this.report.websockets.messages += 1));
+    socket.on('message', () => {
+      this.report.websockets.messages += 1;
+      this.report.websockets.lastMessageAt = Date.now();
+    });
     socket.on('error', () => undefined);
     socket.on('unexpected-response', (_req, response) => {
       this.fail('websocket', spec.path, `websocket HTTP ${response.statusCode}`);
@@ -221,7 +251,8 @@ export class LoadGenerator {
       this.sockets.delete(socket);
       if (this.stopping) return;
       // 1000/1001 (going away, the bff's shutdown) are clean: reconnect as the portal client does.
-      if (opened && (code === 1000 || code === 1001 || code === 1012)) this.report.websockets.cleanCloses += 1;
+      if (opened && (code === 1000 || code === 1001 || code === 1012))
+        this.report.websockets.cleanCloses += 1;
       else {
         this.report.websockets.uncleanCloses += 1;
         this.fail('websocket', spec.path, `websocket closed ${code}`);

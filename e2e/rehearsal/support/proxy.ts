@@ -184,7 +184,14 @@ export class RehearsalProxy {
 
   private async refresh(): Promise<void> {
     const ids = (
-      await docker('ps', '-q', '--filter', `label=rehearsal.run=${this.options.run}`, '--filter', 'status=running')
+      await docker(
+        'ps',
+        '-q',
+        '--filter',
+        `label=rehearsal.run=${this.options.run}`,
+        '--filter',
+        'status=running',
+      )
     )
       .split('\n')
       .filter(Boolean);
