@@ -22,9 +22,6 @@ import { coolifyApps, healthFlags, rollingUpdate, type DeployOutcome } from './r
 export const APPS = ['bff', 'worker', 'artist'] as const;
 export type App = (typeof APPS)[number];
 
-const git = (...args: string[]) =>
-  execFileSync('git', ['-C', workspaceRoot, ...args], { encoding: 'utf8' }).trim();
-
 export class Stage {
   readonly id = randomBytes(3).toString('hex');
   readonly prefix = `rehearsal-${this.id}`;
@@ -51,12 +48,6 @@ export class Stage {
 
   async build(log: (line: string) => void): Promise<void> {
     const bases = await baseImages();
-    const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
-    const shortSha = git('rev-parse', 'HEAD').slice(0, 7);
-    const version = JSON.parse(
-      execFileSync('git', ['-C', workspaceRoot, 'show', 'HEAD:package.json'], { encoding: 'utf8' }),
-    ).version as string;
-    this.tag = dirty ? `dev-${shortSha}-dirty` : version;
     for (const app of APPS) {
       const started = Date.now();
       const build = await runCommand(process.execPath, [buildScript, app], {
@@ -75,6 +66,13 @@ export class Stage {
         .split('\n')
         .filter(Boolean);
       this.images.push(...tags);
+      // docker-build names the tag from the tree at build time (version, or
+      // dev-<sha>-dirty); the first app's tag is the run's, the others get it too.
+      this.tag ||= tags.map((t) => t.split(':')[1]!).find((t) => !t.startsWith('sha-')) ?? '';
+      if (!tags.includes(this.image(app))) {
+        await docker('tag', tags[0]!, this.image(app));
+        this.images.push(this.image(app));
+      }
       log(`built ${app} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
   }
