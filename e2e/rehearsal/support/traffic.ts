@@ -2,6 +2,7 @@
 // proxy, as browsers would), a capture device, the track its captures match,
 // and the request mix of the scenarios — reads, a login, capture uploads,
 // portal pages and the portal's /api, and a WebSocket held open.
+import { request as httpRequest } from 'node:http';
 import { encodeWavPcm16 } from '@zamio/fingerprint';
 import { makeTrack, renderTrack } from '@zamio/fingerprint/testing';
 import type { LoadMix, LoadRequest } from './load';
@@ -33,28 +34,58 @@ export class Client {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<Answer> {
-    const init: RequestInit & { headers: Record<string, string> } = {
-      method,
-      headers: { host: this.host, origin: ORIGIN, ...headers },
-    };
-    if (this.cookie) init.headers.cookie = this.cookie;
-    if (this.csrf && method !== 'GET') init.headers['x-csrf-token'] = this.csrf;
-    if (body instanceof FormData || body instanceof Blob) init.body = body;
-    else if (body !== undefined) {
-      init.headers['content-type'] = 'application/json';
-      init.body = JSON.stringify(body);
+    const send: Record<string, string> = { host: this.host, origin: ORIGIN, ...headers };
+    if (this.cookie) send.cookie = this.cookie;
+    if (this.csrf && method !== 'GET') send['x-csrf-token'] = this.csrf;
+    let bytes: Buffer | undefined;
+    if (body instanceof FormData || body instanceof Blob) {
+      // Serialised as fetch would send it (boundary and all).
+      const encoded = new Request('http://encode.invalid/', { method: 'POST', body });
+      bytes = Buffer.from(await encoded.arrayBuffer());
+      send['content-type'] ??= encoded.headers.get('content-type') ?? 'application/octet-stream';
+    } else if (body !== undefined) {
+      bytes = Buffer.from(JSON.stringify(body));
+      send['content-type'] = 'application/json';
     }
-    const response = await fetch(`http://127.0.0.1:${this.proxyPort}${path}`, init);
-    const cookies = response.headers.getSetCookie();
+    if (bytes) send['content-length'] = String(bytes.length);
+    // node:http, not fetch: fetch does not let a caller set Host, which the proxy routes on.
+    const {
+      status,
+      headers: answered,
+      text,
+    } = await new Promise<{
+      status: number;
+      headers: Headers;
+      text: string;
+    }>((resolve, reject) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port: this.proxyPort, method, path, headers: send, agent: false },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            const h = new Headers();
+            for (const [name, value] of Object.entries(res.headers))
+              for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value])
+                h.append(name, v);
+            resolve({ status: res.statusCode ?? 0, headers: h, text: Buffer.concat(chunks).toString() });
+          });
+          res.on('error', reject);
+        },
+      );
+      req.setTimeout(60_000, () => req.destroy(new Error(`${method} ${path}: no answer in 60 s`)));
+      req.on('error', reject);
+      req.end(bytes);
+    });
+    const cookies = answered.getSetCookie();
     if (cookies.length) this.cookie = cookies.map((c) => c.split(';')[0]).join('; ');
-    const text = await response.text();
     let parsed: unknown = text;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
       // not JSON
     }
-    return { status: response.status, body: parsed, headers: response.headers };
+    return { status, body: parsed, headers: answered };
   }
 
   async login(email: string): Promise<{ id: string }> {
