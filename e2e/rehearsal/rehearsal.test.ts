@@ -53,6 +53,17 @@ describe.runIf(available)('production rehearsal', () => {
         [API_HOST]: { service: 'bff', port: 3000 },
         [PORTAL_HOST]: { service: 'artist', port: 8080 },
       },
+      onChange: (change, left) => {
+        log(`proxy: ${change.service} → [${change.backends.join(', ')}]`);
+        // Why a container that still runs left the rotation: its last health checks.
+        for (const container of left)
+          void runCommand(dockerBin, [
+            'inspect',
+            '--format',
+            '{{.State.Status}} {{json .State.Health}}',
+            container,
+          ]).then((answer) => log(`proxy: ${container} left: ${answer.output.trim().slice(0, 1500)}`));
+      },
     });
     await proxy.start();
     // First deploys: the bff migrates first, then the worker and the portal.

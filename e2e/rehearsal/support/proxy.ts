@@ -32,6 +32,8 @@ export interface ProxyOptions {
   throttleMs?: number;
   /** What X-Forwarded-Proto says: Traefik terminates TLS, so production says https. */
   forwardedProto?: 'http' | 'https';
+  /** Told of every applied change, with the containers that left the rotation. */
+  onChange?: (change: RoutingChange, left: string[]) => void;
 }
 
 interface Backend {
@@ -218,7 +220,14 @@ export class RehearsalProxy {
     for (const service of services) {
       const before = this.backendsOf(service).sort().join(',');
       const after = (next.get(service) ?? []).map((b) => b.container).sort();
-      if (before !== after.join(',')) this.changes.push({ at, service, backends: after });
+      if (before !== after.join(',')) {
+        const change = { at, service, backends: after };
+        this.changes.push(change);
+        this.options.onChange?.(
+          change,
+          this.backendsOf(service).filter((c) => !after.includes(c)),
+        );
+      }
       this.table.set(service, next.get(service) ?? []);
     }
   }
