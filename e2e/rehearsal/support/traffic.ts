@@ -48,6 +48,26 @@ export class Client {
       send['content-type'] = 'application/json';
     }
     if (bytes) send['content-length'] = String(bytes.length);
+    // Set-up and checks (never the measured load) wait out a moment with no
+    // server in the proxy's rotation, as a person would reload.
+    for (let attempt = 0; ; attempt++) {
+      const answer = await this.send(method, path, send, bytes);
+      if (
+        attempt >= 30 ||
+        ![404, 502, 503].includes(answer.status) ||
+        !/no available server|Bad Gateway|Service Unavailable/.test(String(answer.body))
+      )
+        return answer;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+
+  private async send(
+    method: string,
+    path: string,
+    send: Record<string, string>,
+    bytes: Buffer | undefined,
+  ): Promise<Answer> {
     // node:http, not fetch: fetch does not let a caller set Host, which the proxy routes on.
     const {
       status,
