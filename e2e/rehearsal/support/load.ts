@@ -49,7 +49,10 @@ export interface LoadReport {
   p99LatencyMs: number;
   durationMs: number;
   rate: number;
+  /** The first failures, for the report (at most 200). */
   failures: Failure[];
+  /** When each failure happened (all of them). */
+  failureTimes: number[];
   /** Requests still unanswered when the run was stopped (counted as timeouts). */
   unanswered: number;
   websockets: {
@@ -93,6 +96,7 @@ export class LoadGenerator {
     durationMs: 0,
     rate: 0,
     failures: [],
+    failureTimes: [],
     unanswered: 0,
     websockets: { opened: 0, cleanCloses: 0, uncleanCloses: 0, messages: 0 },
   };
@@ -143,7 +147,8 @@ export class LoadGenerator {
   private fail(kind: string, path: string, reason: string): void {
     this.report.failed += 1;
     this.report.byReason[reason] = (this.report.byReason[reason] ?? 0) + 1;
-    this.report.byKind[kind]!.failed += 1;
+    (this.report.byKind[kind] ??= { sent: 0, failed: 0 }).failed += 1;
+    this.report.failureTimes.push(Date.now());
     if (this.report.failures.length < 200) this.report.failures.push({ at: Date.now(), kind, path, reason });
   }
 
@@ -230,6 +235,9 @@ export class LoadGenerator {
 
   private holdSocket(spec: { host: string; path: string; headers: Record<string, string> }): void {
     if (this.stopping) return;
+    // Each connection attempt is one request of the run.
+    this.report.sent += 1;
+    (this.report.byKind.websocket ??= { sent: 0, failed: 0 }).sent += 1;
     const socket = new WebSocket(`ws://127.0.0.1:${this.options.port}${spec.path}`, {
       headers: { host: spec.host, ...spec.headers },
     });

@@ -2,6 +2,7 @@
 // numbers), and docs/reliability.md written from the run — never typed in.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { workspaceRoot } from '../../containers/support/docker';
 import type { LoadReport } from './load';
@@ -30,6 +31,9 @@ function reasons(load: LoadReport | undefined): string {
 
 /** Records a scenario, prints its pass/fail line with the figures, returns its problems. */
 export function record(result: ScenarioResult): string[] {
+  // The machine's load when the scenario ended: on a shared 2-core host the
+  // figures mean little without it.
+  result.notes.push(`host load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
   results.push(result);
   const load = result.load;
   const figures = load
@@ -46,8 +50,8 @@ export function record(result: ScenarioResult): string[] {
 
 /** Recovery: from the start of a disruption to the end of its last failed request. */
 export function recoveryTime(load: LoadReport, disruptionStart: number): number {
-  const last = load.failures.filter((f) => f.at >= disruptionStart).at(-1);
-  return last ? last.at - disruptionStart : 0;
+  const last = load.failureTimes.filter((at) => at >= disruptionStart).at(-1);
+  return last ? last - disruptionStart : 0;
 }
 
 export function writeReliabilityDoc(): void {
@@ -69,7 +73,11 @@ export function writeReliabilityDoc(): void {
       r.load ? `${r.load.maxLatencyMs} ms` : '–',
       seconds(r.recoveryMs),
       seconds(r.drainMarginMs),
-      cell([...r.notes, ...r.problems.map((p) => `problem: ${p}`)].join('; ')),
+      cell(
+        [...r.notes, ...r.problems.map((p) => `problem: ${p.length > 160 ? `${p.slice(0, 160)}…` : p}`)].join(
+          '; ',
+        ),
+      ),
     ].join(' | '),
   );
   const doc = `# Reliability: the production rehearsal
