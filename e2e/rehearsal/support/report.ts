@@ -20,6 +20,12 @@ export interface ScenarioResult {
 }
 
 const results: ScenarioResult[] = [];
+const git = (...args: string[]) =>
+  execFileSync('git', ['-C', workspaceRoot, ...args], { encoding: 'utf8' }).trim();
+// The commit the run's images are built from: read at the start, not when the doc is written.
+const commit = git('rev-parse', '--short', 'HEAD');
+const dirty =
+  git('status', '--porcelain', '--untracked-files=no') !== '' ? ' (with uncommitted changes)' : '';
 
 const seconds = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
 
@@ -56,11 +62,6 @@ export function recoveryTime(load: LoadReport, disruptionStart: number): number 
 
 export function writeReliabilityDoc(): void {
   if (results.length === 0) return;
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-C', workspaceRoot, ...args], { encoding: 'utf8' }).trim();
-  const commit = git('rev-parse', '--short', 'HEAD');
-  const dirty =
-    git('status', '--porcelain', '--untracked-files=no') !== '' ? ' (with uncommitted changes)' : '';
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const rows = results.map((r) =>
     [
