@@ -603,7 +603,7 @@ describe.runIf(available)('production rehearsal', () => {
         recoveryMs: recoveryTime(run.load, back),
         notes: [
           `${['read', 'login'].map((kind) => `${run.load.byKind[kind]?.failed ?? 0} of ${run.load.byKind[kind]?.sent ?? 0} ${kind}s failed`).join(', ')}; ${run.accepted.size} captures accepted, ${run.refusals.captures.size} refused (5xx)`,
-          `live messages ${run.load.websockets.messages}, last ${((lastMessage - back) / 1000).toFixed(1)} s after Redis returned`,
+          `live messages ${run.load.websockets.messages}, ${lastMessage ? `last ${((lastMessage - back) / 1000).toFixed(1)} s after Redis returned` : 'none at all'}`,
         ],
         problems,
       }),
