@@ -9,7 +9,7 @@ import {
   requireDocker,
   runCommand,
   waitHealthy as waitHealthyContainer,
-} from '../containers/support/docker';
+} from './support/docker';
 import { describeLoad, LoadGenerator, type LoadReport } from './support/load';
 import { RehearsalProxy } from './support/proxy';
 import { record, recoveryTime, writeReliabilityDoc, type ScenarioResult } from './support/report';

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { docker, dockerBin, runCommand, workspaceRoot } from '../../containers/support/docker';
+import { docker, dockerBin, runCommand, workspaceRoot } from './docker';
 
 export interface HealthCheck {
   type: 'cmd' | 'http';

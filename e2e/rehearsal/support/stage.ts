@@ -16,7 +16,7 @@ import {
   runCommand,
   waitHealthy,
   workspaceRoot,
-} from '../../containers/support/docker';
+} from './docker';
 import { coolifyApps, healthFlags, rollingUpdate, type DeployOutcome } from './rolling-update';
 
 export const APPS = ['bff', 'worker', 'artist'] as const;
