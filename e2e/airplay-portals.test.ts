@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoEmail, signIn } from './support/portal-session';
+import { postDeviceCapture, type PostedCapture } from './support/device-captures';
 import { expectNoSidewaysScroll } from './support/layout-expectations';
 import { usePlatformAndBrowser } from './support/portal-suite';
 import { fullPageScreenshot, newContextAt, type ViewportName } from './support/screenshots';
@@ -19,31 +20,6 @@ const TEST = 'airplay-portals';
 const CHAIN_TIMEOUT_MS = 120_000;
 
 const shot = (page: Page, step: string) => fullPageScreenshot(page, TEST, step);
-
-interface PostedCapture {
-  status: number;
-  body: { id: string; chunkId: string; status: string };
-}
-
-async function postCapture(
-  bffUrl: string,
-  token: string,
-  chunkId: string,
-  startedAt: Date,
-  wav: Buffer,
-): Promise<PostedCapture> {
-  const form = new FormData();
-  form.append('chunk_id', chunkId);
-  form.append('started_at', startedAt.toISOString());
-  form.append('duration', '10');
-  form.append('file', new Blob([new Uint8Array(wav)], { type: 'audio/wav' }), `${chunkId}.wav`);
-  const response = await fetch(`${bffUrl}/api/station/captures`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
-  return { status: response.status, body: (await response.json()) as PostedCapture['body'] };
-}
 
 describe('airplay through the artist and station portals, desktop and phone', () => {
   const suite = usePlatformAndBrowser();
@@ -167,7 +143,7 @@ describe('airplay through the artist and station portals, desktop and phone', ()
             const from = 5 + n * 10;
             const wav = encodeWav(degrade(sliceSeconds(piece, from, from + 10), 70 + n));
             posted.push(
-              await postCapture(
+              await postDeviceCapture(
                 suite.platform.bffUrl,
                 token,
                 chunk(n),
@@ -178,7 +154,7 @@ describe('airplay through the artist and station portals, desktop and phone', ()
           }
           const unrelated = encodeWav(synthesisePiece(9_000 + index, 10));
           posted.push(
-            await postCapture(
+            await postDeviceCapture(
               suite.platform.bffUrl,
               token,
               chunk(3),
@@ -188,7 +164,7 @@ describe('airplay through the artist and station portals, desktop and phone', ()
           );
           for (const answer of posted) expect(answer.status).toBe(202);
           // The same chunk again: the same capture, nothing new.
-          const again = await postCapture(
+          const again = await postDeviceCapture(
             suite.platform.bffUrl,
             token,
             chunk(0),

@@ -19,6 +19,7 @@ import { extractText } from 'unpdf';
 import { apiSession, type ApiSession } from './support/api-session';
 import type { EmbeddedPlatform } from './support/embedded-platform';
 import { demoEmail, signIn } from './support/portal-session';
+import { postDeviceCapture } from './support/device-captures';
 import { expectNoSidewaysScroll } from './support/layout-expectations';
 import { usePlatformAndBrowser } from './support/portal-suite';
 import { fullPageScreenshot, newContextAt, type ViewportName } from './support/screenshots';
@@ -70,31 +71,14 @@ async function seedPlay(
   });
   for (const n of [0, 1, 2]) {
     const from = 5 + n * 10;
-    const form = new FormData();
-    form.append('chunk_id', `money-${isrc}-${n}`);
-    form.append('started_at', new Date(playStart.getTime() + n * 10_000).toISOString());
-    form.append('duration', '10');
-    form.append(
-      'file',
-      new Blob([new Uint8Array(encodeWav(degrade(sliceSeconds(piece, from, from + 10), 40 + n)))], {
-        type: 'audio/wav',
-      }),
-      `chunk-${n}.wav`,
+    const answer = await postDeviceCapture(
+      platform.bffUrl,
+      device.token,
+      `money-${isrc}-${n}`,
+      new Date(playStart.getTime() + n * 10_000),
+      encodeWav(degrade(sliceSeconds(piece, from, from + 10), 40 + n)),
     );
-    // A busy bff sheds load with 503 (this machine is shared); the device
-    // retries the same chunk, which the bff takes once.
-    let answer: Response | undefined;
-    for (let attempt = 0; attempt < 10; attempt++) {
-      answer = await fetch(`${platform.bffUrl}/api/station/captures`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${device.token}` },
-        body: form,
-      });
-      if (answer.status !== 503) break;
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
-    }
-    answer = answer!;
-    expect(answer.status, await answer.clone().text()).toBe(202);
+    expect(answer.status, answer.text).toBe(202);
   }
   const from = new Date(playStart.getTime() - 60_000).toISOString();
   const to = new Date(playStart.getTime() + 10 * 60_000).toISOString();

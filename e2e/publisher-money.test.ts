@@ -12,6 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoEmail, signIn } from './support/portal-session';
+import { postDeviceCapture } from './support/device-captures';
 import { expectNoSidewaysScroll } from './support/layout-expectations';
 import { usePlatformAndBrowser } from './support/portal-suite';
 import { fullPageScreenshot, newContextAt, screenshot } from './support/screenshots';
@@ -73,29 +74,6 @@ async function signInPatiently(page: Page, url: string, email: string) {
     throw error;
   }
   await signIn(page, url, email);
-}
-
-/**
- * Posts one capture as the device does: a 503 (the bff shedding load on a busy
- * machine, with Retry-After) is retried, like the device agent retries.
- */
-async function postCapture(bffUrl: string, token: string, chunkId: string, startedAt: Date, wav: Buffer) {
-  for (let attempt = 0; ; attempt++) {
-    const form = new FormData();
-    form.append('chunk_id', chunkId);
-    form.append('started_at', startedAt.toISOString());
-    form.append('duration', '10');
-    form.append('file', new Blob([new Uint8Array(wav)], { type: 'audio/wav' }), `${chunkId}.wav`);
-    const response = await fetch(`${bffUrl}/api/station/captures`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      body: form,
-    });
-    if (response.status !== 503 || attempt >= 20) return response.status;
-    await response.arrayBuffer();
-    const wait = Number(response.headers.get('retry-after') ?? '1');
-    await new Promise((resolve) => setTimeout(resolve, Math.min(Math.max(wait, 1), 5) * 1000));
-  }
 }
 
 describe('the publisher money pages with a real play and a locked cycle', () => {
@@ -170,13 +148,15 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
         for (const n of [0, 1, 2]) {
           const wav = encodeWav(degrade(sliceSeconds(piece, 5 + n * 10, 15 + n * 10), 70 + n));
           expect(
-            await postCapture(
-              suite.platform.bffUrl,
-              token,
-              `pm-${run}-${n}`,
-              new Date(start.getTime() + n * 10_000),
-              wav,
-            ),
+            (
+              await postDeviceCapture(
+                suite.platform.bffUrl,
+                token,
+                `pm-${run}-${n}`,
+                new Date(start.getTime() + n * 10_000),
+                wav,
+              )
+            ).status,
           ).toBe(202);
         }
 
