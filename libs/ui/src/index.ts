@@ -158,3 +158,4 @@ export { fetchSession, signIn, signOut, signUp, sessionQueryKey } from './auth/s
 export { csrfHeadersFor, rememberCsrfToken } from './auth/csrf-token';
 
 export { StatementView, type StatementViewProps, type StatementLine } from './money/StatementView';
+export { StatementPageBody, type StatementPageBodyProps } from './money/StatementPageBody';
