@@ -159,3 +159,4 @@ export { csrfHeadersFor, rememberCsrfToken } from './auth/csrf-token';
 
 export { StatementView, type StatementViewProps, type StatementLine } from './money/StatementView';
 export { StatementPageBody, type StatementPageBodyProps } from './money/StatementPageBody';
+export { payoutListQuery, disputeListQuery } from './money/money-list-queries';
