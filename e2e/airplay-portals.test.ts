@@ -6,74 +6,24 @@
 // the play appears live (no reload) on the artist's plays page, the
 // detections on the station's, the station confirms one. Screenshots of every
 // step land in .test-results/screenshots/airplay-portals/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from './support/embedded-platform';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { demoEmail, signIn } from './support/portal-session';
-import { horizontalOverflow, newContextAt, screenshot, type ViewportName } from './support/screenshots';
+import { postDeviceCapture, type PostedCapture } from './support/device-captures';
+import { expectNoSidewaysScroll } from './support/layout-expectations';
+import { usePlatformAndBrowser } from './support/portal-suite';
+import { fullPageScreenshot, newContextAt, type ViewportName } from './support/screenshots';
 import { degrade, encodeWav, sliceSeconds, synthesisePiece } from './support/test-audio';
 
 const VIEWPORT_NAMES: ViewportName[] = ['desktop', 'phone'];
 const TEST = 'airplay-portals';
 const CHAIN_TIMEOUT_MS = 120_000;
 
-async function expectNoSidewaysScroll(page: Page, where: string) {
-  const overflow = await horizontalOverflow(page);
-  expect(
-    overflow.scrollWidth,
-    `${where} scrolls sideways: ${overflow.offenders.join(', ')}`,
-  ).toBeLessThanOrEqual(overflow.innerWidth);
-}
-
-/**
- * A full-page picture of the step. The sticky header is made static first:
- * a full-page capture would otherwise paint it in the middle of the page.
- */
-async function shot(page: Page, step: string) {
-  await page.addStyleTag({ content: '.zamio-header { position: static; }' });
-  return screenshot(page, TEST, step);
-}
-
-interface PostedCapture {
-  status: number;
-  body: { id: string; chunkId: string; status: string };
-}
-
-async function postCapture(
-  bffUrl: string,
-  token: string,
-  chunkId: string,
-  startedAt: Date,
-  wav: Buffer,
-): Promise<PostedCapture> {
-  const form = new FormData();
-  form.append('chunk_id', chunkId);
-  form.append('started_at', startedAt.toISOString());
-  form.append('duration', '10');
-  form.append('file', new Blob([new Uint8Array(wav)], { type: 'audio/wav' }), `${chunkId}.wav`);
-  const response = await fetch(`${bffUrl}/api/station/captures`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
-  return { status: response.status, body: (await response.json()) as PostedCapture['body'] };
-}
+const shot = (page: Page, step: string) => fullPageScreenshot(page, TEST, step);
 
 describe('airplay through the artist and station portals, desktop and phone', () => {
-  let platform: EmbeddedPlatform;
-  let browser: Browser;
+  const suite = usePlatformAndBrowser();
   const run = Date.now().toString().slice(-5);
-
-  beforeAll(async () => {
-    platform = await startEmbeddedPlatform();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (platform) expect(await platform.stop()).toBe(0);
-  });
 
   (process.env.E2E_VIEWPORT
     ? VIEWPORT_NAMES.filter((name) => name === process.env.E2E_VIEWPORT)
@@ -83,8 +33,8 @@ describe('airplay through the artist and station portals, desktop and phone', ()
     it(
       `upload → ready → device captures → a live play in both portals (${viewport})`,
       async () => {
-        const artist = await (await newContextAt(browser, viewport)).newPage();
-        const station = await (await newContextAt(browser, viewport)).newPage();
+        const artist = await (await newContextAt(suite.browser, viewport)).newPage();
+        const station = await (await newContextAt(suite.browser, viewport)).newPage();
         const errors: string[] = [];
         for (const page of [artist, station]) {
           page.on('pageerror', (error) => errors.push(error.message));
@@ -98,9 +48,9 @@ describe('airplay through the artist and station portals, desktop and phone', ()
         const piece = synthesisePiece(4_000 + index, 45);
         try {
           // ---- The artist uploads the track.
-          await signIn(artist, platform.portalUrls.artist, demoEmail('artist'));
+          await signIn(artist, suite.platform.portalUrls.artist, demoEmail('artist'));
           await artist.getByTestId('app-shell').waitFor({ timeout: 60_000 });
-          await artist.goto(`${platform.portalUrls.artist}/upload`, { waitUntil: 'domcontentloaded' });
+          await artist.goto(`${suite.platform.portalUrls.artist}/upload`, { waitUntil: 'domcontentloaded' });
           const form = artist.getByTestId('track-upload-form');
           await form.waitFor({ timeout: 30_000 });
           // Inline checks first: nothing typed yet, and a malformed ISRC.
@@ -154,13 +104,13 @@ describe('airplay through the artist and station portals, desktop and phone', ()
           await shot(artist, step('3-track-ready-splits'));
 
           // The tracks list shows it as ready.
-          await artist.goto(`${platform.portalUrls.artist}/tracks`, { waitUntil: 'domcontentloaded' });
+          await artist.goto(`${suite.platform.portalUrls.artist}/tracks`, { waitUntil: 'domcontentloaded' });
           await artist.getByTestId('tracks-table').getByText(title).waitFor({ timeout: 30_000 });
           await expectNoSidewaysScroll(artist, 'tracks list');
           await shot(artist, step('4-tracks'));
 
           // The artist keeps the plays page of this track open.
-          await artist.goto(`${platform.portalUrls.artist}/plays?track=${trackId}`, {
+          await artist.goto(`${suite.platform.portalUrls.artist}/plays?track=${trackId}`, {
             waitUntil: 'domcontentloaded',
           });
           await artist
@@ -169,16 +119,20 @@ describe('airplay through the artist and station portals, desktop and phone', ()
             .waitFor({ timeout: 30_000 });
 
           // ---- The station issues a device token (shown once).
-          await signIn(station, platform.portalUrls.station, demoEmail('station'));
+          await signIn(station, suite.platform.portalUrls.station, demoEmail('station'));
           await station.getByTestId('app-shell').waitFor({ timeout: 60_000 });
-          await station.goto(`${platform.portalUrls.station}/devices`, { waitUntil: 'domcontentloaded' });
+          await station.goto(`${suite.platform.portalUrls.station}/devices`, {
+            waitUntil: 'domcontentloaded',
+          });
           await station.getByTestId('device-name').fill(`Studio ${viewport} ${run}`);
           await station.getByTestId('issue-device').click();
           const token = (await station.getByTestId('issued-token-value').textContent())!.trim();
           expect(token).toMatch(/^zdt_/);
           await expectNoSidewaysScroll(station, 'devices');
           await shot(station, step('5-device-token'));
-          await station.goto(`${platform.portalUrls.station}/detections`, { waitUntil: 'domcontentloaded' });
+          await station.goto(`${suite.platform.portalUrls.station}/detections`, {
+            waitUntil: 'domcontentloaded',
+          });
           await station.getByTestId('detections-table').waitFor({ timeout: 30_000 });
 
           // ---- The device posts three consecutive 10 s degraded captures and one unrelated.
@@ -189,8 +143,8 @@ describe('airplay through the artist and station portals, desktop and phone', ()
             const from = 5 + n * 10;
             const wav = encodeWav(degrade(sliceSeconds(piece, from, from + 10), 70 + n));
             posted.push(
-              await postCapture(
-                platform.bffUrl,
+              await postDeviceCapture(
+                suite.platform.bffUrl,
                 token,
                 chunk(n),
                 new Date(start.getTime() + n * 10_000),
@@ -200,8 +154,8 @@ describe('airplay through the artist and station portals, desktop and phone', ()
           }
           const unrelated = encodeWav(synthesisePiece(9_000 + index, 10));
           posted.push(
-            await postCapture(
-              platform.bffUrl,
+            await postDeviceCapture(
+              suite.platform.bffUrl,
               token,
               chunk(3),
               new Date(start.getTime() + 40_000),
@@ -210,8 +164,8 @@ describe('airplay through the artist and station portals, desktop and phone', ()
           );
           for (const answer of posted) expect(answer.status).toBe(202);
           // The same chunk again: the same capture, nothing new.
-          const again = await postCapture(
-            platform.bffUrl,
+          const again = await postDeviceCapture(
+            suite.platform.bffUrl,
             token,
             chunk(0),
             start,
@@ -245,7 +199,7 @@ describe('airplay through the artist and station portals, desktop and phone', ()
           await expectNoSidewaysScroll(station, 'detections');
           await shot(station, step('7-station-detections'));
 
-          await station.goto(`${platform.portalUrls.station}/plays`, { waitUntil: 'domcontentloaded' });
+          await station.goto(`${suite.platform.portalUrls.station}/plays`, { waitUntil: 'domcontentloaded' });
           const stationPlay = station
             .getByTestId('station-plays-table')
             .locator('tbody tr', { hasText: title });
@@ -254,7 +208,9 @@ describe('airplay through the artist and station portals, desktop and phone', ()
           await expectNoSidewaysScroll(station, 'station plays');
           await shot(station, step('8-station-plays'));
 
-          await station.goto(`${platform.portalUrls.station}/captures`, { waitUntil: 'domcontentloaded' });
+          await station.goto(`${suite.platform.portalUrls.station}/captures`, {
+            waitUntil: 'domcontentloaded',
+          });
           const captures = station.getByTestId('captures-table');
           await captures
             .locator('tbody tr', { hasText: chunk(3) })

@@ -13,14 +13,16 @@
 // the admin rejects with a note, as the artist's disputes page shows.
 // Screenshots land in .test-results/screenshots/money-portals/.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { extractText } from 'unpdf';
 import { apiSession, type ApiSession } from './support/api-session';
-import { launchBrowser } from './support/browser';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from './support/embedded-platform';
+import type { EmbeddedPlatform } from './support/embedded-platform';
 import { demoEmail, signIn } from './support/portal-session';
-import { horizontalOverflow, newContextAt, screenshot, type ViewportName } from './support/screenshots';
+import { postDeviceCapture } from './support/device-captures';
+import { expectNoSidewaysScroll } from './support/layout-expectations';
+import { usePlatformAndBrowser } from './support/portal-suite';
+import { fullPageScreenshot, newContextAt, type ViewportName } from './support/screenshots';
 import { degrade, encodeWav, sliceSeconds, synthesisePiece } from './support/test-audio';
 
 const VIEWPORT_NAMES: ViewportName[] = ['desktop', 'phone'];
@@ -28,18 +30,7 @@ const TEST = 'money-portals';
 const CHAIN_TIMEOUT_MS = 120_000;
 const DAY_MS = 86_400_000;
 
-async function expectNoSidewaysScroll(page: Page, where: string) {
-  const overflow = await horizontalOverflow(page);
-  expect(
-    overflow.scrollWidth,
-    `${where} scrolls sideways: ${overflow.offenders.join(', ')}`,
-  ).toBeLessThanOrEqual(overflow.innerWidth);
-}
-
-async function shot(page: Page, step: string) {
-  await page.addStyleTag({ content: '.zamio-header { position: static; }' });
-  return screenshot(page, TEST, step);
-}
+const shot = (page: Page, step: string) => fullPageScreenshot(page, TEST, step);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The value a datetime-local input shows for this instant (Node and Chromium share the zone). */
@@ -80,31 +71,14 @@ async function seedPlay(
   });
   for (const n of [0, 1, 2]) {
     const from = 5 + n * 10;
-    const form = new FormData();
-    form.append('chunk_id', `money-${isrc}-${n}`);
-    form.append('started_at', new Date(playStart.getTime() + n * 10_000).toISOString());
-    form.append('duration', '10');
-    form.append(
-      'file',
-      new Blob([new Uint8Array(encodeWav(degrade(sliceSeconds(piece, from, from + 10), 40 + n)))], {
-        type: 'audio/wav',
-      }),
-      `chunk-${n}.wav`,
+    const answer = await postDeviceCapture(
+      platform.bffUrl,
+      device.token,
+      `money-${isrc}-${n}`,
+      new Date(playStart.getTime() + n * 10_000),
+      encodeWav(degrade(sliceSeconds(piece, from, from + 10), 40 + n)),
     );
-    // A busy bff sheds load with 503 (this machine is shared); the device
-    // retries the same chunk, which the bff takes once.
-    let answer: Response | undefined;
-    for (let attempt = 0; attempt < 10; attempt++) {
-      answer = await fetch(`${platform.bffUrl}/api/station/captures`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${device.token}` },
-        body: form,
-      });
-      if (answer.status !== 503) break;
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
-    }
-    answer = answer!;
-    expect(answer.status, await answer.clone().text()).toBe(202);
+    expect(answer.status, answer.text).toBe(202);
   }
   const from = new Date(playStart.getTime() - 60_000).toISOString();
   const to = new Date(playStart.getTime() + 10 * 60_000).toISOString();
@@ -168,19 +142,8 @@ async function download(page: Page, testId: string): Promise<{ name: string; byt
 }
 
 describe('rate table → cycle → lock → statement downloads, desktop and phone', () => {
-  let platform: EmbeddedPlatform;
-  let browser: Browser;
+  const suite = usePlatformAndBrowser();
   const run = Date.now().toString().slice(-5);
-
-  beforeAll(async () => {
-    platform = await startEmbeddedPlatform();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (platform) expect(await platform.stop()).toBe(0);
-  });
 
   (process.env.E2E_VIEWPORT
     ? VIEWPORT_NAMES.filter((name) => name === process.env.E2E_VIEWPORT)
@@ -200,10 +163,10 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
         const title = `Sika ${viewport} ${run}`;
         const isrc = `GHZM${index + 1}26${run}`;
         const cycleName = `E2E ${viewport} ${run}`;
-        await seedPlay(platform, { title, isrc, seed: 6_000 + index, playStart });
+        await seedPlay(suite.platform, { title, isrc, seed: 6_000 + index, playStart });
 
-        const admin = await (await newContextAt(browser, viewport)).newPage();
-        const artist = await (await newContextAt(browser, viewport)).newPage();
+        const admin = await (await newContextAt(suite.browser, viewport)).newPage();
+        const artist = await (await newContextAt(suite.browser, viewport)).newPage();
         const errors: string[] = [];
         for (const page of [admin, artist]) {
           page.on('pageerror', (error) => errors.push(error.message));
@@ -214,8 +177,8 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
         const step = (name: string) => `${viewport === 'desktop' ? 'd' : 'p'}-${name}`;
         try {
           // ---- The admin saves a new rate table version.
-          await signInTo(admin, errors, platform.portalUrls.admin, demoEmail('admin'));
-          await open(admin, errors, `${platform.portalUrls.admin}/rate-table`, 'rate-table-current');
+          await signInTo(admin, errors, suite.platform.portalUrls.admin, demoEmail('admin'));
+          await open(admin, errors, `${suite.platform.portalUrls.admin}/rate-table`, 'rate-table-current');
           const versionsBefore = await admin.getByTestId('rate-table-history').locator('tbody tr').count();
           await admin.getByTestId('rate-table-new').click();
           await admin.getByTestId('rate-effective-from').fill(localInput(effective));
@@ -243,7 +206,7 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
           await shot(admin, step('2-rate-table-saved'));
 
           // ---- A cycle over the play's day: open, calculate, lock.
-          await open(admin, errors, `${platform.portalUrls.admin}/cycles`, 'cycle-form');
+          await open(admin, errors, `${suite.platform.portalUrls.admin}/cycles`, 'cycle-form');
           await admin.getByTestId('cycle-name').fill(cycleName);
           await admin.getByTestId('cycle-first-day').fill(utcDay(playDay));
           await admin.getByTestId('cycle-last-day').fill(utcDay(new Date(playDay.getTime() - DAY_MS)));
@@ -285,14 +248,14 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
           await shot(admin, step('5-cycle-locked'));
 
           // ---- The artist opens the statement and downloads it.
-          await signInTo(artist, errors, platform.portalUrls.artist, demoEmail('artist'));
-          await open(artist, errors, `${platform.portalUrls.artist}/earnings`, 'earnings-cycles-table');
+          await signInTo(artist, errors, suite.platform.portalUrls.artist, demoEmail('artist'));
+          await open(artist, errors, `${suite.platform.portalUrls.artist}/earnings`, 'earnings-cycles-table');
           await artist.getByTestId('earnings-cycles-table').getByText(cycleName).waitFor({ timeout: 30_000 });
           await artist.getByTestId('earnings-per-month-chart').waitFor();
           await expectNoSidewaysScroll(artist, 'earnings');
           await shot(artist, step('6-artist-earnings'));
 
-          await open(artist, errors, `${platform.portalUrls.artist}/statements`, 'statements-table');
+          await open(artist, errors, `${suite.platform.portalUrls.artist}/statements`, 'statements-table');
           await artist
             .getByTestId('statements-table')
             .getByRole('link', { name: cycleName })
@@ -334,7 +297,7 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
           expect(text.replace(/\s+/g, ' ')).toContain(`Payable: GHS ${amount}`);
 
           // ---- A payout: an overdraft is refused in words, a smaller request is approved and paid.
-          await open(artist, errors, `${platform.portalUrls.artist}/payouts`, 'payout-form');
+          await open(artist, errors, `${suite.platform.portalUrls.artist}/payouts`, 'payout-form');
           const available = (await artist.getByTestId('balance-available').textContent())!;
           const availableMinor = Math.round(Number(available.replace(/[^\d.]/g, '')) * 100);
           expect(availableMinor).toBeGreaterThanOrEqual(50);
@@ -356,7 +319,7 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
             .waitFor({ timeout: 30_000 });
 
           const reference = `MM-${viewport}-${run}`;
-          await open(admin, errors, `${platform.portalUrls.admin}/payouts`, 'admin-payouts-table');
+          await open(admin, errors, `${suite.platform.portalUrls.admin}/payouts`, 'admin-payouts-table');
           const request = admin
             .getByTestId('admin-payouts-table')
             .locator('tbody tr', { hasText: '024 123 4567' });
@@ -396,7 +359,7 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
             .getByText('Disputed')
             .waitFor({ timeout: 30_000 });
 
-          await open(admin, errors, `${platform.portalUrls.admin}/disputes`, 'admin-disputes-table');
+          await open(admin, errors, `${suite.platform.portalUrls.admin}/disputes`, 'admin-disputes-table');
           const queued = admin
             .getByTestId('admin-disputes-table')
             .locator('tbody tr', { hasText: `Check this play ${viewport} ${run}` });
@@ -407,7 +370,7 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
           await admin.getByRole('button', { name: 'Reject', exact: true }).click();
           await queued.waitFor({ state: 'detached', timeout: 30_000 });
 
-          await open(artist, errors, `${platform.portalUrls.artist}/disputes`, 'disputes-table');
+          await open(artist, errors, `${suite.platform.portalUrls.artist}/disputes`, 'disputes-table');
           const decided = artist
             .getByTestId('disputes-table')
             .locator('tbody tr', { hasText: `Check this play ${viewport} ${run}` });

@@ -9,12 +9,13 @@
 // the play with a reason and an evidence image. Desktop drives the chain; a
 // phone-width session then views the same pages. Screenshots land in
 // .test-results/screenshots/publisher-money/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from './support/embedded-platform';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoEmail, signIn } from './support/portal-session';
-import { horizontalOverflow, newContextAt, screenshot } from './support/screenshots';
+import { postDeviceCapture } from './support/device-captures';
+import { expectNoSidewaysScroll } from './support/layout-expectations';
+import { usePlatformAndBrowser } from './support/portal-suite';
+import { fullPageScreenshot, newContextAt, screenshot } from './support/screenshots';
 import { degrade, encodeWav, sliceSeconds, synthesisePiece } from './support/test-audio';
 
 const TEST = 'publisher-money';
@@ -29,18 +30,7 @@ const PNG = Buffer.from(
   'base64',
 );
 
-async function expectNoSidewaysScroll(page: Page, where: string) {
-  const overflow = await horizontalOverflow(page);
-  expect(
-    overflow.scrollWidth,
-    `${where} scrolls sideways: ${overflow.offenders.join(', ')}`,
-  ).toBeLessThanOrEqual(overflow.innerWidth);
-}
-
-async function shot(page: Page, step: string) {
-  await page.addStyleTag({ content: '.zamio-header { position: static; }' });
-  return screenshot(page, TEST, step);
-}
+const shot = (page: Page, step: string) => fullPageScreenshot(page, TEST, step);
 
 /**
  * The admin's calls straight to the bff (sign-in, then cookie + CSRF token and
@@ -86,48 +76,14 @@ async function signInPatiently(page: Page, url: string, email: string) {
   await signIn(page, url, email);
 }
 
-/**
- * Posts one capture as the device does: a 503 (the bff shedding load on a busy
- * machine, with Retry-After) is retried, like the device agent retries.
- */
-async function postCapture(bffUrl: string, token: string, chunkId: string, startedAt: Date, wav: Buffer) {
-  for (let attempt = 0; ; attempt++) {
-    const form = new FormData();
-    form.append('chunk_id', chunkId);
-    form.append('started_at', startedAt.toISOString());
-    form.append('duration', '10');
-    form.append('file', new Blob([new Uint8Array(wav)], { type: 'audio/wav' }), `${chunkId}.wav`);
-    const response = await fetch(`${bffUrl}/api/station/captures`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      body: form,
-    });
-    if (response.status !== 503 || attempt >= 20) return response.status;
-    await response.arrayBuffer();
-    const wait = Number(response.headers.get('retry-after') ?? '1');
-    await new Promise((resolve) => setTimeout(resolve, Math.min(Math.max(wait, 1), 5) * 1000));
-  }
-}
-
 describe('the publisher money pages with a real play and a locked cycle', () => {
-  let platform: EmbeddedPlatform;
-  let browser: Browser;
+  const suite = usePlatformAndBrowser();
   const run = Date.now().toString(36);
-
-  beforeAll(async () => {
-    platform = await startEmbeddedPlatform();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (platform) expect(await platform.stop()).toBe(0);
-  });
 
   it(
     'play → cycle locked → earnings, statement, payout and a dispute, desktop then phone',
     async () => {
-      const contexts = await Promise.all([1, 2, 3].map(() => newContextAt(browser, 'desktop')));
+      const contexts = await Promise.all([1, 2, 3].map(() => newContextAt(suite.browser, 'desktop')));
       const [artist, publisher, station] = await Promise.all(contexts.map((c) => c.newPage()));
       const errors: string[] = [];
       for (const page of [artist!, publisher!, station!])
@@ -137,14 +93,14 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
       const piece = synthesisePiece(7_100, 45);
       try {
         // ---- A new artist uploads a track and waits until it is ready.
-        await artist!.goto(`${platform.portalUrls.artist}/signup`, { waitUntil: 'domcontentloaded' });
+        await artist!.goto(`${suite.platform.portalUrls.artist}/signup`, { waitUntil: 'domcontentloaded' });
         await artist!.getByTestId('signup-page').waitFor({ timeout: FIRST_LOAD_MS });
         await artist!.getByTestId('signup-name').fill(`Kwesi ${run}`);
         await artist!.getByTestId('signup-email').fill(artistEmail);
         await artist!.getByTestId('signup-password').fill(PASSWORD);
         await artist!.getByTestId('signup-submit').click();
         await artist!.getByTestId('role-home').waitFor({ timeout: 30_000 });
-        await artist!.goto(`${platform.portalUrls.artist}/upload`, { waitUntil: 'domcontentloaded' });
+        await artist!.goto(`${suite.platform.portalUrls.artist}/upload`, { waitUntil: 'domcontentloaded' });
         await artist!.getByTestId('track-upload-form').waitFor({ timeout: 30_000 });
         await artist!.getByTestId('track-title').fill(title);
         await artist!.getByTestId('track-audio').setInputFiles({
@@ -159,9 +115,11 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
           .waitFor({ timeout: CHAIN_TIMEOUT_MS });
 
         // ---- The demo publisher invites the artist (20 %); the artist accepts.
-        await signInPatiently(publisher!, platform.portalUrls.publisher, demoEmail('publisher'));
+        await signInPatiently(publisher!, suite.platform.portalUrls.publisher, demoEmail('publisher'));
         await publisher!.getByTestId('publisher-summary').waitFor({ timeout: FIRST_LOAD_MS });
-        await publisher!.goto(`${platform.portalUrls.publisher}/roster`, { waitUntil: 'domcontentloaded' });
+        await publisher!.goto(`${suite.platform.portalUrls.publisher}/roster`, {
+          waitUntil: 'domcontentloaded',
+        });
         await publisher!.getByTestId('invite-email').fill(artistEmail);
         await publisher!.getByTestId('invite-split').fill('20');
         // The deal starts yesterday, so the play (posted a minute back) falls inside it.
@@ -173,14 +131,16 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
           .getByTestId('roster-status')
           .filter({ hasText: 'Invitation pending' })
           .waitFor({ timeout: 30_000 });
-        await artist!.goto(platform.portalUrls.artist, { waitUntil: 'domcontentloaded' });
+        await artist!.goto(suite.platform.portalUrls.artist, { waitUntil: 'domcontentloaded' });
         await artist!.getByTestId('invitation-accept').click({ timeout: 30_000 });
         await artist!.getByTestId('invitation-end').waitFor({ timeout: 30_000 });
 
         // ---- The station's device posts three consecutive captures of the track: one play.
-        await signInPatiently(station!, platform.portalUrls.station, demoEmail('station'));
+        await signInPatiently(station!, suite.platform.portalUrls.station, demoEmail('station'));
         await station!.getByTestId('app-shell').waitFor({ timeout: FIRST_LOAD_MS });
-        await station!.goto(`${platform.portalUrls.station}/devices`, { waitUntil: 'domcontentloaded' });
+        await station!.goto(`${suite.platform.portalUrls.station}/devices`, {
+          waitUntil: 'domcontentloaded',
+        });
         await station!.getByTestId('device-name').fill(`Studio ${run}`);
         await station!.getByTestId('issue-device').click();
         const token = (await station!.getByTestId('issued-token-value').textContent())!.trim();
@@ -188,18 +148,20 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
         for (const n of [0, 1, 2]) {
           const wav = encodeWav(degrade(sliceSeconds(piece, 5 + n * 10, 15 + n * 10), 70 + n));
           expect(
-            await postCapture(
-              platform.bffUrl,
-              token,
-              `pm-${run}-${n}`,
-              new Date(start.getTime() + n * 10_000),
-              wav,
-            ),
+            (
+              await postDeviceCapture(
+                suite.platform.bffUrl,
+                token,
+                `pm-${run}-${n}`,
+                new Date(start.getTime() + n * 10_000),
+                wav,
+              )
+            ).status,
           ).toBe(202);
         }
 
         // ---- The publisher sees the play (and the chart) once it is assembled.
-        const plays = `${platform.portalUrls.publisher}/plays`;
+        const plays = `${suite.platform.portalUrls.publisher}/plays`;
         const playRow = publisher!.getByTestId('plays-table').locator('tbody tr', { hasText: title });
         await expect
           .poll(
@@ -217,7 +179,7 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
         await shot(publisher!, 'd-1-plays');
 
         // ---- An admin opens a cycle over yesterday to tomorrow, calculates and locks it.
-        const adminCall = await adminApi(platform.bffUrl, platform.portalUrls.admin);
+        const adminCall = await adminApi(suite.platform.bffUrl, suite.platform.portalUrls.admin);
         const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
         const cycleName = `E2E ${run}`;
         const opened = await adminCall('POST', '/admin/cycles', {
@@ -241,7 +203,9 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
         expect((await adminCall('POST', `/admin/cycles/${cycleId}/lock`)).status).toBe(200);
 
         // ---- Earnings: the cycle with a non-zero amount, the chart, the balance.
-        await publisher!.goto(`${platform.portalUrls.publisher}/earnings`, { waitUntil: 'domcontentloaded' });
+        await publisher!.goto(`${suite.platform.portalUrls.publisher}/earnings`, {
+          waitUntil: 'domcontentloaded',
+        });
         const cycleRow = publisher!.getByTestId('earnings-table').locator('tbody tr', { hasText: cycleName });
         await cycleRow.waitFor({ timeout: 30_000 });
         expect(await cycleRow.textContent()).toMatch(/GHS\s\d+\.\d\d/);
@@ -284,7 +248,9 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
         await shot(publisher!, 'd-3-statement');
 
         // ---- Payouts: more than the balance is refused in words; the balance itself is requested.
-        await publisher!.goto(`${platform.portalUrls.publisher}/payouts`, { waitUntil: 'domcontentloaded' });
+        await publisher!.goto(`${suite.platform.portalUrls.publisher}/payouts`, {
+          waitUntil: 'domcontentloaded',
+        });
         await publisher!.getByTestId('payout-form').waitFor({ timeout: 30_000 });
         await publisher!.getByTestId('balance-available').waitFor({ timeout: 30_000 });
         const amount = available.replace('GHS ', '');
@@ -319,7 +285,9 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
         await shot(publisher!, 'd-6-dispute-dialog');
         await dialog.getByTestId('dispute-submit').click();
         await dialog.waitFor({ state: 'detached', timeout: 30_000 });
-        await publisher!.goto(`${platform.portalUrls.publisher}/disputes`, { waitUntil: 'domcontentloaded' });
+        await publisher!.goto(`${suite.platform.portalUrls.publisher}/disputes`, {
+          waitUntil: 'domcontentloaded',
+        });
         const disputeRow = publisher!.getByTestId('disputes-table').locator('tbody tr', { hasText: title });
         await disputeRow.waitFor({ timeout: 30_000 });
         expect(await disputeRow.getByTestId('dispute-state').textContent()).toBe('Open');
@@ -328,11 +296,11 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
         await shot(publisher!, 'd-7-disputes');
 
         // ---- The same pages at phone width.
-        const phoneContext = await newContextAt(browser, 'phone');
+        const phoneContext = await newContextAt(suite.browser, 'phone');
         contexts.push(phoneContext);
         const phone = await phoneContext.newPage();
         phone.on('pageerror', (error) => errors.push(error.message));
-        await signInPatiently(phone, platform.portalUrls.publisher, demoEmail('publisher'));
+        await signInPatiently(phone, suite.platform.portalUrls.publisher, demoEmail('publisher'));
         await phone.getByTestId('publisher-summary').waitFor({ timeout: FIRST_LOAD_MS });
         for (const [path, ready] of [
           ['/', 'summary-available'],
@@ -342,7 +310,9 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
           ['/payouts', 'payouts-table'],
           ['/disputes', 'disputes-table'],
         ] as const) {
-          await phone.goto(`${platform.portalUrls.publisher}${path}`, { waitUntil: 'domcontentloaded' });
+          await phone.goto(`${suite.platform.portalUrls.publisher}${path}`, {
+            waitUntil: 'domcontentloaded',
+          });
           await phone.getByTestId(ready).waitFor({ timeout: 30_000 });
           await phone.waitForLoadState('networkidle');
           await expectNoSidewaysScroll(phone, `${path} on a phone`);

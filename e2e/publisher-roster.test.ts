@@ -6,30 +6,19 @@
 // on the roster and the track in the catalog, and the other publisher pages
 // (plays, earnings, statements, disputes, payouts) render without sideways
 // scroll. Screenshots land in .test-results/screenshots/publisher-roster/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from './support/embedded-platform';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { demoEmail, signIn } from './support/portal-session';
-import { horizontalOverflow, newContextAt, screenshot, type ViewportName } from './support/screenshots';
+import { expectNoSidewaysScroll } from './support/layout-expectations';
+import { usePlatformAndBrowser } from './support/portal-suite';
+import { fullPageScreenshot, newContextAt, type ViewportName } from './support/screenshots';
 
 const VIEWPORT_NAMES: ViewportName[] = ['desktop', 'phone'];
 const TEST = 'publisher-roster';
 const PASSWORD = 'a long passphrase for tests';
 
-async function expectNoSidewaysScroll(page: Page, where: string) {
-  const overflow = await horizontalOverflow(page);
-  expect(
-    overflow.scrollWidth,
-    `${where} scrolls sideways: ${overflow.offenders.join(', ')}`,
-  ).toBeLessThanOrEqual(overflow.innerWidth);
-}
-
 /** A full-page picture; the sticky header is made static so it is not painted mid-page. */
-async function shot(page: Page, step: string) {
-  await page.addStyleTag({ content: '.zamio-header { position: static; }' });
-  return screenshot(page, TEST, step);
-}
+const shot = (page: Page, step: string) => fullPageScreenshot(page, TEST, step);
 
 /** Registers a track as the signed-in artist, through the portal's /api proxy with the session's CSRF token. */
 async function registerTrack(page: Page, title: string): Promise<number> {
@@ -45,24 +34,13 @@ async function registerTrack(page: Page, title: string): Promise<number> {
 }
 
 describe('a publisher signs an artist, desktop and phone', () => {
-  let platform: EmbeddedPlatform;
-  let browser: Browser;
+  const suite = usePlatformAndBrowser();
   const run = Date.now().toString(36);
-
-  beforeAll(async () => {
-    platform = await startEmbeddedPlatform();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (platform) expect(await platform.stop()).toBe(0);
-  });
 
   for (const viewport of VIEWPORT_NAMES) {
     it(`invite → accept → roster and catalog (${viewport})`, async () => {
-      const artistContext = await newContextAt(browser, viewport);
-      const publisherContext = await newContextAt(browser, viewport);
+      const artistContext = await newContextAt(suite.browser, viewport);
+      const publisherContext = await newContextAt(suite.browser, viewport);
       const artist = await artistContext.newPage();
       const publisher = await publisherContext.newPage();
       const errors: string[] = [];
@@ -73,7 +51,7 @@ describe('a publisher signs an artist, desktop and phone', () => {
       const trackTitle = `Nkwa ${viewport} ${run}`;
       try {
         // ---- A new artist signs up (straight into the portal) and registers a track.
-        await artist.goto(`${platform.portalUrls.artist}/signup`, { waitUntil: 'domcontentloaded' });
+        await artist.goto(`${suite.platform.portalUrls.artist}/signup`, { waitUntil: 'domcontentloaded' });
         await artist.getByTestId('signup-page').waitFor({ timeout: 60_000 });
         await artist.getByTestId('signup-name').fill(artistName);
         await artist.getByTestId('signup-email').fill(artistEmail);
@@ -84,13 +62,15 @@ describe('a publisher signs an artist, desktop and phone', () => {
         await artist.getByText(/You are self-published/).waitFor({ timeout: 30_000 });
 
         // ---- The publisher's dashboard, then the invitation form's inline checks.
-        await signIn(publisher, platform.portalUrls.publisher, demoEmail('publisher'));
+        await signIn(publisher, suite.platform.portalUrls.publisher, demoEmail('publisher'));
         await publisher.getByTestId('publisher-summary').waitFor({ timeout: 60_000 });
         await publisher.getByTestId('summary-available').getByText('GHS').waitFor({ timeout: 30_000 });
         await expectNoSidewaysScroll(publisher, 'publisher home');
         await shot(publisher, step('1-publisher-home'));
 
-        await publisher.goto(`${platform.portalUrls.publisher}/roster`, { waitUntil: 'domcontentloaded' });
+        await publisher.goto(`${suite.platform.portalUrls.publisher}/roster`, {
+          waitUntil: 'domcontentloaded',
+        });
         await publisher.getByTestId('invite-form').waitFor({ timeout: 30_000 });
         await publisher.getByTestId('invite-email').fill('nobody@example.com');
         await publisher.getByTestId('invite-split').fill('120');
@@ -146,7 +126,9 @@ describe('a publisher signs an artist, desktop and phone', () => {
           ['/disputes', 'Disputes'],
           ['/payouts', 'Payouts'],
         ] as const) {
-          await publisher.goto(`${platform.portalUrls.publisher}${path}`, { waitUntil: 'domcontentloaded' });
+          await publisher.goto(`${suite.platform.portalUrls.publisher}${path}`, {
+            waitUntil: 'domcontentloaded',
+          });
           await publisher.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 30_000 });
           await publisher.waitForLoadState('networkidle');
           await expectNoSidewaysScroll(publisher, path);

@@ -41,6 +41,15 @@ export async function screenshot(
   return path;
 }
 
+/**
+ * `screenshot` of the whole page with the sticky header made static first:
+ * a full-page capture would otherwise paint it in the middle of the page.
+ */
+export async function fullPageScreenshot(page: Page, test: string, step: string): Promise<string> {
+  await page.addStyleTag({ content: '.zamio-header { position: static; }' });
+  return screenshot(page, test, step);
+}
+
 /** One element only (e.g. one section of a long page), named like `screenshot`'s files. */
 export async function screenshotOf(locator: Locator, test: string, step: string): Promise<string> {
   const path = screenshotPath(locator.page(), test, step);

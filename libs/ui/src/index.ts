@@ -163,3 +163,5 @@ export { fetchSession, signIn, signOut, signUp, sessionQueryKey } from './auth/s
 export { csrfHeadersFor, rememberCsrfToken } from './auth/csrf-token';
 
 export { StatementView, type StatementViewProps, type StatementLine } from './money/StatementView';
+export { StatementPageBody, type StatementPageBodyProps } from './money/StatementPageBody';
+export { payoutListQuery, disputeListQuery } from './money/money-list-queries';

@@ -1,6 +1,6 @@
 // The disputes queue: open disputes first, each resolved once — upheld (the
 // play's earnings are reversed) or rejected (released) — with a note.
-import type { Dispute, DisputeStatusName } from '@zamio/contracts';
+import type { Dispute } from '@zamio/contracts';
 import { adminMoneyEndpoints } from '@zamio/api-client';
 import {
   Button,
@@ -14,6 +14,7 @@ import {
   useApiClient,
   useCursorPages,
   type DataColumn,
+  disputeListQuery,
 } from '@zamio/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -110,17 +111,8 @@ export default function DisputesPage() {
     queryKey: disputesQueryKey,
     filters: { status },
     initialSort: { key: 'createdAt', direction: 'asc' },
-    fetchPage: ({ limit, cursor, filters, sort, signal }) =>
-      adminMoneyEndpoints.listDisputes(
-        api,
-        {
-          limit,
-          cursor,
-          ...(filters.status ? { status: filters.status as DisputeStatusName } : {}),
-          ...(sort ? { order: sort.direction } : {}),
-        },
-        signal,
-      ),
+    fetchPage: ({ signal, ...request }) =>
+      adminMoneyEndpoints.listDisputes(api, disputeListQuery(request), signal),
   });
   return (
     <>

@@ -1,6 +1,6 @@
 // The payouts queue: requested → approved → paid (with the mobile money or
 // bank reference; no provider is called from here) or rejected with a reason.
-import type { Payout, PayoutStatusName } from '@zamio/contracts';
+import type { Payout } from '@zamio/contracts';
 import { adminMoneyEndpoints } from '@zamio/api-client';
 import {
   Button,
@@ -15,6 +15,7 @@ import {
   useApiClient,
   useCursorPages,
   type DataColumn,
+  payoutListQuery,
 } from '@zamio/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -144,17 +145,8 @@ export default function PayoutsPage() {
     queryKey: payoutsQueryKey,
     filters: { status },
     initialSort: { key: 'requestedAt', direction: 'asc' },
-    fetchPage: ({ limit, cursor, filters, sort, signal }) =>
-      adminMoneyEndpoints.listPayouts(
-        api,
-        {
-          limit,
-          cursor,
-          ...(filters.status ? { status: filters.status as PayoutStatusName } : {}),
-          ...(sort ? { sort: sort.key as 'requestedAt' | 'amountMinor', order: sort.direction } : {}),
-        },
-        signal,
-      ),
+    fetchPage: ({ signal, ...request }) =>
+      adminMoneyEndpoints.listPayouts(api, payoutListQuery(request), signal),
   });
   return (
     <>

@@ -1,9 +1,9 @@
 // Any recipient's statement of a cycle, as the admin checks it before locking.
 import type { RecipientKind } from '@zamio/contracts';
 import { adminMoneyEndpoints } from '@zamio/api-client';
-import { ErrorBanner, PageLoading, StatementView, useApiClient } from '@zamio/ui';
+import { StatementPageBody, useApiClient } from '@zamio/ui';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { cycleQueryKey } from '../money/money-queries';
 
 export default function RecipientStatementPage() {
@@ -19,26 +19,12 @@ export default function RecipientStatementPage() {
     queryFn: ({ signal }) => adminMoneyEndpoints.recipientStatement(api, cycleId, recipient, signal),
   });
   return (
-    <>
-      <nav className="zamio-breadcrumb" aria-label="Breadcrumb">
-        <Link to={`/cycles/${cycleId}`}>{statement.data?.cycle.name ?? 'Cycle'}</Link>
-      </nav>
-      <div className="zamio-page-head">
-        <h1 data-testid="statement-heading">
-          {statement.data ? `Statement — ${statement.data.recipient.name}` : 'Statement'}
-        </h1>
-      </div>
-      {statement.isPending ? <PageLoading /> : null}
-      {statement.isError ? (
-        <ErrorBanner title="This statement could not be loaded" error={statement.error} />
-      ) : null}
-      {statement.data ? (
-        <StatementView
-          statement={statement.data}
-          csvUrl={adminMoneyEndpoints.recipientStatementFileUrl(api, cycleId, recipient, 'csv')}
-          pdfUrl={adminMoneyEndpoints.recipientStatementFileUrl(api, cycleId, recipient, 'pdf')}
-        />
-      ) : null}
-    </>
+    <StatementPageBody
+      statement={statement}
+      back={{ to: `/cycles/${cycleId}`, label: statement.data?.cycle.name ?? 'Cycle' }}
+      heading={(loaded) => `Statement — ${loaded.recipient.name}`}
+      csvUrl={adminMoneyEndpoints.recipientStatementFileUrl(api, cycleId, recipient, 'csv')}
+      pdfUrl={adminMoneyEndpoints.recipientStatementFileUrl(api, cycleId, recipient, 'pdf')}
+    />
   );
 }

@@ -13,6 +13,7 @@ import {
   useApiClient,
   useCursorPages,
   type DataColumn,
+  disputeListQuery,
 } from '@zamio/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -58,17 +59,8 @@ export default function DisputesPage() {
     queryKey: disputesQueryKey,
     filters: { status },
     initialSort: { key: 'createdAt', direction: 'desc' },
-    fetchPage: ({ limit, cursor, filters, sort, signal }) =>
-      artistMoneyEndpoints.listDisputes(
-        api,
-        {
-          limit,
-          cursor,
-          ...(filters.status ? { status: filters.status as DisputeStatusName } : {}),
-          ...(sort ? { order: sort.direction } : {}),
-        },
-        signal,
-      ),
+    fetchPage: ({ signal, ...request }) =>
+      artistMoneyEndpoints.listDisputes(api, disputeListQuery(request), signal),
   });
   const plays = useQuery({
     queryKey: [...playsQueryKey, 'dispute-options'],

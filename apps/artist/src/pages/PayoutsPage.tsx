@@ -2,7 +2,7 @@
 // (checked against the balance in words; the server decides for certain,
 // under a lock, so racing requests never overdraw) and the history. An artist
 // signed to a publisher is paid through the publisher instead.
-import type { Payout, PayoutStatusName } from '@zamio/contracts';
+import type { Payout } from '@zamio/contracts';
 import { artistMoneyEndpoints } from '../money/artist-money-endpoints';
 import {
   Button,
@@ -21,6 +21,7 @@ import {
   useApiClient,
   useCursorPages,
   type DataColumn,
+  payoutListQuery,
 } from '@zamio/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -156,17 +157,8 @@ export default function PayoutsPage() {
     queryKey: payoutsQueryKey,
     filters: { status },
     initialSort: { key: 'requestedAt', direction: 'desc' },
-    fetchPage: ({ limit, cursor, filters, sort, signal }) =>
-      artistMoneyEndpoints.listPayouts(
-        api,
-        {
-          limit,
-          cursor,
-          ...(filters.status ? { status: filters.status as PayoutStatusName } : {}),
-          ...(sort ? { sort: sort.key as 'requestedAt' | 'amountMinor', order: sort.direction } : {}),
-        },
-        signal,
-      ),
+    fetchPage: ({ signal, ...request }) =>
+      artistMoneyEndpoints.listPayouts(api, payoutListQuery(request), signal),
   });
   const publisher = relationships.data ? activePublisherOf(relationships.data) : undefined;
 

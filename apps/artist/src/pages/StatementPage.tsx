@@ -1,10 +1,10 @@
 // One cycle's statement for the artist: the page, its CSV and PDF, and a
 // dispute from any line that is not already held.
 import { artistMoneyEndpoints } from '../money/artist-money-endpoints';
-import { Button, ErrorBanner, PageLoading, StatementView, useApiClient, type StatementLine } from '@zamio/ui';
+import { Button, StatementPageBody, useApiClient, type StatementLine } from '@zamio/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { DisputePlayDialog, type DisputablePlay } from '../money/DisputePlayDialog';
 import { statementQueryKey } from '../money/money-queries';
 
@@ -37,27 +37,14 @@ export default function StatementPage() {
       </Button>
     );
   return (
-    <>
-      <nav className="zamio-breadcrumb" aria-label="Breadcrumb">
-        <Link to="/statements">Statements</Link>
-      </nav>
-      <div className="zamio-page-head">
-        <h1 data-testid="statement-heading">
-          {statement.data ? `Statement — ${statement.data.cycle.name}` : 'Statement'}
-        </h1>
-      </div>
-      {statement.isPending ? <PageLoading /> : null}
-      {statement.isError ? (
-        <ErrorBanner title="This statement could not be loaded" error={statement.error} />
-      ) : null}
-      {statement.data ? (
-        <StatementView
-          statement={statement.data}
-          csvUrl={artistMoneyEndpoints.statementDownloadUrl(api, cycleId, 'csv')}
-          pdfUrl={artistMoneyEndpoints.statementDownloadUrl(api, cycleId, 'pdf')}
-          lineAction={disputeAction}
-        />
-      ) : null}
+    <StatementPageBody
+      statement={statement}
+      back={{ to: '/statements', label: 'Statements' }}
+      heading={(loaded) => `Statement — ${loaded.cycle.name}`}
+      csvUrl={artistMoneyEndpoints.statementDownloadUrl(api, cycleId, 'csv')}
+      pdfUrl={artistMoneyEndpoints.statementDownloadUrl(api, cycleId, 'pdf')}
+      lineAction={disputeAction}
+    >
       <DisputePlayDialog
         play={disputing}
         onOpenChange={(open) => {
@@ -67,6 +54,6 @@ export default function StatementPage() {
           }
         }}
       />
-    </>
+    </StatementPageBody>
   );
 }
