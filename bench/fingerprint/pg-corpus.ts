@@ -8,7 +8,7 @@
 //    packages below; SuperTuxKart's "_fast" variants and Frets on Fire's per-instrument stems
 //    are left out (the same recording again);
 // 2. when the files are fewer than wanted, the longest are re-cut into contiguous,
-//    non-overlapping segments (≥ 90 s each; a file is split into k equal parts, the file with
+//    non-overlapping segments (≥ 60 s each; a file is split into k equal parts, the file with
 //    the longest parts first, until the count is reached) — files over 20 min (the worker's
 //    track limit) are always split;
 // 3. every candidate is fingerprinted and three clean 10 s excerpts of it (at 20, 50, 80 %)
@@ -81,7 +81,7 @@ const AUDIO_FILE = /\.(ogg|oga|opus|mp3|flac)$/i;
 const NOT_A_TRACK = /(_fast|_f)\.ogg$|\/(guitar|rhythm|drums|bass|vocals?|crowd|preview)\.ogg$/i;
 const MIN_BYTES = 500_000;
 const RATE = 16_000;
-const MIN_SEGMENT_S = 90;
+const MIN_SEGMENT_S = 60;
 /** The worker's fingerprint job refuses longer tracks. */
 const MAX_SEGMENT_S = 20 * 60;
 const RECIPE = 1;
