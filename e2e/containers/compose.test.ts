@@ -1,12 +1,17 @@
 // Local development stack (docker-compose.yml) end to end: up with the
 // stand-in bases, everything healthy, sign in through a portal's dev server,
-// upload through it into the volume the bff and the worker share,
+// upload through it into the volume the bff and the worker share, run the
+// airplay chain (upload → worker fingerprints → captures → one play, live on
+// the artist's socket) through the published ports only,
 // edit a portal and a bff source file in the bind mount and see the change
 // served with no container restarted, then `down -v` leaves nothing behind.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { runAirplayChain } from '@zamio/e2e-stack/airplay-chain';
+import { ApiSession } from '@zamio/e2e-stack/api-session';
 import {
   baseImages,
   caSecretEnv,
@@ -22,8 +27,8 @@ import { freePort } from './support/free-port';
 
 const available = await requireDocker();
 const id = randomBytes(3).toString('hex');
-const project = `zamioe2e${id}`;
-const devImage = `zamio-e2e-dev-${id}:local`;
+const project = `compose-chain-${id}`;
+const devImage = `compose-chain-dev-${id}:local`;
 const SERVICES = ['postgres', 'redis', 'bff', 'worker', 'artist', 'station', 'publisher', 'admin'];
 
 // docker-compose v1.29 is what this machine has; `docker compose` v2 elsewhere.
@@ -40,11 +45,20 @@ async function containerOf(service: string): Promise<string> {
   if (!container) throw new Error(`no container for ${service}: ${result.output}`);
   return container;
 }
+const metricsText = async (url: string) => (await fetch(url)).text();
+const metricValue = (text: string, line: RegExp) =>
+  text
+    .split('\n')
+    .filter((l) => line.test(l))
+    .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
 const startedAt = async (service: string) =>
   docker('inspect', '--format', '{{.State.StartedAt}}', await containerOf(service));
 
 describe.runIf(available)('docker-compose development stack', () => {
   let artistUrl = '';
+  let stationUrl = '';
+  let adminUrl = '';
+  let workerMetricsUrl = '';
   const restore: { path: string; content: string }[] = [];
 
   beforeAll(async () => {
@@ -55,6 +69,7 @@ describe.runIf(available)('docker-compose development stack', () => {
       STATION_PORT: await freePort(),
       PUBLISHER_PORT: await freePort(),
       ADMIN_PORT: await freePort(),
+      WORKER_METRICS_PORT: await freePort(),
     };
     composeEnv = {
       COMPOSE_PROJECT_NAME: project,
@@ -62,9 +77,14 @@ describe.runIf(available)('docker-compose development stack', () => {
       NODE_IMAGE: bases.NODE_IMAGE,
       POSTGRES_IMAGE: bases.POSTGRES_IMAGE,
       REDIS_IMAGE: bases.REDIS_IMAGE,
+      // The engine answers slowly on a busy shared machine (volume removal took > 60 s).
+      COMPOSE_HTTP_TIMEOUT: '300',
       ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
     };
     artistUrl = `http://127.0.0.1:${ports.ARTIST_PORT}`;
+    stationUrl = `http://127.0.0.1:${ports.STATION_PORT}`;
+    adminUrl = `http://127.0.0.1:${ports.ADMIN_PORT}`;
+    workerMetricsUrl = `http://127.0.0.1:${ports.WORKER_METRICS_PORT}/metrics`;
 
     // compose v1 cannot pass build secrets: build the dev image first.
     const secret = caSecretEnv().ZAMIO_CA_SECRET ?? process.env.ZAMIO_CA_SECRET;
@@ -208,6 +228,94 @@ describe.runIf(available)('docker-compose development stack', () => {
     );
     expect(seen.output).toContain(sha256);
   });
+
+  it('runs the airplay chain: the worker container fingerprints and matches, the artist sees the play live', async () => {
+    // The operator's first admin, by the CLI in the bff container; it approves the station.
+    const adminEmail = `ops-${id}@compose.zamio.local`;
+    const adminPassword = `compose-admin-${id}-password`;
+    const created = await compose(
+      'exec',
+      '-T',
+      'bff',
+      'sh',
+      '-c',
+      `printf %s '${adminPassword}' > /tmp/admin-password && npx tsx apps/bff/src/create-admin.ts --email ${adminEmail} --password-file /tmp/admin-password; status=$?; rm -f /tmp/admin-password; exit $status`,
+    );
+    expect(created.code, created.output).toBe(0);
+    expect(created.output).toContain(`admin ${adminEmail} created`);
+    const admin = new ApiSession(adminUrl);
+    await admin.login(adminEmail, adminPassword);
+
+    const signUp = async (url: string, role: 'artist' | 'station') => {
+      const email = `${role}-${id}@compose.zamio.local`;
+      const password = `compose-${role}-${id}-password`;
+      const session = new ApiSession(url);
+      const answer = await session.request('POST', '/api/auth/signup', {
+        email,
+        password,
+        displayName: `Compose ${role} ${id}`,
+        role,
+      });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+      const user = answer.body as { id: string; status: string };
+      // Artists start active; a station waits for an administrator (libs/accounts roles).
+      expect(user.status).toBe(role === 'artist' ? 'active' : 'pending');
+      if (role === 'artist') return { email, password };
+      const refused = await session.request('POST', '/api/auth/login', { email, password });
+      expect(refused.status).toBe(403);
+      const approved = await admin.request('POST', `/api/admin/users/${user.id}/approve`);
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+      expect(approved.body).toMatchObject({ id: user.id, status: 'active' });
+      return { email, password };
+    };
+    const artistAccount = await signUp(artistUrl, 'artist');
+    const stationAccount = await signUp(stationUrl, 'station');
+
+    const workerBefore = await metricsText(workerMetricsUrl);
+    const messages: { type: string; play?: { id: string; trackId: string } }[] = [];
+    let socket: WebSocket | undefined;
+    try {
+      const { trackId, play } = await runAirplayChain(artistUrl, {
+        stationUrl,
+        artist: artistAccount,
+        station: stationAccount,
+        // The artist's portal is open (through its dev server's /api proxy) before the station airs.
+        beforeCaptures: async (artist) => {
+          socket = new WebSocket(`${artistUrl.replace('http', 'ws')}/api/live`, {
+            headers: { origin: artistUrl, cookie: artist.cookieHeader() },
+          });
+          socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+          await new Promise((resolve, reject) => {
+            socket!.once('open', resolve);
+            socket!.once('error', reject);
+          });
+        },
+      });
+      await expect
+        .poll(() => messages.some((m) => m.type === 'play.changed' && m.play?.id === play.id), {
+          timeout: 10_000,
+        })
+        .toBe(true);
+      expect(messages.filter((m) => m.play && m.play.trackId !== trackId)).toEqual([]);
+
+      // The worker container did the work: its metrics and logs say so, the bff's logs do not.
+      const workerAfter = await metricsText(workerMetricsUrl);
+      const delta = (line: RegExp) => metricValue(workerAfter, line) - metricValue(workerBefore, line);
+      expect(delta(/^zamio_tracks_fingerprinted_total\{.*outcome="ready"/)).toBe(1);
+      expect(delta(/^zamio_captures_matched_total\{.*result="matched"/)).toBe(3);
+      expect(delta(/^zamio_captures_matched_total\{.*result="unmatched"/)).toBe(1);
+      expect(delta(/^zamio_plays_created_total/)).toBe(1);
+      const workerLogs = (await compose('logs', '--no-color', 'worker')).output;
+      expect(workerLogs).toContain('track fingerprint job done');
+      expect(workerLogs).toContain(trackId);
+      expect(workerLogs).toContain('capture matched');
+      const bffLogs = (await compose('logs', '--no-color', 'bff')).output;
+      expect(bffLogs).not.toContain('track fingerprint job done');
+      expect(bffLogs).not.toContain('capture matched');
+    } finally {
+      socket?.close();
+    }
+  }, 420_000);
 
   it('reloads edited portal and bff sources without restarting containers', async () => {
     const before = { artist: await startedAt('artist'), bff: await startedAt('bff') };

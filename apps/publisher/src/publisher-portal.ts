@@ -11,7 +11,11 @@ export const publisherPortal: PortalDefinition = {
     { to: '/', label: 'Home', load: () => import('./pages/HomePage') },
     { to: '/roster', label: 'Roster', load: () => import('./pages/RosterPage') },
     { to: '/catalog', label: 'Catalog', load: () => import('./pages/CatalogPage') },
+    { to: '/plays', label: 'Plays', load: () => import('./pages/PlaysPage') },
     { to: '/earnings', label: 'Earnings', load: () => import('./pages/EarningsPage') },
+    { to: '/statements', label: 'Statements', load: () => import('./pages/StatementsPage') },
+    { to: '/disputes', label: 'Disputes', load: () => import('./pages/DisputesPage') },
+    { to: '/payouts', label: 'Payouts', load: () => import('./pages/PayoutsPage') },
     { to: '/system', label: 'System', load: () => import('./pages/SystemPage') },
   ],
 };

@@ -20,3 +20,5 @@ export {
   type StationProfile,
   type StationProfileUpdate,
 } from './endpoints/station-endpoints';
+export { moneyEndpoints, type MoneyEndpoints, type MoneyRole } from './endpoints/money-endpoints';
+export { publisherEndpoints, publisherInvitationEndpoints } from './endpoints/publisher-endpoints';

@@ -3,7 +3,7 @@
 // Amounts are integer pesewas (`…Minor`, GHS × 100); rates micro-GHS per
 // second; multipliers and splits basis points (10000 = 1.0 / 100 %).
 import Type, { type Static } from 'typebox';
-import { Paged, PageQueryFields } from './paging';
+import { DateRangeFields, Paged, PageQueryFields } from './paging';
 import { PlainText } from './text';
 
 const Id = Type.String({ format: 'uuid' });
@@ -210,6 +210,7 @@ export const DisputeCreateBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type DisputeCreateBody = Static<typeof DisputeCreateBody>;
 export const DisputeResolveBody = Type.Object(
   {
     outcome: Type.Union([Type.Literal('upheld'), Type.Literal('rejected')]),
@@ -228,7 +229,9 @@ export const DisputeListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+export type DisputeListQuery = Static<typeof DisputeListQuery>;
 export const DisputePage = Paged(Dispute);
+export type DisputePage = Static<typeof DisputePage>;
 
 // ---------------------------------------------------------------- payouts
 export const PayoutStatusName = Type.Union([
@@ -261,6 +264,7 @@ export const PayoutCreateBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type PayoutCreateBody = Static<typeof PayoutCreateBody>;
 export const PayoutPaidBody = Type.Object(
   { externalReference: PlainText({ minLength: 1, maxLength: 120 }) },
   { additionalProperties: false },
@@ -278,7 +282,9 @@ export const PayoutListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+export type PayoutListQuery = Static<typeof PayoutListQuery>;
 export const PayoutPage = Paged(Payout);
+export type PayoutPage = Static<typeof PayoutPage>;
 
 // -------------------------------------------------------------- publisher
 export const RelationshipStatusName = Type.Union([
@@ -309,6 +315,7 @@ export const InviteArtistBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type InviteArtistBody = Static<typeof InviteArtistBody>;
 export const SignedTrack = Type.Object({
   trackId: Id,
   title: Type.String(),
@@ -317,20 +324,62 @@ export const SignedTrack = Type.Object({
   artistId: Id,
   artistName: Type.String(),
 });
+export type SignedTrack = Static<typeof SignedTrack>;
+export const SignedTrackPage = Paged(SignedTrack);
+export type SignedTrackPage = Static<typeof SignedTrackPage>;
+/** GET /api/publisher/catalog: the signed artists' tracks, by title (default) or newest. */
+export const CatalogListQuery = Type.Object(
+  {
+    artist: Type.Optional(Id),
+    sort: Type.Union([Type.Literal('title'), Type.Literal('createdAt')], { default: 'title' }),
+    order: Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'asc' }),
+    ...PageQueryFields,
+  },
+  { additionalProperties: false },
+);
+export type CatalogListQuery = Static<typeof CatalogListQuery>;
+
 export const SignedPlay = Type.Object({
   playId: Id,
   trackId: Id,
   trackTitle: Type.String(),
+  artistId: Id,
   artistName: Type.String(),
+  stationId: Id,
   stationName: Type.String(),
   startedAt: Instant,
   seconds: Type.Number(),
   status: Type.String(),
 });
-export const PlaysPageQuery = Type.Object(
-  { before: Type.Optional(Instant), limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) },
+export type SignedPlay = Static<typeof SignedPlay>;
+export const SignedPlayPage = Paged(SignedPlay);
+export type SignedPlayPage = Static<typeof SignedPlayPage>;
+const SignedPlayFilterFields = {
+  artist: Type.Optional(Id),
+  track: Type.Optional(Id),
+  station: Type.Optional(Id),
+  ...DateRangeFields,
+};
+/** GET /api/publisher/plays: filters, `from` inclusive / `to` exclusive, newest first by default. */
+export const SignedPlayListQuery = Type.Object(
+  {
+    ...SignedPlayFilterFields,
+    sort: Type.Union([Type.Literal('startedAt'), Type.Literal('seconds')], { default: 'startedAt' }),
+    order: Order,
+    ...PageQueryFields,
+  },
   { additionalProperties: false },
 );
+export type SignedPlayListQuery = Static<typeof SignedPlayListQuery>;
+/** GET /api/publisher/plays/summary: the same filters, active plays per station. */
+export const SignedPlaysSummaryQuery = Type.Object(SignedPlayFilterFields, { additionalProperties: false });
+export type SignedPlaysSummaryQuery = Static<typeof SignedPlaysSummaryQuery>;
+export const SignedPlaysSummary = Type.Object({
+  perStation: Type.Array(
+    Type.Object({ stationId: Id, station: Type.String(), plays: Type.Integer(), seconds: Type.Number() }),
+  ),
+});
+export type SignedPlaysSummary = Static<typeof SignedPlaysSummary>;
 
 // -------------------------------------------------------------- audit log
 export const AuditEntry = Type.Object({

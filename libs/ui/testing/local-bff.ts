@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 export interface ReceivedRequest {
   method: string;
   path: string;
+  /** The query string's parameters (e.g. a list's filters and sort). */
+  query: Record<string, string>;
   contentType: string;
   csrf: string | undefined;
   /** JSON bodies parsed; multipart bodies as latin1 text (first 4 kB) with their size. */
@@ -42,10 +44,12 @@ export async function startLocalBff(): Promise<LocalBff> {
     request.on('end', async () => {
       const body = Buffer.concat(chunks);
       const contentType = request.headers['content-type'] ?? '';
-      const path = new URL(request.url ?? '/', 'http://local').pathname.replace(/^\/api/, '');
+      const url = new URL(request.url ?? '/', 'http://local');
+      const path = url.pathname.replace(/^\/api/, '');
       const entry: ReceivedRequest = {
         method: request.method ?? 'GET',
         path,
+        query: Object.fromEntries(url.searchParams),
         contentType,
         csrf: request.headers['x-csrf-token'] as string | undefined,
         json: contentType.includes('json') && body.length ? JSON.parse(body.toString('utf8')) : undefined,

@@ -1,5 +1,6 @@
 import { RoleHomePage, buttonClassName } from '@zamio/ui';
 import { Link } from 'react-router';
+import { PublisherInvitations } from '../publishing/PublisherInvitations';
 
 export default function HomePage() {
   return (
@@ -16,6 +17,7 @@ export default function HomePage() {
           Plays
         </Link>
       </div>
+      <PublisherInvitations />
     </RoleHomePage>
   );
 }

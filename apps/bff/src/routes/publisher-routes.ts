@@ -4,16 +4,28 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import {
+  CatalogListQuery,
   IdParams,
   InviteArtistBody,
-  PlaysPageQuery,
   PublisherRelationship,
-  SignedPlay,
-  SignedTrack,
+  SignedPlayListQuery,
+  SignedPlayPage,
+  SignedPlaysSummary,
+  SignedPlaysSummaryQuery,
+  SignedTrackPage,
+  type SignedPlaysSummaryQuery as SummaryQuery,
 } from '@zamio/contracts';
 import type { PublisherService } from '@zamio/royalties';
 import { sessionGuard } from '../plugins/guards';
-import { relationshipBody, signedPlayBody, signedTrackBody } from './money-responses';
+import { pageBody, relationshipBody, signedPlayBody, signedTrackBody } from './money-responses';
+
+const signedPlayFilterOf = ({ artist, track, station, from, to }: SummaryQuery) => ({
+  artistId: artist,
+  trackId: track,
+  stationId: station,
+  from: from ? new Date(from) : undefined,
+  to: to ? new Date(to) : undefined,
+});
 
 export const publisherRoutes: FastifyPluginAsyncTypebox<{ publishers: PublisherService }> = async (
   app,
@@ -47,22 +59,51 @@ export const publisherRoutes: FastifyPluginAsyncTypebox<{ publishers: PublisherS
   );
   app.get(
     '/publisher/catalog',
-    { schema: { response: { 200: Type.Array(SignedTrack) } }, onRequest: publisher },
-    async (request) => (await publishers.catalog(publisher.principalOf(request).userId)).map(signedTrackBody),
+    {
+      schema: { querystring: CatalogListQuery, response: { 200: SignedTrackPage } },
+      onRequest: publisher,
+    },
+    async (request) => {
+      const { artist: artistId, ...page } = request.query;
+      return pageBody(
+        await publishers.catalog(publisher.principalOf(request).userId, { artistId }, page),
+        signedTrackBody,
+      );
+    },
   );
   app.get(
     '/publisher/plays',
     {
-      schema: { querystring: PlaysPageQuery, response: { 200: Type.Array(SignedPlay) } },
+      schema: { querystring: SignedPlayListQuery, response: { 200: SignedPlayPage } },
       onRequest: publisher,
     },
-    async (request) =>
-      (
-        await publishers.plays(publisher.principalOf(request).userId, {
-          before: request.query.before ? new Date(request.query.before) : undefined,
-          limit: request.query.limit,
-        })
-      ).map(signedPlayBody),
+    async (request) => {
+      const { sort, order, limit, cursor, ...filter } = request.query;
+      return pageBody(
+        await publishers.plays(publisher.principalOf(request).userId, signedPlayFilterOf(filter), {
+          sort: sort === 'seconds' ? 'durationMs' : 'startedAt',
+          order,
+          limit,
+          cursor,
+        }),
+        signedPlayBody,
+      );
+    },
+  );
+  app.get(
+    '/publisher/plays/summary',
+    {
+      schema: { querystring: SignedPlaysSummaryQuery, response: { 200: SignedPlaysSummary } },
+      onRequest: publisher,
+    },
+    async (request) => ({
+      perStation: (
+        await publishers.playsPerStation(
+          publisher.principalOf(request).userId,
+          signedPlayFilterOf(request.query),
+        )
+      ).map(({ durationMs, ...row }) => ({ ...row, seconds: durationMs / 1000 })),
+    }),
   );
 
   app.get(

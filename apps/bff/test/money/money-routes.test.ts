@@ -143,10 +143,52 @@ describe('money routes', () => {
       body: { status: 'active' },
     });
     expect((await artist.post(`/api/artist/publisher-invitations/${id}/accept`)).status).toBe(409);
+    const catalog = await publisher.get('/api/publisher/catalog');
+    expect(catalog).toMatchObject({
+      status: 200,
+      body: { items: [{ title: 'Highlife', artistId: artist.userId }], nextCursor: null },
+    });
+    expect((await publisher.get(`/api/publisher/catalog?artist=${publisher.userId}`)).body).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+  });
+
+  it("pages, filters and sorts the signed artists' plays and counts them per station", async () => {
+    type PlayPage = {
+      items: { playId: string; seconds: number; stationName: string }[];
+      nextCursor: string | null;
+    };
+    const first = await publisher.get('/api/publisher/plays?limit=1');
+    expect(first.status).toBe(200);
+    const page1 = first.body as PlayPage;
+    expect(page1.items.map((p) => p.playId)).toEqual([plays[1]]); // newest first
+    expect(page1.nextCursor).toEqual(expect.any(String));
+    const page2 = (await publisher.get(`/api/publisher/plays?limit=1&cursor=${page1.nextCursor}`))
+      .body as PlayPage;
+    expect(page2).toMatchObject({ items: [{ playId: plays[0], seconds: 210 }], nextCursor: null });
+    const bySeconds = (await publisher.get('/api/publisher/plays?sort=seconds&order=asc')).body as PlayPage;
+    expect(bySeconds.items.map((p) => p.seconds)).toEqual([100, 210]);
+    const inRange = (
+      await publisher.get('/api/publisher/plays?from=2026-01-06T00:00:00Z&to=2026-01-07T00:00:00Z')
+    ).body as PlayPage;
+    expect(inRange.items.map((p) => p.playId)).toEqual([plays[1]]);
+    const otherArtist = (await publisher.get(`/api/publisher/plays?artist=${publisher.userId}`))
+      .body as PlayPage;
+    expect(otherArtist.items).toEqual([]);
+    // A cursor of one sort is refused for another, by name.
+    const mixed = await publisher.get(`/api/publisher/plays?sort=seconds&cursor=${page1.nextCursor}`);
+    expect(mixed).toMatchObject({ status: 400, body: { message: expect.stringContaining('cursor') } });
+    const badStation = await publisher.get('/api/publisher/plays?station=joy');
+    expect(badStation.status).toBe(400);
+    expect(JSON.stringify(badStation.body)).toContain('station');
+    expect((await artist.get('/api/publisher/plays/summary')).status).toBe(403);
+    expect((await publisher.get('/api/publisher/plays/summary')).body).toEqual({
+      perStation: [{ stationId: expect.any(String), station: 'Joy FM', plays: 2, seconds: 310 }],
+    });
     expect(
-      ((await publisher.get('/api/publisher/catalog')).body as { title: string }[]).map((t) => t.title),
-    ).toEqual(['Highlife']);
-    expect((await publisher.get('/api/publisher/plays?limit=10')).body).toHaveLength(2);
+      (await publisher.get('/api/publisher/plays/summary?from=2026-01-06T00:00:00Z')).body,
+    ).toMatchObject({ perStation: [{ plays: 1, seconds: 100 }] });
   });
 
   it('calculates a cycle through the queue, locks it and serves statements as JSON, CSV and PDF', async () => {

@@ -57,6 +57,7 @@ const ROUTES: [method: string, path: string, template?: string][] = [
   ['GET', '/api/publisher/payouts'],
   ['POST', '/api/publisher/payouts'],
   ['GET', '/api/publisher/plays'],
+  ['GET', '/api/publisher/plays/summary'],
   ['GET', '/api/publisher/roster'],
   ['POST', '/api/publisher/roster'],
   ['POST', `/api/publisher/roster/${UUID}/end`],

@@ -14,11 +14,11 @@ const RATE = 22_050;
 
 export interface AirplayAudio {
   /** The artist's master: the whole track, WAV. */
-  trackWav: Uint8Array;
+  trackWav: Uint8Array<ArrayBuffer>;
   /** 10 s from `fromSeconds`, degraded, as MP3 bytes. */
-  capture(fromSeconds: number): Promise<Uint8Array>;
+  capture(fromSeconds: number): Promise<Uint8Array<ArrayBuffer>>;
   /** 10 s of music that is not in the catalogue, degraded the same way. */
-  unrelated(): Promise<Uint8Array>;
+  unrelated(): Promise<Uint8Array<ArrayBuffer>>;
   remove(): Promise<void>;
 }
 
@@ -26,7 +26,8 @@ export async function createAirplayAudio(seconds = 75): Promise<AirplayAudio> {
   const dir = await mkdtemp(join(tmpdir(), 'zamio-airplay-audio-'));
   const song: SyntheticTrack = makeTrack(2026, seconds);
   const stranger: SyntheticTrack = makeTrack(777, 12);
-  const trackWav = encodeWavPcm16([renderTrack(song, RATE)], RATE);
+  // A fresh ArrayBuffer-backed view: what a DOM-typed Blob accepts.
+  const trackWav = new Uint8Array(encodeWavPcm16([renderTrack(song, RATE)], RATE));
   let n = 0;
   const degrade = async (source: Float32Array) => {
     const name = `c${n++}`;

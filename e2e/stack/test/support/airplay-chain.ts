@@ -40,11 +40,30 @@ export interface ChainResult {
   play: PlayBody;
 }
 
-export async function runAirplayChain(baseUrl: string): Promise<ChainResult> {
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export interface ChainOptions {
+  /** Where the station and its capture device reach the API (default: `baseUrl`). */
+  stationUrl?: string;
+  /** Accounts to sign in with (default: the seeded demo artist and station). */
+  artist?: Credentials;
+  station?: Credentials;
+  /** Runs once the track is ready, before any capture is posted (e.g. opens the artist's socket). */
+  beforeCaptures?: (artist: ApiSession, trackId: string) => Promise<void>;
+}
+
+export async function runAirplayChain(baseUrl: string, options: ChainOptions = {}): Promise<ChainResult> {
   const audio = await createAirplayAudio();
+  const stationUrl = options.stationUrl ?? baseUrl;
   try {
     const artist = new ApiSession(baseUrl);
-    const artistId = await artist.login('artist@demo.zamio.local', DEMO_PASSWORD);
+    const artistId = await artist.login(
+      options.artist?.email ?? 'artist@demo.zamio.local',
+      options.artist?.password ?? DEMO_PASSWORD,
+    );
     const created = await artist.request('POST', '/api/artist/tracks', {
       title: 'Chain Test Highlife',
       genre: 'Highlife',
@@ -67,15 +86,20 @@ export async function runAirplayChain(baseUrl: string): Promise<ChainResult> {
       failureReason: null,
     });
 
-    const station = new ApiSession(baseUrl);
-    await station.login('station@demo.zamio.local', DEMO_PASSWORD);
+    await options.beforeCaptures?.(artist, trackId);
+
+    const station = new ApiSession(stationUrl);
+    await station.login(
+      options.station?.email ?? 'station@demo.zamio.local',
+      options.station?.password ?? DEMO_PASSWORD,
+    );
     const issued = await station.request('POST', '/api/station/devices', { name: `chain-${Date.now()}` });
     expect(issued.status).toBe(201);
     const token = (issued.body as { token: string }).token;
-    const device = new ApiSession(baseUrl);
+    const device = new ApiSession(stationUrl);
     // Whole seconds, a day ago at a random minute: each run's plays are its own.
     const t0 = (Math.floor(Date.now() / 60_000) - 1440 - Math.floor(Math.random() * 10_000)) * 60_000;
-    const post = async (chunkId: string, bytes: Uint8Array, startedAtMs: number) => {
+    const post = async (chunkId: string, bytes: Uint8Array<ArrayBuffer>, startedAtMs: number) => {
       const body = new FormData();
       body.append('chunk_id', chunkId);
       body.append('started_at', new Date(startedAtMs).toISOString());

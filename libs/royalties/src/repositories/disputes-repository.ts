@@ -62,8 +62,11 @@ const toDispute = (r: Row): Dispute => ({
   createdAt: new Date(r.created_at),
 });
 
-const SELECT = `SELECT d.*, t.title, s.name AS station_name, p.started_at, u.display_name AS raised_by_name
-  FROM disputes d JOIN plays p ON p.id = d.play_id JOIN tracks t ON t.id = p.track_id
+// The columns a Row holds, written out so the list query can add its page key.
+const COLUMNS = `d.id, d.play_id, d.raised_by, d.reason, d.evidence_upload_id, d.status, d.resolved_by,
+  d.resolved_at, d.resolution_note, d.created_at, t.title, s.name AS station_name, p.started_at,
+  u.display_name AS raised_by_name`;
+const FROM = `FROM disputes d JOIN plays p ON p.id = d.play_id JOIN tracks t ON t.id = p.track_id
   JOIN stations s ON s.id = p.station_id JOIN users u ON u.id = d.raised_by`;
 
 export async function insert(
@@ -84,9 +87,10 @@ export async function insert(
 }
 
 export async function findById(db: Queryable, id: string, forUpdate = false): Promise<Dispute | undefined> {
-  const { rows } = await db.query<Row>(`${SELECT} WHERE d.id = $1${forUpdate ? ' FOR UPDATE OF d' : ''}`, [
-    id,
-  ]);
+  const { rows } = await db.query<Row>(
+    `SELECT ${COLUMNS} ${FROM} WHERE d.id = $1${forUpdate ? ' FOR UPDATE OF d' : ''}`,
+    [id],
+  );
   return rows[0] && toDispute(rows[0]);
 }
 
@@ -104,7 +108,7 @@ export async function list(
   const params: unknown[] = [filter.status ?? null, filter.raisedBy ?? null];
   const keyset = keysetClauses(DISPUTE_SORTS[page.sort], page, 'd.id', params.length + 1);
   const { rows } = await db.query<Row & { page_key: string }>(
-    `${SELECT.replace('SELECT d.*', `SELECT d.*, ${keyset.select}`)}
+    `SELECT ${COLUMNS}, ${keyset.select} ${FROM}
      WHERE ($1::text IS NULL OR d.status = $1) AND ($2::uuid IS NULL OR d.raised_by = $2) AND ${keyset.where}
      ${keyset.orderLimit}`,
     [...params, ...keyset.params],

@@ -1,7 +1,14 @@
 // All SQL of publisher relationships: invited → active (accepted) |
 // declined; active → ended. Plays from effective_from until ended_at of an
 // accepted relationship are paid to the publisher.
-import type { Queryable } from '@zamio/db';
+import {
+  finishPage,
+  keysetClauses,
+  type Page,
+  type PageRequest,
+  type Queryable,
+  type SortKey,
+} from '@zamio/db';
 import { conflict } from '@zamio/errors';
 
 export const RELATIONSHIP_STATUSES = ['invited', 'active', 'declined', 'ended'] as const;
@@ -129,10 +136,24 @@ export interface SignedTrack {
   createdAt: Date;
 }
 
-/** Tracks of the artists signed to the publisher (its catalogue). */
-export async function catalogOf(db: Queryable, publisherId: string): Promise<SignedTrack[]> {
+export const CATALOG_SORTS = {
+  title: { column: 't.title', type: 'text' },
+  createdAt: { column: 't.created_at', type: 'timestamptz' },
+} as const satisfies Record<string, SortKey>;
+export type CatalogSort = keyof typeof CATALOG_SORTS;
+
+/** One page of the tracks of the artists signed (active) to the publisher (its catalogue). */
+export async function catalogOf(
+  db: Queryable,
+  publisherId: string,
+  filter: { artistId?: string | undefined },
+  page: PageRequest<CatalogSort>,
+): Promise<Page<SignedTrack>> {
+  const params: unknown[] = [publisherId, filter.artistId ?? null];
+  const keyset = keysetClauses(CATALOG_SORTS[page.sort], page, 't.id', params.length + 1);
   const { rows } = await db.query<{
     id: string;
+    page_key: string;
     title: string;
     isrc: string | null;
     status: string;
@@ -140,14 +161,16 @@ export async function catalogOf(db: Queryable, publisherId: string): Promise<Sig
     artist_name: string;
     created_at: Date;
   }>(
-    `SELECT t.id, t.title, t.isrc, t.status, t.artist_user_id, u.display_name AS artist_name, t.created_at
+    `SELECT t.id, t.title, t.isrc, t.status, t.artist_user_id, u.display_name AS artist_name, t.created_at,
+            ${keyset.select}
        FROM publisher_relationships r JOIN tracks t ON t.artist_user_id = r.artist_user_id
        JOIN users u ON u.id = t.artist_user_id
-      WHERE r.publisher_user_id = $1 AND r.status = 'active'
-      ORDER BY u.display_name, t.title, t.id LIMIT 1000`,
-    [publisherId],
+      WHERE r.publisher_user_id = $1 AND r.status = 'active' AND ($2::uuid IS NULL OR t.artist_user_id = $2)
+        AND ${keyset.where}
+      ${keyset.orderLimit}`,
+    [...params, ...keyset.params],
   );
-  return rows.map((r) => ({
+  return finishPage(rows, page, (r) => ({
     trackId: r.id,
     title: r.title,
     isrc: r.isrc,
@@ -162,46 +185,109 @@ export interface SignedPlay {
   playId: string;
   trackId: string;
   trackTitle: string;
+  artistId: string;
   artistName: string;
+  stationId: string;
   stationName: string;
   startedAt: Date;
   durationMs: number;
   status: string;
 }
 
-/** Plays of the signed artists' tracks, newest first; `before` (a start instant) pages back. */
+export const SIGNED_PLAY_SORTS = {
+  startedAt: { column: 'p.started_at', type: 'timestamptz' },
+  durationMs: { column: 'p.duration_ms', type: 'integer' },
+} as const satisfies Record<string, SortKey>;
+export type SignedPlaySort = keyof typeof SIGNED_PLAY_SORTS;
+
+export interface SignedPlayFilter {
+  artistId?: string | undefined;
+  trackId?: string | undefined;
+  stationId?: string | undefined;
+  /** started_at in [from, to). */
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+// The signed artists' plays (not merged ones), filtered; parameters $1..$6.
+const SIGNED_PLAYS = `FROM publisher_relationships r JOIN tracks t ON t.artist_user_id = r.artist_user_id
+       JOIN plays p ON p.track_id = t.id JOIN stations s ON s.id = p.station_id JOIN users u ON u.id = t.artist_user_id
+      WHERE r.publisher_user_id = $1 AND r.status = 'active'
+        AND ($2::uuid IS NULL OR t.artist_user_id = $2) AND ($3::uuid IS NULL OR p.track_id = $3)
+        AND ($4::uuid IS NULL OR p.station_id = $4)
+        AND ($5::timestamptz IS NULL OR p.started_at >= $5) AND ($6::timestamptz IS NULL OR p.started_at < $6)`;
+const signedPlayParams = (publisherId: string, f: SignedPlayFilter): unknown[] => [
+  publisherId,
+  f.artistId ?? null,
+  f.trackId ?? null,
+  f.stationId ?? null,
+  f.from ?? null,
+  f.to ?? null,
+];
+
+/** One page of the plays of the signed artists' tracks. */
 export async function playsOf(
   db: Queryable,
   publisherId: string,
-  page: { before?: Date | undefined; limit: number },
-): Promise<SignedPlay[]> {
+  filter: SignedPlayFilter,
+  page: PageRequest<SignedPlaySort>,
+): Promise<Page<SignedPlay>> {
+  const params = signedPlayParams(publisherId, filter);
+  const keyset = keysetClauses(SIGNED_PLAY_SORTS[page.sort], page, 'p.id', params.length + 1);
   const { rows } = await db.query<{
     id: string;
+    page_key: string;
     track_id: string;
     title: string;
+    artist_user_id: string;
     artist_name: string;
+    station_id: string;
     station_name: string;
     started_at: Date;
     duration_ms: number;
     status: string;
   }>(
-    `SELECT p.id, p.track_id, t.title, u.display_name AS artist_name, s.name AS station_name, p.started_at,
-            p.duration_ms, p.status
-       FROM publisher_relationships r JOIN tracks t ON t.artist_user_id = r.artist_user_id
-       JOIN plays p ON p.track_id = t.id JOIN stations s ON s.id = p.station_id JOIN users u ON u.id = t.artist_user_id
-      WHERE r.publisher_user_id = $1 AND r.status = 'active' AND p.status <> 'merged'
-        AND ($2::timestamptz IS NULL OR p.started_at < $2)
-      ORDER BY p.started_at DESC, p.id LIMIT $3`,
-    [publisherId, page.before ?? null, page.limit],
+    `SELECT p.id, p.track_id, t.title, t.artist_user_id, u.display_name AS artist_name, p.station_id,
+            s.name AS station_name, p.started_at, p.duration_ms, p.status, ${keyset.select}
+       ${SIGNED_PLAYS} AND p.status <> 'merged' AND ${keyset.where}
+      ${keyset.orderLimit}`,
+    [...params, ...keyset.params],
   );
-  return rows.map((r) => ({
+  return finishPage(rows, page, (r) => ({
     playId: r.id,
     trackId: r.track_id,
     trackTitle: r.title,
+    artistId: r.artist_user_id,
     artistName: r.artist_name,
+    stationId: r.station_id,
     stationName: r.station_name,
     startedAt: new Date(r.started_at),
     durationMs: r.duration_ms,
     status: r.status,
+  }));
+}
+
+/** Active plays of the signed artists' tracks per station (most played first), for the chart. */
+export async function playsPerStationOf(
+  db: Queryable,
+  publisherId: string,
+  filter: SignedPlayFilter,
+): Promise<{ stationId: string; station: string; plays: number; durationMs: number }[]> {
+  const { rows } = await db.query<{
+    station_id: string;
+    station: string;
+    plays: string;
+    duration_ms: string;
+  }>(
+    `SELECT p.station_id, s.name AS station, count(*) AS plays, sum(p.duration_ms) AS duration_ms
+       ${SIGNED_PLAYS} AND p.status = 'active'
+      GROUP BY p.station_id, s.name ORDER BY count(*) DESC, s.name`,
+    signedPlayParams(publisherId, filter),
+  );
+  return rows.map((r) => ({
+    stationId: r.station_id,
+    station: r.station,
+    plays: Number(r.plays),
+    durationMs: Number(r.duration_ms),
   }));
 }

@@ -3,7 +3,7 @@
 // either side ends it. While accepted, the artist's shares of plays from the
 // start on are paid to the publisher (see pricing-repository.sharesAtPlay).
 import { usersRepository } from '@zamio/accounts';
-import type { Database } from '@zamio/db';
+import type { Database, PageRequest } from '@zamio/db';
 import { conflict, invalid, notFound } from '@zamio/errors';
 import * as relationships from '../repositories/publisher-relationships-repository.ts';
 import type { PublisherRelationship } from '../repositories/publisher-relationships-repository.ts';
@@ -90,9 +90,18 @@ export function createPublisherService({ db, now = () => new Date() }: { db: Dat
       return move(rel, 'active', 'ended', userId);
     },
 
-    catalog: (publisherId: string) => relationships.catalogOf(db, publisherId),
-    plays: (publisherId: string, page: { before?: Date | undefined; limit: number }) =>
-      relationships.playsOf(db, publisherId, page),
+    catalog: (
+      publisherId: string,
+      filter: { artistId?: string | undefined },
+      page: PageRequest<relationships.CatalogSort>,
+    ) => relationships.catalogOf(db, publisherId, filter, page),
+    plays: (
+      publisherId: string,
+      filter: relationships.SignedPlayFilter,
+      page: PageRequest<relationships.SignedPlaySort>,
+    ) => relationships.playsOf(db, publisherId, filter, page),
+    playsPerStation: (publisherId: string, filter: relationships.SignedPlayFilter) =>
+      relationships.playsPerStationOf(db, publisherId, filter),
   };
 }
 
