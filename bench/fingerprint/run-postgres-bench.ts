@@ -4,9 +4,10 @@
 // the record, two pure-SQL lookups. 10 s captures of the held-out half, cut at seeded random
 // offsets with sox, under four conditions. Not part of `npm test` (it takes a long while; the
 // harness has a smoke test in tools/fp/test). Results between the fingerprint-postgres
-// markers of docs/performance.md with --write.
+// markers of docs/performance.md with --write; `-- --prepare` only builds and caches the
+// catalogue and captures.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, getPriority, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { decodeWavPcm, encodeWavPcm16, FINGERPRINT_PARAMS_VERSION } from '@zamio/fingerprint';
 import { seededRandom } from '@zamio/fingerprint/testing';
@@ -81,6 +82,9 @@ const captures: BenchCapture[] = stored.map((c) => ({
 }));
 console.log(`${captures.length} captures of ${CAPTURE_S} s (${CONDITIONS.join(', ')})`);
 
+// `--prepare`: build and cache the catalogue and the captures only (the first run's long part).
+if (process.argv.includes('--prepare')) process.exit(0);
+
 // ---- Measure.
 const pcmCache = new Map<string, Float32Array>();
 const db = await createTestDatabase('zamio_fp_pg_bench');
@@ -147,7 +151,7 @@ const report = [
     `${result.index.cpuSeconds.toFixed(0)} CPU-s / ${result.index.wallSeconds.toFixed(0)} s wall. ` +
     `Captures: ${captures.length} of ${CAPTURE_S} s, one per held-out track at a seeded random offset (${conditionsRecall}), ` +
     `as 44.1 kHz mono WAV (MP3 for the MP3 condition), bytes in memory; latency is per capture from the bytes to the decision, ` +
-    `wall time with the bench under \`nice -n 10\` on a shared machine, CPU time of the bench process.`,
+    `wall time with the bench at nice ${getPriority()} on a machine shared with other work (load average ${loadavg()[0]!.toFixed(0)} on ${cpus().length} cores at the end of the run), CPU time of the bench process.`,
   '',
   '| path | what runs it | wall ms p50 / p95 (target ≤ 50) | CPU ms p50 / p95 | captures/s per core (≥ 50) | MB per hour of audio in Postgres incl. indexes (≤ 40) | right answers | same decision as the worker |',
   '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
