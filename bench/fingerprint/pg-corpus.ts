@@ -26,7 +26,6 @@ import {
   PackedIndexBuilder,
   queryHashes,
   type PostingLists,
-  type TrackFingerprint,
 } from '@zamio/fingerprint';
 import { CACHE, SEED, seededHash, sh, unpacked, walk } from './corpus.ts';
 
@@ -83,6 +82,12 @@ export interface PgTrack {
   readonly startS: number;
   readonly seconds: number;
   readonly half: 'tune' | 'test';
+  /**
+   * A clean 10 s excerpt of it matches an earlier candidate or the reverse (a looped passage
+   * in two segments, one recording in two packages): it is indexed (it is part of the
+   * catalogue's size) but no capture is cut from it.
+   */
+  readonly sharesMaterial: boolean;
 }
 
 export interface PgCorpus {
@@ -91,6 +96,7 @@ export interface PgCorpus {
   readonly files: number;
   readonly candidates: number;
   readonly segmentedFiles: number;
+  /** Candidates flagged `sharesMaterial`. */
   readonly sharedMaterialDropped: number;
 }
 
@@ -121,7 +127,10 @@ function converted(id: string, source: string): string {
 const secondsOf = (wav: string): number => (statSync(wav).size - 44) / (2 * RATE);
 
 /** Slices [startS, startS + seconds) of a 16 kHz mono WAV as PCM. */
-export function trackPcm(track: PgTrack, cache = new Map<string, Float32Array>()): Float32Array {
+export function trackPcm(
+  track: Pick<PgTrack, 'wavPath' | 'startS' | 'seconds'>,
+  cache = new Map<string, Float32Array>(),
+): Float32Array {
   let all = cache.get(track.wavPath);
   if (!all) {
     all = decodeWavPcm(readFileSync(track.wavPath)).samples;
@@ -132,7 +141,7 @@ export function trackPcm(track: PgTrack, cache = new Map<string, Float32Array>()
 }
 
 /** Cuts every file into k equal parts so that the total reaches `wanted` (longest parts first). */
-function segment(files: { id: string; wavPath: string; seconds: number }[], wanted: number) {
+export function segment(files: { id: string; wavPath: string; seconds: number }[], wanted: number) {
   const parts = files.map((f) => Math.max(1, Math.ceil(f.seconds / MAX_SEGMENT_S)));
   let total = parts.reduce((a, b) => a + b, 0);
   while (total < wanted) {
@@ -211,6 +220,25 @@ export function packageFiles(
   return out;
 }
 
+/** The catalogue from the candidates and the numbers of those that share material with an earlier one. */
+export function corpusOf(
+  files: readonly { id: string; wavPath: string; seconds: number }[],
+  candidates: ReturnType<typeof segment>,
+  flagged: ReadonlySet<number>,
+): PgCorpus {
+  const all = candidates.map((c, n) => ({ ...c, sharesMaterial: flagged.has(n) }));
+  const ordered = all.sort((a, b) => seededHash(a.id) - seededHash(b.id) || (a.id < b.id ? -1 : 1));
+  const tracks: PgTrack[] = ordered.map((t, i) => ({ ...t, half: i % 2 === 0 ? 'tune' : 'test' }));
+  return {
+    tracks,
+    packages: [...new Set(tracks.map((t) => t.id.split('/')[0]!))],
+    files: files.length,
+    candidates: candidates.length,
+    segmentedFiles: new Set(candidates.filter((c) => c.id.includes('#')).map((c) => c.wavPath)).size,
+    sharedMaterialDropped: flagged.size,
+  };
+}
+
 export function pgCorpus(wanted = 1_000, log = console.log): PgCorpus {
   const manifest = join(CACHE, `pg-corpus-seed-${SEED}-r${RECIPE}-${wanted}.json`);
   if (existsSync(manifest)) return JSON.parse(readFileSync(manifest, 'utf8')) as PgCorpus;
@@ -219,52 +247,26 @@ export function pgCorpus(wanted = 1_000, log = console.log): PgCorpus {
     files.push(...packageFiles(pkg, log));
     log(`  ${pkg}: ${files.length} files so far`);
   }
-  // Some margin: the shared-material check below drops some; more segments if it drops more.
-  const fingerprints = new Map<string, TrackFingerprint>();
+  // 1.3 × the count wanted: the shared-material check below flags some (see PgTrack.sharesMaterial).
+  const candidates = segment(files, Math.ceil(wanted * 1.3));
+  log(`  ${files.length} files → ${candidates.length} candidates; checking for shared material …`);
   const pcm = new Map<string, Float32Array>();
-  let candidates: ReturnType<typeof segment> = [];
-  let dropped = new Set<number>();
-  for (let margin = 1.3; ; margin += 0.25) {
-    candidates = segment(files, Math.ceil(wanted * margin));
-    log(`  ${files.length} files → ${candidates.length} candidates; checking for shared material …`);
-    const builder = new PackedIndexBuilder();
-    for (const [n, c] of candidates.entries()) {
-      const key = `${c.id}@${c.startS}+${c.seconds}`;
-      let fp = fingerprints.get(key);
-      if (!fp) {
-        fp = fingerprintPcm(trackPcm({ ...c, half: 'tune' }, pcm), RATE);
-        fingerprints.set(key, fp);
-      }
-      builder.add(n, fp);
+  const builder = new PackedIndexBuilder();
+  for (const [n, c] of candidates.entries()) builder.add(n, fingerprintPcm(trackPcm(c, pcm), RATE));
+  const index = builder.build();
+  const shares: [number, number][] = [];
+  for (const [n, c] of candidates.entries()) {
+    const samples = trackPcm(c, pcm);
+    for (const at of [0.2, 0.5, 0.8]) {
+      const from = Math.floor(Math.max(0, at * c.seconds - 5) * RATE);
+      const query = fingerprintQuery(samples.subarray(from, from + 10 * RATE), RATE);
+      const decision = decideMatch(query, without(index.lookup(queryHashes(query)), n));
+      if (decision) shares.push(n < decision.track ? [n, decision.track] : [decision.track, n]);
     }
-    const index = builder.build();
-    const shares: [number, number][] = [];
-    for (const [n, c] of candidates.entries()) {
-      const samples = trackPcm({ ...c, half: 'tune' }, pcm);
-      for (const at of [0.2, 0.5, 0.8]) {
-        const from = Math.floor(Math.max(0, at * c.seconds - 5) * RATE);
-        const query = fingerprintQuery(samples.subarray(from, from + 10 * RATE), RATE);
-        const decision = decideMatch(query, without(index.lookup(queryHashes(query)), n));
-        if (decision) shares.push(n < decision.track ? [n, decision.track] : [decision.track, n]);
-      }
-    }
-    dropped = new Set<number>();
-    for (const [a, b] of shares.sort((x, y) => x[0] - y[0] || x[1] - y[1]))
-      if (!dropped.has(a)) dropped.add(b);
-    if (candidates.length - dropped.size >= wanted || candidates.length < Math.ceil(wanted * margin)) break;
   }
-  const segmentedFiles = new Set(candidates.filter((c) => c.id.includes('#')).map((c) => c.wavPath)).size;
-  const kept = candidates.filter((_, n) => !dropped.has(n));
-  const ordered = [...kept].sort((a, b) => seededHash(a.id) - seededHash(b.id) || (a.id < b.id ? -1 : 1));
-  const tracks: PgTrack[] = ordered.map((t, i) => ({ ...t, half: i % 2 === 0 ? 'tune' : 'test' }));
-  const corpus: PgCorpus = {
-    tracks,
-    packages: [...new Set(tracks.map((t) => t.id.split('/')[0]!))],
-    files: files.length,
-    candidates: candidates.length,
-    segmentedFiles,
-    sharedMaterialDropped: dropped.size,
-  };
+  const flagged = new Set<number>();
+  for (const [a, b] of shares.sort((x, y) => x[0] - y[0] || x[1] - y[1])) if (!flagged.has(a)) flagged.add(b);
+  const corpus = corpusOf(files, candidates, flagged);
   writeFileSync(manifest, JSON.stringify(corpus));
   return corpus;
 }
