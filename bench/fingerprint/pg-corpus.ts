@@ -12,9 +12,10 @@
 //    the longest parts first, until the count is reached) — files over 20 min (the worker's
 //    track limit) are always split;
 // 3. every candidate is fingerprinted and three clean 10 s excerpts of it (at 20, 50, 80 %)
-//    are matched, with the library's decision rule, against all other candidates; two
-//    candidates of which one matches the other share material (a looped passage, the same
-//    recording in two packages), and only the first of them is kept.
+//    are matched, with the library's decision rule, against all other candidates; of two
+//    candidates of which one matches the other (a looped passage, the same recording in two
+//    packages) the later is flagged `sharesMaterial`: it stays in the catalogue (size, lookup
+//    cost) but the bench cuts no capture from it.
 // The result is cached by seed and recipe; the bench reports how many of each step.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
