@@ -305,6 +305,8 @@ describe.runIf(available)('docker-compose development stack', () => {
       expect(delta(/^zamio_captures_matched_total\{.*result="matched"/)).toBe(3);
       expect(delta(/^zamio_captures_matched_total\{.*result="unmatched"/)).toBe(1);
       expect(delta(/^zamio_plays_created_total/)).toBe(1);
+      // It read the 75 s master (22.05 kHz, 16-bit mono WAV) and the captures from the shared volume.
+      expect(delta(/^zamio_storage_bytes_total\{.*direction="read"/)).toBeGreaterThan(75 * 22_050 * 2);
       const workerLogs = (await compose('logs', '--no-color', 'worker')).output;
       expect(workerLogs).toContain('track fingerprint job done');
       expect(workerLogs).toContain(trackId);

@@ -12,6 +12,7 @@ describePortal(adminPortal, {
     ['Rate table', '/rate-table'],
     ['Cycles', '/cycles'],
     ['Disputes', '/disputes'],
+    ['Payouts', '/payouts'],
     ['System status', '/system'],
     // Tests run as a development build, which has the component gallery.
     ['UI kit', '/ui-kit'],

@@ -12,7 +12,15 @@ export const adminPortal: PortalDefinition = {
     { to: '/stations', label: 'Stations', load: () => import('./pages/StationsPage') },
     { to: '/rate-table', label: 'Rate table', load: () => import('./pages/RateTablePage') },
     { to: '/cycles', label: 'Cycles', load: () => import('./pages/CyclesPage') },
+    { to: '/cycles/:id', label: 'Cycle', hidden: true, load: () => import('./pages/CyclePage') },
+    {
+      to: '/cycles/:id/statements/:kind/:accountId',
+      label: 'Statement',
+      hidden: true,
+      load: () => import('./pages/RecipientStatementPage'),
+    },
     { to: '/disputes', label: 'Disputes', load: () => import('./pages/DisputesPage') },
+    { to: '/payouts', label: 'Payouts', load: () => import('./pages/PayoutsPage') },
     { to: '/system', label: 'System status', load: () => import('./pages/SystemPage') },
     // The component gallery exists in development builds only (dropped from production bundles).
     ...(import.meta.env.DEV

@@ -14,6 +14,8 @@ import { startLocalBff, type LocalBff } from '@zamio/ui/testing/local-bff';
 import { earningsPerMonth } from '../src/money/earnings-rules';
 import { PayoutRequestForm } from '../src/money/PayoutRequestForm';
 import PlaysPage from '../src/pages/PlaysPage';
+import { amountProblem } from '../src/money/payout-rules';
+import { BalanceFacts } from '../src/money/BalanceFacts';
 
 const AMA = '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f';
 const SIKA = '11111111-2222-4333-8444-555555555555';
@@ -35,6 +37,28 @@ describe('earnings per month', () => {
       { month: '2026-01', pesewas: 500 },
       { month: '2026-02', pesewas: 150 },
     ]);
+  });
+});
+
+describe('balance and payout amount', () => {
+  const text = (el: HTMLElement) => el.textContent?.replace(/\u00a0/g, ' ') ?? '';
+  it('checks the amount in exact pesewas against the balance', () => {
+    expect(amountProblem('12.345', 5000)).toBe('Use at most two decimal places (pesewas)');
+    expect(amountProblem('0', 5000)).toBe('Enter an amount above GHS 0.00');
+    expect(amountProblem('50.00', 5000)).toBeUndefined();
+    expect(amountProblem('1', -15)).toBe('Nothing is available to request now');
+  });
+
+  it('shows an over-committed balance as nothing available, with the reason', () => {
+    renderInPortal(
+      <BalanceFacts
+        balance={{ earnedMinor: 0, heldMinor: 15, pendingMinor: 0, committedMinor: 15, availableMinor: -15 }}
+      />,
+    );
+    expect(text(screen.getByTestId('balance-available'))).toContain('GHS 0.00');
+    expect(text(screen.getByTestId('balance-overcommitted'))).toBe(
+      'Open disputes now hold GHS 0.15 more than is left after your payout requests.',
+    );
   });
 });
 

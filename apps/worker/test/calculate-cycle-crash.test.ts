@@ -57,7 +57,7 @@ describe('royalty calculation after a worker crash', () => {
     const config = loadWorkerConfig({ ...env, WORKER_HEALTH_PORT: '0' });
     const logger = createLogger({ service: 'test', version: 'test', level: 'warn', pretty: false });
     platform = await openPlatform(config, { service: 'test', logger, migrate: true });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     for (const worker of running) if (worker.child.exitCode === null) worker.child.kill('SIGKILL');

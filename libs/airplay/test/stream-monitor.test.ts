@@ -69,7 +69,7 @@ beforeAll(async () => {
       void outcomes.push(await monitor.recordWindow(data.streamId, data.requestId)),
     'airplay.match-capture': async (data) => void matchJobs.push(data),
   });
-}, 60_000);
+});
 
 afterAll(async () => {
   await queue?.close();
@@ -167,7 +167,7 @@ describe('recording windows', () => {
     await queue.enqueue('streams.queue-due-checks', { requestId: 'tick-2' });
     await queue.idle();
     expect(outcomes.filter((o) => o.result !== 'skipped' && o.stream.stationId === stationId)).toEqual([]);
-  }, 60_000);
+  });
 
   it('marks a stream down after three failed checks and up again after one good window', async () => {
     const { stationId } = await stationAccount(db, 'flaky');
@@ -206,7 +206,7 @@ describe('recording windows', () => {
       changed: true,
       stream: { state: 'up', consecutiveFailures: 0 },
     });
-  }, 60_000);
+  });
 
   it('skips a paused or removed stream without recording', async () => {
     const { stationId } = await stationAccount(db, 'paused');

@@ -22,3 +22,4 @@ export {
 } from './endpoints/station-endpoints';
 export { moneyEndpoints, type MoneyEndpoints, type MoneyRole } from './endpoints/money-endpoints';
 export { publisherEndpoints, publisherInvitationEndpoints } from './endpoints/publisher-endpoints';
+export { adminMoneyEndpoints, type StatementFormat, type UsageBy } from './endpoints/admin-money-endpoints';

@@ -401,3 +401,17 @@ export const AuditQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+// Named types of the shapes the portals read (money pages).
+export type ClassRate = Static<typeof ClassRate>;
+export type CycleStatusName = Static<typeof CycleStatusName>;
+export type CycleRecipient = Static<typeof CycleRecipient>;
+export type RecipientKind = Static<typeof RecipientKind>;
+export type UsageRow = Static<typeof UsageRow>;
+export type CycleEarning = Static<typeof CycleEarning>;
+export type Balance = Static<typeof Balance>;
+export type DisputeStatusName = Static<typeof DisputeStatusName>;
+export type DisputeResolveBody = Static<typeof DisputeResolveBody>;
+export type DisputeResolution = Static<typeof DisputeResolution>;
+export type PayoutStatusName = Static<typeof PayoutStatusName>;
+export type PayoutMethodName = Static<typeof PayoutMethodName>;

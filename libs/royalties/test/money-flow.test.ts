@@ -95,7 +95,7 @@ describe('money flow (postgres)', () => {
     ids.p4 = await play(db, ids.joy, ids.azonto, new Date('2026-01-08T17:00:00Z'), 120);
     ids.p5 = await play(db, ids.joy, ids.highlife, new Date('2026-01-09T09:00:00Z'), 300);
     await playsRepository.setStatus(db, ids.p5, 'flagged', null);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await db?.close();

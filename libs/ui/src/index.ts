@@ -156,3 +156,5 @@ export { AccountMenu } from './auth/AccountMenu';
 export { useSession, type SessionState } from './auth/session-context';
 export { fetchSession, signIn, signOut, signUp, sessionQueryKey } from './auth/session-queries';
 export { csrfHeadersFor, rememberCsrfToken } from './auth/csrf-token';
+
+export { StatementView, type StatementViewProps, type StatementLine } from './money/StatementView';

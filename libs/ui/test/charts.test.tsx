@@ -2,6 +2,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EarningsPerMonthChart, PlaysPerDayChart, PlaysPerStationChart } from '../src/charts/index';
+import { axisCedisFor } from '../src/charts/EarningsPerMonthChart';
 
 const plain = (text: string | null | undefined) => (text ?? '').replace(/\s/gu, ' ');
 
@@ -70,5 +71,14 @@ describe('charts', () => {
     render(<PlaysPerDayChart data={[]} />);
     expect(screen.queryByRole('img')).toBeNull();
     expect(screen.getByText('No data for this period.')).toBeDefined();
+  });
+});
+
+describe('earnings axis ticks', () => {
+  it('keeps pesewas on small amounts and goes compact on large ones', () => {
+    const small = axisCedisFor(180);
+    expect([0, 45, 90, 135, 180].map(small)).toEqual(['0', '0.45', '0.9', '1.35', '1.8']);
+    const large = axisCedisFor(1_250_000);
+    expect([0, 125_000, 1_250_000].map(large)).toEqual(['0', '1.3K', '12.5K']);
   });
 });

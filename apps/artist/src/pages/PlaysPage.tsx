@@ -1,9 +1,10 @@
 // Plays of the artist's tracks: filters (station, track, date range), the
 // server-paged table, and charts per day and per station for the same
-// filters. New and changed plays arrive live.
+// filters. New and changed plays arrive live; any play can be disputed.
 import type { Play } from '@zamio/contracts';
 import { artistEndpoints } from '@zamio/api-client';
 import {
+  Button,
   DataTable,
   DateRangeField,
   ErrorBanner,
@@ -23,6 +24,7 @@ import { PlaysPerDayChart, PlaysPerStationChart } from '@zamio/ui/charts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { DisputePlayDialog, type DisputablePlay } from '../money/DisputePlayDialog';
 import { rangeOfDays, defaultPlaysRange } from '../plays/play-range';
 import {
   ARTIST_LIVE_INVALIDATION,
@@ -31,7 +33,7 @@ import {
   tracksQueryKey,
 } from '../tracks/track-queries';
 
-const COLUMNS: DataColumn<Play>[] = [
+const columnsOf = (dispute: (play: Play) => void): DataColumn<Play>[] => [
   { key: 'track', header: 'Track', render: (play) => play.trackTitle },
   { key: 'station', header: 'Station', render: (play) => play.stationName },
   { key: 'startedAt', header: 'Started', render: (play) => formatDateTime(play.startedAt) },
@@ -49,6 +51,16 @@ const COLUMNS: DataColumn<Play>[] = [
     render: (play) => `${Math.round(play.confidence * 100)} %`,
   },
   { key: 'status', header: 'Status', render: (play) => <StatusBadge status={play.status} /> },
+  {
+    key: 'dispute',
+    header: 'Dispute',
+    cardLabel: '',
+    render: (play) => (
+      <Button size="sm" variant="ghost" onClick={() => dispute(play)} data-testid="play-dispute">
+        Dispute
+      </Button>
+    ),
+  },
 ];
 
 export default function PlaysPage() {
@@ -58,6 +70,7 @@ export default function PlaysPage() {
   const [station, setStation] = useState('');
   const [track, setTrack] = useState(searchParams.get('track') ?? '');
   const [days, setDays] = useState<DateRange>(defaultPlaysRange);
+  const [disputing, setDisputing] = useState<DisputablePlay>();
   const valid = !dateRangeProblem(days);
   const range = rangeOfDays(days);
 
@@ -131,12 +144,13 @@ export default function PlaysPage() {
       ) : null}
       <DataTable
         caption="Plays"
-        columns={COLUMNS}
+        columns={columnsOf(setDisputing)}
         rowKey={(play) => play.id}
         empty="No plays in this period. Plays appear here as soon as a station airs one of your ready tracks."
         data-testid="plays-table"
         {...table.tableProps}
       />
+      <DisputePlayDialog play={disputing} onOpenChange={(open) => !open && setDisputing(undefined)} />
     </>
   );
 }

@@ -10,7 +10,7 @@ import { form } from '../security/support/audio-fixtures';
 let stack: SecureStack;
 beforeAll(async () => {
   stack = await startSecureStack({ RATE_LIMIT_UPLOAD_MAX: '1000' });
-}, 60_000);
+});
 afterAll(async () => stack?.stop());
 
 const CSV = [

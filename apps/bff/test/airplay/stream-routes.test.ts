@@ -15,7 +15,7 @@ beforeAll(async () => {
     startSecureStack(),
     startSecureStack({ STREAM_ALLOW_PRIVATE_ADDRESSES: 'true' }),
   ]);
-}, 60_000);
+});
 afterAll(async () => Promise.all([guarded?.stop(), lan?.stop()]));
 
 const del = (client: ApiClient, path: string) => client.request('DELETE', path);

@@ -108,7 +108,11 @@ export function DisputePlayDialog({ play, onOpenChange, onDisputed }: DisputePla
               rows={4}
               maxLength={2000}
               value={reason}
-              onChange={(event) => setReason(event.target.value)}
+              onChange={(event) => {
+                setReason(event.target.value);
+                // Once shown, the problem follows the text (and goes when it is fixed).
+                if (reasonError) setReasonError(reasonProblem(event.target.value));
+              }}
               data-testid="dispute-reason"
               {...wiring}
             />

@@ -70,7 +70,9 @@ export function PayoutRequestForm({ availableMinor, onRequested }: PayoutRequest
         <MoneyField
           label="Amount"
           required
-          hint={availableMinor !== undefined ? `Available: ${formatGhs(availableMinor)}` : undefined}
+          hint={
+            availableMinor !== undefined ? `Available: ${formatGhs(Math.max(0, availableMinor))}` : undefined
+          }
           error={errors.amount?.message}
           data-testid="payout-amount"
           {...register('amount', { validate: (value) => amountProblem(value, availableMinor) ?? true })}

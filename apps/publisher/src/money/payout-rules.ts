@@ -14,7 +14,9 @@ export function amountProblem(amount: string, availableMinor: number | undefined
   if (!parsed.ok) return parsed.error;
   if (parsed.pesewas <= 0) return 'Enter an amount above GHS 0.00';
   if (availableMinor !== undefined && parsed.pesewas > availableMinor)
-    return `You can request at most ${formatGhs(availableMinor)} (your available balance)`;
+    return availableMinor <= 0
+      ? 'Nothing is available to request now'
+      : `You can request at most ${formatGhs(availableMinor)} (your available balance)`;
   return undefined;
 }
 

@@ -17,9 +17,12 @@ export interface EarningsPerMonthChartProps {
   height?: string;
 }
 
-// Axis ticks in whole cedis ("GHS 1,200"); exact amounts are in the tooltip and table.
-const axisCedis = (pesewas: number) =>
-  `${new Intl.NumberFormat('en-GH', { notation: 'compact', maximumFractionDigits: 1 }).format(pesewas / 100)}`;
+// Axis ticks in cedis, compact ("1.2K"); exact amounts are in the tooltip and table.
+// Below GHS 10 the ticks keep their pesewas (0.45, not a rounded 0.5 twice).
+const compactCedis = new Intl.NumberFormat('en-GH', { notation: 'compact', maximumFractionDigits: 1 });
+const smallCedis = new Intl.NumberFormat('en-GH', { maximumFractionDigits: 2 });
+export const axisCedisFor = (maxPesewas: number) => (pesewas: number) =>
+  (maxPesewas < 1_000 ? smallCedis : compactCedis).format(pesewas / 100);
 
 /** Earnings per month in GHS (artist and publisher earnings pages). */
 export function EarningsPerMonthChart({
@@ -55,7 +58,12 @@ export function EarningsPerMonthChart({
             tickLine={false}
             minTickGap={8}
           />
-          <YAxis tickFormatter={axisCedis} width={48} tickLine={false} axisLine={false} />
+          <YAxis
+            tickFormatter={axisCedisFor(Math.max(0, ...data.map(({ pesewas }) => pesewas)))}
+            width={48}
+            tickLine={false}
+            axisLine={false}
+          />
           <Tooltip
             content={chartTooltip((month) => formatMonth(month), money)}
             cursor={{ fill: 'var(--zamio-surface-muted)' }}
