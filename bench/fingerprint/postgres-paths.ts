@@ -131,7 +131,8 @@ export async function measurePostgresPaths({
     await migrate(db);
     log('  migrated');
     await client.connect();
-    const serverVersion = (await client.query<{ v: string }>('SHOW server_version')).rows[0]!.v;
+    const serverVersion = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]!
+      .server_version;
 
     // ---- Index: the worker's fingerprint job for every track.
     await usersRepository.insertApprovedIfAbsent(db, {

@@ -144,7 +144,7 @@ const report = [
   `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:fingerprint:postgres${write ? ' -- --write' : ''}\` on ` +
     `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version} (${(process.env.NODE_OPTIONS ?? '').trim() || 'default V8 heap settings'}), PostgreSQL ${result.serverVersion} ` +
     `(the machine's server, a throw-away database), params version ${FINGERPRINT_PARAMS_VERSION}, seed ${SEED}. ` +
-    `**Catalogue: ${result.tracks} distinct tracks, ${result.audioHours.toFixed(1)} h**, from ${corpus.files} music files of ` +
+    `**Catalogue: ${result.tracks} tracks indexed, ${result.audioHours.toFixed(1)} h**, from ${corpus.files} music files of ` +
     `${corpus.packages.length} Debian packages (${corpus.packages.join(', ')}): ${corpus.tracks.length - segments} whole files and ` +
     `${segments} non-overlapping segments of ${corpus.segmentedFiles} long files re-cut to reach the count. ` +
     `**${distinct} of them are verified distinct**; ${corpus.sharedMaterialDropped} share material with another ` +
