@@ -12,7 +12,15 @@ import { loadBffConfig } from '@zamio/env';
 import { createLogger } from '@zamio/logger';
 import { openPlatform } from '@zamio/platform';
 import { heartbeatsRepository } from '@zamio/system-status';
-import { createTestDatabase, createTestRedis, freePort, runEntry, type RunningEntry } from '@zamio/testing';
+import {
+  bootstrapAdmin,
+  createTestDatabase,
+  createTestRedis,
+  freePort,
+  runEntry,
+  signedInHeaders,
+  type RunningEntry,
+} from '@zamio/testing';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -53,8 +61,17 @@ async function stopServer(server: RunningEntry): Promise<void> {
   server.child.kill('SIGKILL');
 }
 
-async function load(url: string): Promise<{ rps: number; p99: number; errors: number; shed: number }> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, pipelining: 1 });
+async function load(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ rps: number; p99: number; errors: number; shed: number }> {
+  const result = await autocannon({
+    url,
+    headers,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    pipelining: 1,
+  });
   // Only successful answers count as throughput; 503s from load shedding are reported apart.
   const shed = (result.statusCodeStats as Record<string, { count: number }> | undefined)?.['503']?.count ?? 0;
   return {
@@ -71,6 +88,8 @@ async function main(): Promise<void> {
   const testDb = await createTestDatabase('zamio_bench');
   const testRedis = createTestRedis();
   const servers: RunningEntry[] = [];
+  // GET /api/system/heartbeats is admin-only: an admin created at start signs in once.
+  const opsAdmin = bootstrapAdmin();
   try {
     const [bffPort, plainPort] = [await freePort(), await freePort()];
     // The bff as production runs it (its own entry point and config), one process.
@@ -94,6 +113,7 @@ async function main(): Promise<void> {
       MIGRATE_ON_START: 'false',
       SHUTDOWN_DRAIN_DELAY: '0',
       UPLOAD_DIR: join(tmpdir(), 'zamio-bench-uploads'),
+      ...opsAdmin.env,
     };
     // Set-up through the same platform start-up as the bff: migrations, then 50
     // heartbeats (the route returns at most 50).
@@ -112,7 +132,11 @@ async function main(): Promise<void> {
     const bff = runEntry('apps/bff/src/main.ts', bffEnv, ROOT);
     const plain = runEntry(
       'bench/bff/plain-server.ts',
-      { PLAIN_PORT: String(plainPort), PLAIN_DATABASE_URL: testDb.url },
+      {
+        PLAIN_PORT: String(plainPort),
+        PLAIN_DATABASE_URL: testDb.url,
+        PLAIN_SESSION_SECRET: bffEnv.SESSION_SECRET,
+      },
       ROOT,
     );
     servers.push(bff, plain);
@@ -121,6 +145,9 @@ async function main(): Promise<void> {
       { name: 'plain node:http + pg', base: `http://127.0.0.1:${plainPort}`, server: plain },
     ];
     for (const target of targets) await waitForHttp(`${target.base}/livez`, target.server);
+    // One admin session, valid for both (same database, same cookie secret); /livez ignores it.
+    const admin = await signedInHeaders(targets[0]!.base, opsAdmin.credentials);
+    const headers = { cookie: admin.cookie };
 
     const results: Result[] = [];
     for (const route of ROUTES) {
@@ -128,10 +155,10 @@ async function main(): Promise<void> {
         results.push({ target: target.name, route, rps: [], p99: [], errors: 0, shed: 0 });
       // Warm-up, then alternate the targets run by run so drift hits both alike.
       for (const target of targets)
-        await autocannon({ url: `${target.base}${route}`, connections: CONNECTIONS, duration: 2 });
+        await autocannon({ url: `${target.base}${route}`, headers, connections: CONNECTIONS, duration: 2 });
       for (let run = 0; run < RUNS; run++) {
         for (const target of targets) {
-          const measured = await load(`${target.base}${route}`);
+          const measured = await load(`${target.base}${route}`, headers);
           const entry = results.find((r) => r.target === target.name && r.route === route)!;
           entry.rps.push(measured.rps);
           entry.p99.push(measured.p99);
@@ -148,6 +175,7 @@ async function main(): Promise<void> {
     for (const server of servers) await stopServer(server);
     await testRedis.cleanup();
     await testDb.drop();
+    opsAdmin.cleanup();
   }
 }
 
@@ -156,7 +184,7 @@ function writeReport(results: Result[]): void {
     `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:bff\` on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.versions.node}; ` +
       `autocannon with ${CONNECTIONS} connections, ${DURATION_S} s per run, ${RUNS} runs per target (mean shown), load generator on the same machine, other work running on it meanwhile (numbers are noisy; compare the ratio within one run). Throughput counts 2xx answers only; "shed" counts 503 load-shedding answers. ` +
       'bff: one process (WEB_CONCURRENCY=1), ZAMIO_ENV=production, JSON logs at warn, every production plugin on (security headers, request id and context, HTTPS redirect, HTTP metrics, load shedding, Redis-backed rate limits with the per-IP ceiling lifted because all load comes from one IP; CORS is registered only with CORS_ORIGINS set, and a same-origin deployment sets none). ' +
-      'Baseline: plain node:http + pg doing the same query and JSON mapping. Same Postgres database for both.',
+      'Baseline: plain node:http + pg doing the same query and JSON mapping. Same Postgres database for both. `/api/system/heartbeats` is admin-only: both servers are sent one admin session cookie and both check its signature and look the session up before the query.',
     '',
     '| route | server | 2xx req/s | p99 ms | shed (503) | errors | bff / plain 2xx req/s |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',

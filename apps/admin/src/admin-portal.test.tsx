@@ -13,6 +13,7 @@ describePortal(adminPortal, {
     ['Cycles', '/cycles'],
     ['Disputes', '/disputes'],
     ['Payouts', '/payouts'],
+    ['Audit log', '/audit'],
     ['System status', '/system'],
     // Tests run as a development build, which has the component gallery.
     ['UI kit', '/ui-kit'],

@@ -21,6 +21,7 @@ export const adminPortal: PortalDefinition = {
     },
     { to: '/disputes', label: 'Disputes', load: () => import('./pages/DisputesPage') },
     { to: '/payouts', label: 'Payouts', load: () => import('./pages/PayoutsPage') },
+    { to: '/audit', label: 'Audit log', load: () => import('./pages/AuditPage') },
     { to: '/system', label: 'System status', load: () => import('./pages/SystemPage') },
     // The component gallery exists in development builds only (dropped from production bundles).
     ...(import.meta.env.DEV

@@ -5,7 +5,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { VersionInfo } from '@zamio/contracts';
 import type { BffConfig } from '@zamio/env';
-import type { HealthCheck } from '@zamio/health';
+import { healthReportOf, runChecks, type HealthCheck } from '@zamio/health';
 import {
   corsPolicyPlugin,
   earlyAnswerClosePlugin,
@@ -124,13 +124,16 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     metrics: deps.metrics.business,
     callerKeyOf,
   });
-  await app.register(systemRoutes, { prefix: '/api', versionOf, heartbeats: deps.services.heartbeats });
+  await app.register(systemRoutes, { prefix: '/api', versionOf });
   await app.register(securedApi, {
     prefix: '/api',
     services: deps.services,
     config,
     db: deps.platform.db,
     live: { feed: deps.liveFeed, metrics: deps.metrics.business },
+    // The detailed /health of this process, for the admins' status page.
+    healthReport: async () =>
+      healthReportOf(identity, deps.checks, await runChecks(deps.checks), deps.isShuttingDown(), true),
   });
   return app;
 }

@@ -15,6 +15,7 @@ import {
   createDetectionReviewService,
   createInProcessAirplayEvents,
   createPlaylogService,
+  createStationDirectory,
   createStationProfileService,
   createStreamService,
   provisionStation,
@@ -37,9 +38,10 @@ import {
   createPayoutService,
   createPublisherService,
   createRateTableService,
+  auditLogRepository,
   createStatementService,
 } from '@zamio/royalties';
-import { createHeartbeatService } from '@zamio/system-status';
+import { createHeartbeatService, createSystemStatusService } from '@zamio/system-status';
 import { readObjectBytes, type ObjectStorage } from '@zamio/uploads';
 
 /** The catalogue's view of an account (it sits beside accounts, not above it). */
@@ -64,11 +66,13 @@ export function createBffServices(
   const airplayEvents = options.airplayEvents ?? createInProcessAirplayEvents();
   // A station account gets its station in the transaction that creates it.
   const onAccountCreated = provisionStation;
+  const streams = createStreamService({ db, allowPrivateAddresses: config.streams.allowPrivateAddresses });
   return {
     objects,
     storage,
     accounts: createAccountService({ db, sessionTtlMs: config.session.ttlMs, onAccountCreated }),
-    accountAdmin: createAccountAdminService({ db }),
+    // Approvals, rejections and disables land in the audit log in their own transaction.
+    accountAdmin: createAccountAdminService({ db, recordAudit: auditLogRepository.append }),
     provisioning: createAccountProvisioning({ db, onAccountCreated }),
     devices: createDeviceService({ db }),
     documents: createDocumentService({ db, storage }),
@@ -86,7 +90,9 @@ export function createBffServices(
     airplayEvents,
     heartbeats: createHeartbeatService({ db, jobs }),
     stationProfiles: createStationProfileService({ db }),
-    streams: createStreamService({ db, allowPrivateAddresses: config.streams.allowPrivateAddresses }),
+    streams,
+    stationDirectory: createStationDirectory({ db }),
+    systemStatus: createSystemStatusService({ db, jobs, streamHealth: streams.summariseStreamHealth }),
     rateTables: createRateTableService({ db }),
     cycles: createCycleService({ db, jobs }),
     statements: createStatementService({ db }),

@@ -2,6 +2,7 @@
 // in-process queue) and serves /livez, /readyz, /health on its own small port.
 import Fastify from 'fastify';
 import type { WorkerConfig } from '@zamio/env';
+import { healthReportOf, runChecks } from '@zamio/health';
 import { healthRoutes, requestLoggingOptions } from '@zamio/http';
 import type { Logger } from '@zamio/logger';
 import { createServiceMetrics, startMetricsServer } from '@zamio/metrics';
@@ -32,6 +33,9 @@ import { queueStreamChecksJob } from './jobs/queue-stream-checks-job';
 import { recordStreamWindowJob } from './jobs/record-stream-window-job';
 import { matchCaptureJob } from './jobs/match-capture-job';
 import { startLostWorkSweep } from './sweeps/requeue-lost-work';
+
+/** How often every worker records a heartbeat (the status page calls one stale after 5 minutes). */
+export const HEARTBEAT_EVERY_MS = 60_000;
 
 export interface StartWorkerOptions {
   logger: Logger;
@@ -66,6 +70,18 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
   const storage = instrumentStorage(platform.storage, metrics.storage);
 
   const heartbeats = createHeartbeatService({ db: platform.db, jobs: platform.jobs });
+  const healthChecks = platform.healthChecks({ redisCritical: true });
+  const identity = {
+    service: 'worker',
+    version: config.release.version,
+    revision: config.release.revision,
+    startedAt,
+  };
+  // Jobs may run before the lifecycle below exists; from then on it says whether we are stopping.
+  let shuttingDown = () => false;
+  // What /health answers with the details token; each heartbeat stores it for the admin status page.
+  const ownHealthReport = async () =>
+    healthReportOf(identity, healthChecks, await runChecks(healthChecks), shuttingDown(), true);
   // Live updates: every bff process subscribes to this Redis channel (a lost event only delays a portal's refresh).
   const airplayEvents: AirplayEvents =
     options.airplayEvents ??
@@ -97,7 +113,13 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
   });
   const cycles = createCycleService({ db: platform.db, jobs: platform.jobs });
   const handlers = bindJobContext({
-    'system.heartbeat': heartbeatJob(heartbeats, logger, metrics.business, config.release.version),
+    'system.heartbeat': heartbeatJob(
+      heartbeats,
+      logger,
+      metrics.business,
+      { version: config.release.version, revision: config.release.revision },
+      ownHealthReport,
+    ),
     'catalog.fingerprint-track': fingerprintTrackJob(fingerprints, logger, metrics.business),
     'airplay.match-capture': matchCaptureJob(matches, logger, metrics.business),
     'streams.queue-due-checks': queueStreamChecksJob(streamMonitor, logger),
@@ -124,6 +146,11 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
   await scheduler.every('stream-checks', 'streams.queue-due-checks', config.streams.intervalMs, {
     requestId: 'schedule:stream-checks',
   });
+  // A regular heartbeat keeps the admin status page's view of every worker fresh.
+  await scheduler.every('heartbeat', 'system.heartbeat', HEARTBEAT_EVERY_MS, {
+    requestId: 'schedule:heartbeat',
+    origin: 'schedule',
+  });
   const sweep = startLostWorkSweep({ jobs: platform.jobs, fingerprints, matches, logger });
 
   // Created before the health server so readiness can read it; steps run only at shutdown.
@@ -149,19 +176,16 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     ],
   });
 
+  shuttingDown = () => lifecycle.shuttingDown;
+
   const health = Fastify({
     loggerInstance: logger,
     ...requestLoggingOptions({ quietRequests: true }),
     forceCloseConnections: true,
   });
   await health.register(healthRoutes, {
-    identity: {
-      service: 'worker',
-      version: config.release.version,
-      revision: config.release.revision,
-      startedAt,
-    },
-    checks: platform.healthChecks({ redisCritical: true }),
+    identity,
+    checks: healthChecks,
     isShuttingDown: () => lifecycle.shuttingDown,
     detailsToken: config.health.detailsToken,
   });

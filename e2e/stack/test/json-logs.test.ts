@@ -7,13 +7,16 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bootstrapAdmin,
   createTcpProxy,
   createTestDatabase,
   createTestRedis,
   freePort,
   parseJsonLine,
   runEntry,
+  signedInHeaders,
   type RunningEntry,
+  type SignedInHeaders,
   type TcpProxy,
   type TestDatabase,
   type TestRedis,
@@ -29,6 +32,9 @@ let redisProxy: TcpProxy;
 let bff: RunningEntry;
 let worker: RunningEntry;
 let bffUrl = '';
+// The heartbeat routes are admin-only: the bff creates this admin at start; it signs in once.
+const opsAdmin = bootstrapAdmin();
+let admin: SignedInHeaders;
 
 async function waitFor(entry: RunningEntry, message: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -49,9 +55,11 @@ async function traffic(rounds: number): Promise<number[]> {
       ['GET', '/api/health'],
       ['GET', '/readyz'],
     ] as const) {
-      const response = await fetch(`${bffUrl}${path}`, { method, signal: AbortSignal.timeout(10_000) }).catch(
-        () => undefined,
-      );
+      const response = await fetch(`${bffUrl}${path}`, {
+        method,
+        headers: path.startsWith('/api/system/') ? admin : {},
+        signal: AbortSignal.timeout(10_000),
+      }).catch(() => undefined);
       statuses.push(response?.status ?? 0);
       await response?.arrayBuffer();
     }
@@ -80,8 +88,13 @@ beforeAll(async () => {
     METRICS_PORT: '0',
     SHUTDOWN_DRAIN_DELAY: '0',
   };
-  bff = runEntry('apps/bff/src/main.ts', { ...env, PORT: String(port), WEB_CONCURRENCY: '1' }, repoRoot);
+  bff = runEntry(
+    'apps/bff/src/main.ts',
+    { ...env, ...opsAdmin.env, PORT: String(port), WEB_CONCURRENCY: '1' },
+    repoRoot,
+  );
   await waitFor(bff, 'bff listening');
+  admin = await signedInHeaders(`http://127.0.0.1:${port}`, opsAdmin.credentials);
   worker = runEntry(
     'apps/worker/src/main.ts',
     { ...env, WORKER_HEALTH_PORT: String(healthPort), WORKER_CONCURRENCY: '2' },
@@ -103,6 +116,7 @@ afterAll(async () => {
   await Promise.all([redisProxy?.close(), pgProxy?.close()]);
   await redis?.cleanup();
   await database?.drop();
+  opsAdmin.cleanup();
 });
 
 describe('structured logs through outages', () => {

@@ -55,7 +55,9 @@ describe('/metrics', () => {
   });
 
   it('bff: HTTP histogram by route and status, pool, event loop lag, queue depths, business counters', async () => {
-    expect((await fetch(`${stack.bff.url}/api/system/heartbeat`, { method: 'POST' })).status).toBe(202);
+    expect(
+      (await fetch(`${stack.bff.url}/api/system/heartbeat`, { method: 'POST', headers: stack.admin })).status,
+    ).toBe(202);
     const scraped = await scrape(stack.bffMetricsUrl);
     const metrics = scraped.families;
 
@@ -82,7 +84,9 @@ describe('/metrics', () => {
   });
 
   it('worker: job durations and the heartbeat counter after a job ran', async () => {
-    expect((await fetch(`${stack.bff.url}/api/system/heartbeat`, { method: 'POST' })).status).toBe(202);
+    expect(
+      (await fetch(`${stack.bff.url}/api/system/heartbeat`, { method: 'POST', headers: stack.admin })).status,
+    ).toBe(202);
     await expect
       .poll(
         async () =>

@@ -1,6 +1,7 @@
 // One request id across processes: the bff accepts a well-formed X-Request-ID,
 // returns it, logs it, carries it in the job's data through BullMQ on the real
 // Redis, and the worker's log lines for that job carry it with the job id.
+// (The heartbeat routes are admin-only: the requests carry an admin session.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { startBffAndWorker, type Stack } from './support/bff-and-worker';
@@ -17,7 +18,10 @@ describe('request id correlation bff → queue → worker', () => {
   });
 
   const enqueue = (headers: Record<string, string>) =>
-    fetch(`${stack.bff.url}/api/system/heartbeat`, { method: 'POST', headers });
+    fetch(`${stack.bff.url}/api/system/heartbeat`, {
+      method: 'POST',
+      headers: { ...stack.admin, ...headers },
+    });
 
   it('appears in the bff request log, the job data and the worker log lines for the job', async () => {
     const requestId = `test-${randomBytes(8).toString('hex')}`;
@@ -53,7 +57,9 @@ describe('request id correlation bff → queue → worker', () => {
       stack.bffLogs.lines().find((line) => line.reqId === requestId && line.msg === 'heartbeat enqueued'),
     ).toMatchObject({ jobId });
     // And the database row written by the job carries it too.
-    const rows = (await (await fetch(`${stack.bff.url}/api/system/heartbeats`)).json()) as {
+    const rows = (await (
+      await fetch(`${stack.bff.url}/api/system/heartbeats`, { headers: stack.admin })
+    ).json()) as {
       requestId: string;
     }[];
     expect(rows.map((r) => r.requestId)).toContain(requestId);

@@ -49,12 +49,11 @@ describeOnBothDatabases('users repository', (db) => {
     expect(admin?.approvedAt).toBeInstanceOf(Date);
     expect(await users.activeAdminExists(db())).toBe(true);
     const pending = await users.insert(db(), { ...account('fm@example.test', 'station'), status: 'pending' });
-    expect((await users.list(db(), { status: 'pending', limit: 10, offset: 0 })).map((a) => a.id)).toEqual([
+    const page = { limit: 10, sort: 'createdAt', order: 'asc' } as const;
+    expect((await users.listPage(db(), { status: 'pending' }, page)).items.map((a) => a.id)).toEqual([
       pending.id,
     ]);
-    expect((await users.list(db(), { role: 'admin', limit: 10, offset: 0 })).map((a) => a.id)).toEqual([
-      admin!.id,
-    ]);
+    expect((await users.listPage(db(), { role: 'admin' }, page)).items.map((a) => a.id)).toEqual([admin!.id]);
     const approved = await users.setStatus(db(), pending.id, 'active', admin!.id);
     expect(approved).toMatchObject({ status: 'active', approvedAt: expect.any(Date) });
     expect(

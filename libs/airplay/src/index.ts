@@ -4,7 +4,9 @@ export type { Detection, DetectionReview } from './repositories/detections-repos
 export type { Play, PlayStatus, PlaysSummary } from './repositories/plays-repository';
 export type { Playlog, PlaylogEntry } from './repositories/playlogs-repository';
 export type { Station, StationClass } from './repositories/stations-repository';
-export type { StationStream } from './repositories/streams-repository';
+export type { StationStream, StreamHealthSummary } from './repositories/streams-repository';
+export type { StationListing, StationListFilter, StationSort } from './repositories/stations-repository';
+export { STATION_SORTS } from './repositories/stations-repository';
 export * as stationsRepository from './repositories/stations-repository';
 export * as streamsRepository from './repositories/streams-repository';
 export * as capturesRepository from './repositories/captures-repository';
@@ -17,6 +19,7 @@ export * from './services/station-provisioning';
 export * from './rules/stream-url';
 export * from './services/stream-service';
 export * from './services/station-profile-service';
+export * from './services/station-directory';
 export * from './services/stream-monitor';
 export * from './rules/playlog-csv';
 export * from './rules/reconcile-playlog';

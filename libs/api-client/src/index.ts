@@ -15,6 +15,11 @@ export type { BreakerOptions } from './circuit-breaker';
 export { createRequestId, REQUEST_ID_HEADER } from './request-id';
 export { artistEndpoints } from './endpoints/artist-endpoints';
 export {
+  adminOperationsEndpoints,
+  type AuditEntry,
+  type AuditQuery,
+} from './endpoints/admin-operations-endpoints';
+export {
   stationEndpoints,
   type StationClass,
   type StationProfile,

@@ -1,21 +1,35 @@
 // Admin account management and station devices.
 import Type, { type Static } from 'typebox';
-import { AccountStatus, RoleName } from './auth';
-import { BoundedInteger, PlainText } from './text';
+import { AccountStatus, RoleName, User } from './auth';
+import { Paged, PageQueryFields } from './paging';
+import { PlainText } from './text';
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 export type IdParams = Static<typeof IdParams>;
 
 export const UserListQuery = Type.Object(
   {
+    ...PageQueryFields,
     status: Type.Optional(AccountStatus),
     role: Type.Optional(RoleName),
-    limit: BoundedInteger({ minimum: 1, maximum: 200, default: 50 }),
-    offset: BoundedInteger({ minimum: 0, maximum: 100_000, default: 0 }),
+    /** Part of the e-mail or display name, any case. */
+    search: Type.Optional(PlainText({ minLength: 1, maxLength: 200 })),
+    sort: Type.Union([Type.Literal('createdAt'), Type.Literal('email')], { default: 'createdAt' }),
+    order: Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'desc' }),
   },
   { additionalProperties: false },
 );
 export type UserListQuery = Static<typeof UserListQuery>;
+
+export const UserPage = Paged(User);
+export type UserPage = Static<typeof UserPage>;
+
+/** POST /api/admin/users/:id/reject: the reason its owner is shown at sign-in. */
+export const RejectAccountBody = Type.Object(
+  { reason: PlainText({ minLength: 3, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+export type RejectAccountBody = Static<typeof RejectAccountBody>;
 
 export const DeviceCreateBody = Type.Object(
   { name: PlainText({ minLength: 1, maxLength: 80 }) },

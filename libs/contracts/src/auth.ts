@@ -24,6 +24,7 @@ export const AccountStatus = Type.Union([
   Type.Literal('active'),
   Type.Literal('pending'),
   Type.Literal('disabled'),
+  Type.Literal('rejected'),
 ]);
 export type AccountStatus = Static<typeof AccountStatus>;
 
@@ -55,6 +56,9 @@ export const User = Type.Object({
   status: AccountStatus,
   createdAt: Type.String({ format: 'date-time' }),
   approvedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** Why an administrator rejected the account (status `rejected`), else null. */
+  rejectionReason: Type.Union([Type.String(), Type.Null()]),
+  rejectedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 export type User = Static<typeof User>;
 

@@ -49,7 +49,10 @@ export const Heartbeat = Type.Object({
   service: Type.String(),
   instance: Type.String(),
   version: Type.String(),
+  revision: Type.Union([Type.String(), Type.Null()]),
   requestId: Type.Union([Type.String(), Type.Null()]),
+  /** Health of the instance when it beat (full details: the route is admin-only). */
+  healthStatus: Type.Union([Type.Literal('ok'), Type.Literal('degraded'), Type.Literal('down'), Type.Null()]),
   beatAt: Type.String({ format: 'date-time' }),
 });
 export type Heartbeat = Static<typeof Heartbeat>;
@@ -57,3 +60,49 @@ export type Heartbeat = Static<typeof Heartbeat>;
 /** POST /api/system/heartbeat: the job that will record it. */
 export const HeartbeatRequested = Type.Object({ jobId: Type.String(), requestId: Type.String() });
 export type HeartbeatRequested = Static<typeof HeartbeatRequested>;
+
+/** One service instance on the admin status page. */
+export const ServiceInstanceStatus = Type.Object({
+  service: Type.String(),
+  instance: Type.String(),
+  /** `stale`: no heartbeat for 5 minutes (the instance may be gone). */
+  state: Type.Union([
+    Type.Literal('ok'),
+    Type.Literal('degraded'),
+    Type.Literal('down'),
+    Type.Literal('stale'),
+  ]),
+  version: Type.String(),
+  revision: Type.Union([Type.String(), Type.Null()]),
+  /** `live`: this bff process, asked now; `heartbeat`: the instance's report at its last beat. */
+  source: Type.Union([Type.Literal('live'), Type.Literal('heartbeat')]),
+  reportedAt: Type.String({ format: 'date-time' }),
+  uptimeSeconds: Type.Union([Type.Number(), Type.Null()]),
+  checks: Type.Array(CheckSummary),
+});
+export type ServiceInstanceStatus = Static<typeof ServiceInstanceStatus>;
+
+export const QueueStatus = Type.Object({
+  queue: Type.String(),
+  waiting: Type.Integer(),
+  active: Type.Integer(),
+  delayed: Type.Integer(),
+  failed: Type.Integer(),
+});
+export type QueueStatus = Static<typeof QueueStatus>;
+
+/** GET /api/admin/system (admin only). */
+export const SystemStatus = Type.Object({
+  state: Type.Union([Type.Literal('ok'), Type.Literal('degraded'), Type.Literal('down')]),
+  checkedAt: Type.String({ format: 'date-time' }),
+  services: Type.Array(ServiceInstanceStatus),
+  queues: Type.Array(QueueStatus),
+  streams: Type.Object({
+    total: Type.Integer(),
+    up: Type.Integer(),
+    down: Type.Integer(),
+    unknown: Type.Integer(),
+    inactive: Type.Integer(),
+  }),
+});
+export type SystemStatus = Static<typeof SystemStatus>;

@@ -11,5 +11,6 @@ export * from './plugins/load-shedding';
 export * from './plugins/rate-limits';
 export * from './plugins/idempotency';
 export * from './plugins/early-answer-close';
+export * from './lingering-close';
 export * from './routes/health-routes';
 export * from './byte-range-header';

@@ -6,3 +6,4 @@ export * from './run-entry';
 export * from './tcp-proxy';
 export * from './json-lines';
 export * from './until-serving';
+export * from './signed-in-headers';

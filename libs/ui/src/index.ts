@@ -151,7 +151,12 @@ export { LoginPage, type LoginPageProps } from './auth/LoginPage';
 export { SignUpPage, type SignUpPageProps } from './auth/SignUpPage';
 export { AccountStatePage, type AccountStatePageProps } from './auth/AccountStatePage';
 export { AuthLayout, type AuthLayoutProps } from './auth/AuthLayout';
-export { blockedAccountStateOf, type BlockedAccountState } from './auth/account-state';
+export {
+  blockedAccountOf,
+  blockedAccountStateOf,
+  type BlockedAccount,
+  type BlockedAccountState,
+} from './auth/account-state';
 export { AccountMenu } from './auth/AccountMenu';
 export { useSession, type SessionState } from './auth/session-context';
 export { fetchSession, signIn, signOut, signUp, sessionQueryKey } from './auth/session-queries';

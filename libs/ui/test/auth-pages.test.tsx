@@ -13,6 +13,8 @@ const user = (status: 'active' | 'pending', role = 'station') => ({
   status,
   createdAt: '2026-11-25T07:30:00.000Z',
   approvedAt: null,
+  rejectionReason: null,
+  rejectedAt: null,
 });
 
 async function fillSignUp(password = 'a long passphrase here') {
@@ -139,6 +141,33 @@ describe('LoginPage', () => {
     expect(screen.getByTestId('account-state-message').textContent).toContain('pub@example.com');
     await userEvent.click(screen.getByTestId('account-state-back'));
     await waitFor(() => expect(screen.getByTestId('login-page')).toBeDefined());
+    expect(onSignedIn).not.toHaveBeenCalled();
+  });
+
+  it("shows a rejected account the administrator's reason", async () => {
+    const { api } = apiClientAnswering(() => ({
+      status: 403,
+      body: {
+        statusCode: 403,
+        error: 'Forbidden',
+        message:
+          'this account was not approved by an administrator. Reason: No broadcasting licence was attached.',
+      },
+    }));
+    const onSignedIn = vi.fn();
+    renderInPortal(<LoginPage productName="ZamIO" roleLabel="Station" onSignedIn={onSignedIn} />, {
+      apiClient: api,
+    });
+    await userEvent.type(screen.getByTestId('login-email'), 'news@joy.example');
+    await userEvent.type(screen.getByTestId('login-password'), 'a long passphrase here');
+    await userEvent.click(screen.getByTestId('login-submit'));
+    expect((await screen.findByTestId('account-state-badge')).textContent).toBe('Not approved');
+    expect(screen.getByTestId('account-state-message').textContent).toBe(
+      'Your station account news@joy.example was not approved.',
+    );
+    expect(screen.getByTestId('account-state-reason').textContent).toBe(
+      'No broadcasting licence was attached.',
+    );
     expect(onSignedIn).not.toHaveBeenCalled();
   });
 });

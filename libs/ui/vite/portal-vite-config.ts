@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type ServerOptions, type UserConfig, type UserConfigFnPromise } from 'vite';
 import { devServerSettings } from './dev-server-env.ts';
 import { readPortalConfig } from './portal-env.ts';
+import { lingeringClosePlugin } from './lingering-close-plugin.ts';
 import { precompressPlugin } from './precompress.ts';
 import { runtimeConfigOf, type Env } from './runtime-config-from-env.ts';
 import { runtimeConfigPlugin } from './runtime-config-plugin.ts';
@@ -51,6 +52,7 @@ export function createPortalViteConfig(
         react(),
         runtimeConfigPlugin(portal ? runtimeConfigOf(portal) : undefined),
         precompressPlugin(),
+        lingeringClosePlugin(),
       ],
       // Pre-bundle every dependency at dev-server start: otherwise the first visit
       // to a lazy page discovers new ones and Vite reloads the page mid-session.

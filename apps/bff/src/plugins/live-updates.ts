@@ -35,7 +35,17 @@ interface Subscriber {
 }
 
 const liveUpdates: FastifyPluginAsync<LiveUpdatesOptions> = async (app, options) => {
-  await app.register(websocket, { options: { maxPayload: 1024 } });
+  await app.register(websocket, {
+    options: { maxPayload: 1024 },
+    // On shutdown every socket is told "going away" (1001), so clients know to
+    // reconnect elsewhere; the library's default closes without a code (1005),
+    // before the onClose hook below could say so (seen in the rehearsal).
+    preClose(done) {
+      for (const client of this.websocketServer.clients) client.close(1001, 'server shutting down');
+      this.websocketServer.close();
+      done();
+    },
+  });
   const trusted = options.trustedOrigins.filter(Boolean).map((origin) => origin.toLowerCase());
   const guard = sessionGuard('artist', 'station');
   const byKey = new Map<string, Set<Subscriber>>();

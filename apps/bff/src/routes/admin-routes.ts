@@ -1,7 +1,7 @@
-// Admin-only account management under /api/admin: list, approve, disable.
+// Admin-only account management under /api/admin: list (paged, filtered),
+// approve, reject with a reason, disable. Each change is in the audit log.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
-import { IdParams, User, UserListQuery } from '@zamio/contracts';
+import { IdParams, RejectAccountBody, User, UserListQuery, UserPage } from '@zamio/contracts';
 import type { AccountAdminService } from '@zamio/accounts';
 import { sessionGuard } from '../plugins/guards';
 import { userBody } from './responses';
@@ -15,8 +15,12 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ accountAdmin: AccountAdmin
 
   app.get(
     '/admin/users',
-    { schema: { querystring: UserListQuery, response: { 200: Type.Array(User) } } },
-    async (request) => (await accountAdmin.listAccounts(request.query)).map(userBody),
+    { schema: { querystring: UserListQuery, response: { 200: UserPage } } },
+    async (request) => {
+      const { status, role, search, sort, order, limit, cursor } = request.query;
+      const page = await accountAdmin.listAccounts({ status, role, search }, { sort, order, limit, cursor });
+      return { items: page.items.map(userBody), nextCursor: page.nextCursor };
+    },
   );
 
   app.post(
@@ -26,6 +30,17 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ accountAdmin: AccountAdmin
       const adminId = admin.principalOf(request).userId;
       const account = await accountAdmin.approveAccount(request.params.id, adminId);
       request.log.info({ userId: account.id, adminId }, 'account approved');
+      return userBody(account);
+    },
+  );
+
+  app.post(
+    '/admin/users/:id/reject',
+    { schema: { params: IdParams, body: RejectAccountBody, response: { 200: User } } },
+    async (request) => {
+      const adminId = admin.principalOf(request).userId;
+      const account = await accountAdmin.rejectAccount(request.params.id, request.body.reason, adminId);
+      request.log.info({ userId: account.id, adminId }, 'account rejected');
       return userBody(account);
     },
   );

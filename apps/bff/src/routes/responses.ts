@@ -9,9 +9,11 @@ import {
   type Detection,
   type DetectionReview,
   type PlayWithEvidence,
+  type StationListing,
 } from '@zamio/airplay';
 import type { SplitSet, Track, TrackSplits } from '@zamio/catalog';
 import type {
+  AdminStation as AdminStationBody,
   Capture as CaptureBody,
   Detection as DetectionBody,
   DetectionState,
@@ -21,13 +23,14 @@ import type {
   Device as DeviceBody,
   Heartbeat as HeartbeatBody,
   SplitSet as SplitSetBody,
+  SystemStatus as SystemStatusBody,
   Track as TrackBody,
   TrackSplits as TrackSplitsBody,
   UploadResult,
   User,
 } from '@zamio/contracts';
 import type { UploadRecord } from '@zamio/files';
-import type { Heartbeat } from '@zamio/system-status';
+import type { Heartbeat, SystemStatus } from '@zamio/system-status';
 import type { Page } from '@zamio/db';
 import type { PlaysSummary } from '@zamio/airplay';
 
@@ -58,6 +61,8 @@ export const userBody = (account: Account): User => ({
   status: account.status,
   createdAt: account.createdAt.toISOString(),
   approvedAt: account.approvedAt?.toISOString() ?? null,
+  rejectionReason: account.rejectionReason,
+  rejectedAt: account.rejectedAt?.toISOString() ?? null,
 });
 
 export const deviceBody = (device: Device): DeviceBody => ({
@@ -150,6 +155,39 @@ export const heartbeatBody = (beat: Heartbeat): HeartbeatBody => ({
   service: beat.service,
   instance: beat.instance,
   version: beat.version,
+  revision: beat.revision,
   requestId: beat.requestId,
+  healthStatus: beat.health?.status ?? null,
   beatAt: beat.beatAt.toISOString(),
+});
+
+export const systemStatusBody = (status: SystemStatus): SystemStatusBody => ({
+  state: status.state,
+  checkedAt: status.checkedAt.toISOString(),
+  services: status.services.map((instance) => ({
+    service: instance.service,
+    instance: instance.instance,
+    state: instance.state,
+    version: instance.version,
+    revision: instance.revision,
+    source: instance.source,
+    reportedAt: instance.reportedAt.toISOString(),
+    uptimeSeconds: instance.health?.uptimeSeconds ?? null,
+    checks: instance.health?.checks ?? [],
+  })),
+  queues: status.queues,
+  streams: status.streams,
+});
+
+export const adminStationBody = (station: StationListing): AdminStationBody => ({
+  id: station.id,
+  name: station.name,
+  stationClass: station.stationClass,
+  region: station.region,
+  timezone: station.timezone,
+  ownerUserId: station.ownerUserId,
+  ownerEmail: station.ownerEmail,
+  accountStatus: station.accountStatus,
+  streams: station.streams,
+  createdAt: station.createdAt.toISOString(),
 });

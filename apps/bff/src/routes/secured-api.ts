@@ -8,6 +8,7 @@ import type { BffConfig } from '@zamio/env';
 import { uploadRules } from '@zamio/uploads';
 import type { LiveFeed } from '@zamio/airplay';
 import type { BusinessMetrics } from '@zamio/metrics';
+import type { HealthReport } from '@zamio/health';
 import { csrfPlugin } from '../plugins/csrf';
 import { liveUpdatesPlugin } from '../plugins/live-updates';
 import { multipartUploadsPlugin } from '../plugins/multipart-uploads';
@@ -29,6 +30,8 @@ import { payoutsRoutes } from './payouts-routes';
 import { publisherRoutes } from './publisher-routes';
 import { rateTableRoutes } from './rate-table-routes';
 import { statementsRoutes } from './statements-routes';
+import { stationDirectoryRoutes } from './station-directory-routes';
+import { systemStatusRoutes } from './system-status-routes';
 
 export interface SecuredApiOptions {
   services: BffServices;
@@ -37,6 +40,8 @@ export interface SecuredApiOptions {
   db: Database;
   /** New detections and plays for the open portals (GET /api/live). */
   live: { feed: LiveFeed; metrics: BusinessMetrics };
+  /** This process's /health report with details, for the admin status page. */
+  healthReport: () => Promise<HealthReport>;
 }
 
 /** Whose Idempotency-Key it is: the device or user the guards admit, else the client address. */
@@ -49,7 +54,7 @@ const idempotencyScopeOf = ({ principal, ip }: FastifyRequest): string =>
 
 export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (
   app,
-  { services, config, db, live },
+  { services, config, db, live, healthReport },
 ) => {
   await app.register(sessionPlugin, {
     secrets: config.session.secrets,
@@ -102,4 +107,11 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (
   await app.register(payoutsRoutes, { payouts: services.payouts });
   await app.register(publisherRoutes, { publishers: services.publishers });
   await app.register(auditRoutes, { audit: services.audit });
+  // Operations (admin only): stations, heartbeats and the system status page.
+  await app.register(stationDirectoryRoutes, { stations: services.stationDirectory });
+  await app.register(systemStatusRoutes, {
+    heartbeats: services.heartbeats,
+    systemStatus: services.systemStatus,
+    healthReport,
+  });
 };

@@ -331,4 +331,13 @@ describe('live updates over WebSocket', () => {
         .some((line) => line.msg === 'live updates: redis disconnected; pushing resumes when it returns'),
     ).toBe(true);
   });
+
+  it('tells open sockets "going away" (1001) when the bff shuts down, so clients reconnect', async () => {
+    bffs.push(await startInstance());
+    const on = bffs.length - 1;
+    const live = await connect(on, artist);
+    const closed = new Promise<number>((resolve) => live.socket.once('close', (code) => resolve(code)));
+    await bffs[on]!.bff.lifecycle.shutdown('test: going away');
+    expect(await closed).toBe(1001);
+  });
 });

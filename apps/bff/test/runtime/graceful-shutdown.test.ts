@@ -3,13 +3,14 @@
 // listener closes, an in-flight request still completes, and the process
 // exits 0. A second signal forces exit 1.
 //
-// The in-flight request is a slow client upload to POST /api/system/heartbeat:
-// its JSON body arrives in two parts seconds apart, so the request is open
-// across the whole shutdown without adding a test-only route to the server.
+// The in-flight request is a slow client upload to POST /api/system/heartbeat
+// (as the signed-in demo admin: the route is admin-only): its JSON body
+// arrives in two parts seconds apart, so the request is open across the
+// whole shutdown without adding a test-only route to the server.
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@zamio/testing';
+import { createTestDatabase, bootstrapAdmin, signedInHeaders, type TestDatabase } from '@zamio/testing';
 import { spawnBff } from './support/spawn-bff';
 
 const DRAIN_MS = 2_000;
@@ -31,6 +32,9 @@ const statusOf = (url: string) =>
   );
 
 describe('graceful shutdown of the bff process', () => {
+  // The heartbeat routes are admin-only: the bff creates this admin at start.
+  const opsAdmin = bootstrapAdmin();
+  afterAll(() => opsAdmin.cleanup());
   let testDb: TestDatabase;
   beforeAll(async () => {
     testDb = await createTestDatabase();
@@ -45,12 +49,15 @@ describe('graceful shutdown of the bff process', () => {
       SHUTDOWN_DRAIN_DELAY: `${DRAIN_MS}ms`,
       SHUTDOWN_TIMEOUT: '20s',
       WEB_CONCURRENCY: '1',
+      ...opsAdmin.env,
     });
     try {
+      const admin = await signedInHeaders(bff.url, opsAdmin.credentials);
       const body = '{"slow":"upload"}';
       const upload = request(`${bff.url}/api/system/heartbeat`, {
         method: 'POST',
         headers: {
+          ...admin,
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
           'x-request-id': 'slow-upload-0001',

@@ -3,15 +3,33 @@
 // with 503 at worst (never 500, never hang) and succeed again within seconds.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminDatabaseUrl, createTestDatabase, type TestDatabase } from '@zamio/testing';
+import {
+  adminDatabaseUrl,
+  createTestDatabase,
+  bootstrapAdmin,
+  signedInHeaders,
+  type SignedInHeaders,
+  type TestDatabase,
+} from '@zamio/testing';
 import { startTestBff } from './support/test-stack';
 
 describe('database pool recovery', () => {
+  // The heartbeat routes are admin-only: the bff creates this admin at start.
+  const opsAdmin = bootstrapAdmin();
+  afterAll(() => opsAdmin.cleanup());
   let testDb: TestDatabase;
   let bff: Awaited<ReturnType<typeof startTestBff>>;
+  // The heartbeats are admin-only: one signed-in admin session for every request.
+  let admin: SignedInHeaders;
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    bff = await startTestBff({ DATABASE_URL: testDb.url, REDIS_URL: 'memory:', DATABASE_POOL_MAX: '4' });
+    bff = await startTestBff({
+      DATABASE_URL: testDb.url,
+      REDIS_URL: 'memory:',
+      DATABASE_POOL_MAX: '4',
+      ...opsAdmin.env,
+    });
+    admin = await signedInHeaders(bff.url, opsAdmin.credentials);
   });
   afterAll(async () => {
     await bff?.stop();
@@ -20,7 +38,10 @@ describe('database pool recovery', () => {
 
   const heartbeats = async () => {
     const started = performance.now();
-    const response = await fetch(`${bff.url}/api/system/heartbeats`, { signal: AbortSignal.timeout(10_000) });
+    const response = await fetch(`${bff.url}/api/system/heartbeats`, {
+      headers: admin,
+      signal: AbortSignal.timeout(10_000),
+    });
     return { status: response.status, ms: performance.now() - started };
   };
 
@@ -64,7 +85,10 @@ describe('database pool recovery', () => {
       .poll(() => bff.db.stats().waiting + bff.db.stats().total - bff.db.stats().idle, { timeout: 5_000 })
       .toBeGreaterThanOrEqual(4);
     const started = performance.now();
-    const response = await fetch(`${bff.url}/api/system/heartbeats`, { signal: AbortSignal.timeout(10_000) });
+    const response = await fetch(`${bff.url}/api/system/heartbeats`, {
+      headers: admin,
+      signal: AbortSignal.timeout(10_000),
+    });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBeTruthy();
     expect(performance.now() - started).toBeLessThan(3_500);

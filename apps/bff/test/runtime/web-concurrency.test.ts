@@ -2,10 +2,13 @@
 // primary (which migrates once before forking), and SIGTERM drains both and
 // exits 0.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@zamio/testing';
+import { createTestDatabase, bootstrapAdmin, signedInHeaders, type TestDatabase } from '@zamio/testing';
 import { spawnBff } from './support/spawn-bff';
 
 describe('WEB_CONCURRENCY worker processes', () => {
+  // The heartbeat routes are admin-only: the bff creates this admin at start.
+  const opsAdmin = bootstrapAdmin();
+  afterAll(() => opsAdmin.cleanup());
   let testDb: TestDatabase;
   beforeAll(async () => {
     testDb = await createTestDatabase();
@@ -18,6 +21,8 @@ describe('WEB_CONCURRENCY worker processes', () => {
     const bff = await spawnBff({
       DATABASE_URL: testDb.url,
       WEB_CONCURRENCY: '2',
+      // The heartbeats read below are admin-only: the demo admin signs in.
+      ...opsAdmin.env,
       SHUTDOWN_DRAIN_DELAY: '500ms',
       SHUTDOWN_TIMEOUT: '10s',
     });
@@ -42,9 +47,11 @@ describe('WEB_CONCURRENCY worker processes', () => {
       // Migrations ran once, in the primary, before the fork.
       expect(bff.lines().filter((line) => line.msg === 'schema up to date')).toHaveLength(1);
 
+      // One session, served by either process (sessions live in Postgres).
+      const admin = await signedInHeaders(bff.url, opsAdmin.credentials);
       const statuses = await Promise.all(
         Array.from({ length: 20 }, () =>
-          fetch(`${bff.url}/api/system/heartbeats`, { headers: { connection: 'close' } }).then(
+          fetch(`${bff.url}/api/system/heartbeats`, { headers: { ...admin, connection: 'close' } }).then(
             (r) => r.status,
           ),
         ),

@@ -38,7 +38,7 @@ describe('accounts', () => {
 
     const admin = await stack.admin();
     const pending = await admin.get('/api/admin/users?status=pending');
-    expect((pending.body as { email: string }[]).map((u) => u.email)).toContain(email);
+    expect((pending.body as { items: { email: string }[] }).items.map((u) => u.email)).toContain(email);
     expect(
       (await admin.post(`/api/admin/users/${(signup.body as { id: string }).id}/approve`, {})).status,
     ).toBe(200);

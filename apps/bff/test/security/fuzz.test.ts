@@ -70,7 +70,10 @@ const ROUTES: [method: string, path: string, template?: string][] = [
   ['POST', '/api/auth/password'],
   ['GET', '/api/admin/users'],
   ['POST', `/api/admin/users/${UUID}/approve`],
+  ['POST', `/api/admin/users/${UUID}/reject`],
   ['POST', `/api/admin/users/${UUID}/disable`],
+  ['GET', '/api/admin/stations'],
+  ['GET', '/api/admin/system'],
   ['GET', '/api/artist/tracks'],
   ['POST', '/api/artist/tracks'],
   ['GET', `/api/artist/tracks/${UUID}`],
@@ -338,6 +341,7 @@ describe('fuzzing every route', () => {
       '/api/artist/tracks': ['artist', () => ({ title: 'Odd song', isrc: 'GHA012400001' })],
       '/api/station/devices': ['station', () => ({ name: 'Odd device' })],
       '/api/admin/users': ['admin', () => ({})],
+      [`/api/admin/users/${UUID}/reject`]: ['admin', () => ({ reason: 'Not a licensed broadcaster' })],
     };
     await fc.assert(
       fc.asyncProperty(
@@ -353,6 +357,7 @@ describe('fuzzing every route', () => {
             'name',
             'currentPassword',
             'newPassword',
+            'reason',
           ),
           fc.oneof(oddText, oddNumber.map(Number)),
           { minKeys: 1, maxKeys: 2 },

@@ -83,16 +83,16 @@ describe('odd input is a 400, never a 500', () => {
     }
   });
 
-  it.each(['limit=Infinity', 'limit=1e400', 'offset=1e400', 'offset=-Infinity', 'limit=NaN', 'offset=1e308'])(
+  it.each(['limit=Infinity', 'limit=1e400', 'limit=-Infinity', 'limit=NaN', 'limit=1e308'])(
     'non-finite or huge numbers in the query (%s)',
     async (query) => {
       const response = await admin.get(`/api/admin/users?${query}`);
       expect(response.status).toBe(400);
-      expect((response.body as Problems).problems?.[0]?.field).toMatch(/^query\.(limit|offset)$/);
+      expect((response.body as Problems).problems?.[0]?.field).toBe('query.limit');
     },
   );
 
   it('still lists users with sane bounds', async () => {
-    expect((await admin.get('/api/admin/users?limit=5&offset=0')).status).toBe(200);
+    expect((await admin.get('/api/admin/users?limit=5&sort=email&order=asc')).status).toBe(200);
   });
 });

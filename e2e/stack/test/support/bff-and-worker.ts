@@ -3,7 +3,16 @@
 // BullMQ — the production path, not the embedded in-process queue.
 import { bffConfigFrom, bffSchema, loadConfig, workerConfigFrom, workerSchema } from '@zamio/env';
 import { createLogger } from '@zamio/logger';
-import { captureLogs, createTestDatabase, createTestRedis, freePort, type LogCapture } from '@zamio/testing';
+import {
+  bootstrapAdmin,
+  captureLogs,
+  createTestDatabase,
+  createTestRedis,
+  freePort,
+  signedInHeaders,
+  type LogCapture,
+  type SignedInHeaders,
+} from '@zamio/testing';
 // A cross-app test on purpose: it proves the bff → queue → worker path.
 import { startBff, type RunningBff } from '@zamio/bff/start';
 import { startWorker, type RunningWorker } from '@zamio/worker/start';
@@ -15,12 +24,15 @@ export interface Stack {
   workerLogs: LogCapture;
   bffMetricsUrl: string;
   workerMetricsUrl: string;
+  /** A signed-in administrator's cookie, CSRF token and Origin (the heartbeat routes are admin-only). */
+  admin: SignedInHeaders;
   stop(): Promise<void>;
 }
 
 export async function startBffAndWorker(): Promise<Stack> {
   const testDb = await createTestDatabase();
   const testRedis = createTestRedis();
+  const opsAdmin = bootstrapAdmin();
   const [bffMetricsPort, workerMetricsPort] = [await freePort(), await freePort()];
   const env = {
     ZAMIO_ENV: 'test',
@@ -38,7 +50,10 @@ export async function startBffAndWorker(): Promise<Stack> {
     createLogger({ service, version: 'test', level: 'info', pretty: false, destination: logs.stream });
 
   const bff = await startBff(
-    bffConfigFrom({ ...loadConfig(bffSchema, { ...env, METRICS_PORT: String(bffMetricsPort) }), PORT: 0 }),
+    bffConfigFrom({
+      ...loadConfig(bffSchema, { ...env, ...opsAdmin.env, METRICS_PORT: String(bffMetricsPort) }),
+      PORT: 0,
+    }),
     { logger: logger('bff', bffLogs) },
   );
   const worker = await startWorker(
@@ -52,9 +67,11 @@ export async function startBffAndWorker(): Promise<Stack> {
     }),
     { logger: logger('worker', workerLogs) },
   );
+  const admin = await signedInHeaders(bff.url, opsAdmin.credentials);
   return {
     bff,
     worker,
+    admin,
     bffLogs,
     workerLogs,
     bffMetricsUrl: `http://127.0.0.1:${bffMetricsPort}/metrics`,
@@ -64,6 +81,7 @@ export async function startBffAndWorker(): Promise<Stack> {
       await bff.lifecycle.shutdown('test done');
       await testRedis.cleanup();
       await testDb.drop();
+      opsAdmin.cleanup();
     },
   };
 }

@@ -1,6 +1,13 @@
 // All SQL of the users table. E-mails are stored normalised (rules/email.ts);
 // the unique index on lower(email) decides duplicates.
-import type { Queryable } from '@zamio/db';
+import {
+  finishPage,
+  keysetClauses,
+  type Page,
+  type PageRequest,
+  type Queryable,
+  type SortKey,
+} from '@zamio/db';
 import { conflict } from '@zamio/errors';
 import type { AccountStatus, Role } from '../rules/roles';
 import { normaliseEmail } from '../rules/email';
@@ -14,6 +21,9 @@ export interface Account {
   passwordHash: string;
   createdAt: Date;
   approvedAt: Date | null;
+  /** Set when an administrator rejected the account (status `rejected`). */
+  rejectionReason: string | null;
+  rejectedAt: Date | null;
 }
 
 interface UserRow {
@@ -25,9 +35,12 @@ interface UserRow {
   password_hash: string;
   created_at: Date;
   approved_at: Date | null;
+  rejection_reason: string | null;
+  rejected_at: Date | null;
 }
 
-const COLUMNS = 'id, email, display_name, role, status, password_hash, created_at, approved_at';
+const COLUMNS =
+  'id, email, display_name, role, status, password_hash, created_at, approved_at, rejection_reason, rejected_at';
 
 const toAccount = (row: UserRow): Account => ({
   id: row.id,
@@ -38,6 +51,8 @@ const toAccount = (row: UserRow): Account => ({
   passwordHash: row.password_hash,
   createdAt: new Date(row.created_at),
   approvedAt: row.approved_at ? new Date(row.approved_at) : null,
+  rejectionReason: row.rejection_reason,
+  rejectedAt: row.rejected_at ? new Date(row.rejected_at) : null,
 });
 
 export interface NewAccount {
@@ -101,19 +116,57 @@ export async function findById(db: Queryable, id: string): Promise<Account | und
 export interface AccountFilter {
   status?: AccountStatus | undefined;
   role?: Role | undefined;
-  limit: number;
-  offset: number;
+  /** Part of the e-mail or display name, case-insensitive. */
+  search?: string | undefined;
 }
 
-export async function list(db: Queryable, filter: AccountFilter): Promise<Account[]> {
-  const { rows } = await db.query<UserRow>(
-    `SELECT ${COLUMNS} FROM users
+export const ACCOUNT_SORTS = ['createdAt', 'email'] as const;
+export type AccountSort = (typeof ACCOUNT_SORTS)[number];
+
+const SORT_KEYS: Record<AccountSort, SortKey> = {
+  createdAt: { column: 'created_at', type: 'timestamptz' },
+  email: { column: 'email', type: 'text' },
+};
+
+/** One page of accounts, filtered, in (sort column, id) order. */
+export async function listPage(
+  db: Queryable,
+  filter: AccountFilter,
+  page: PageRequest<AccountSort>,
+): Promise<Page<Account>> {
+  const pattern = filter.search ? `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const keyset = keysetClauses(SORT_KEYS[page.sort], page, 'id', 4);
+  const { rows } = await db.query<UserRow & { page_key: string }>(
+    `SELECT ${COLUMNS}, ${keyset.select} FROM users
       WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR role = $2)
-      ORDER BY created_at, id
-      LIMIT $3 OFFSET $4`,
-    [filter.status ?? null, filter.role ?? null, filter.limit, filter.offset],
+        AND ($3::text IS NULL OR email ILIKE $3 OR display_name ILIKE $3)
+        AND ${keyset.where}
+      ${keyset.orderLimit}`,
+    [filter.status ?? null, filter.role ?? null, pattern, ...keyset.params],
   );
-  return rows.map(toAccount);
+  return finishPage(rows, page, toAccount);
+}
+
+/** The account, its row locked until the transaction ends (status changes one at a time). */
+export async function lockById(db: Queryable, id: string): Promise<Account | undefined> {
+  const { rows } = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id]);
+  return rows[0] ? toAccount(rows[0]) : undefined;
+}
+
+/** Marks the account rejected with the administrator's reason. */
+export async function reject(
+  db: Queryable,
+  id: string,
+  rejection: { reason: string; adminId: string },
+): Promise<Account | undefined> {
+  const { rows } = await db.query<UserRow>(
+    `UPDATE users SET status = 'rejected', updated_at = now(),
+            rejection_reason = $2, rejected_at = now(), rejected_by = $3
+      WHERE id = $1
+      RETURNING ${COLUMNS}`,
+    [id, rejection.reason, rejection.adminId],
+  );
+  return rows[0] ? toAccount(rows[0]) : undefined;
 }
 
 export async function activeAdminExists(db: Queryable): Promise<boolean> {
@@ -123,7 +176,10 @@ export async function activeAdminExists(db: Queryable): Promise<boolean> {
   return rows[0]?.exists === true;
 }
 
-/** Sets the status; activating records who approved and when. Undefined for an unknown id. */
+/**
+ * Sets the status; activating records who approved and when (and clears an
+ * earlier rejection). Undefined for an unknown id.
+ */
 export async function setStatus(
   db: Queryable,
   id: string,
@@ -133,7 +189,10 @@ export async function setStatus(
   const { rows } = await db.query<UserRow>(
     `UPDATE users SET status = $2, updated_at = now(),
             approved_at = CASE WHEN $2 = 'active' THEN now() ELSE approved_at END,
-            approved_by = CASE WHEN $2 = 'active' THEN $3::uuid ELSE approved_by END
+            approved_by = CASE WHEN $2 = 'active' THEN $3::uuid ELSE approved_by END,
+            rejection_reason = CASE WHEN $2 = 'active' THEN NULL ELSE rejection_reason END,
+            rejected_at = CASE WHEN $2 = 'active' THEN NULL ELSE rejected_at END,
+            rejected_by = CASE WHEN $2 = 'active' THEN NULL ELSE rejected_by END
       WHERE id = $1
       RETURNING ${COLUMNS}`,
     [id, status, adminId],

@@ -7,7 +7,8 @@ export type Role = (typeof ROLES)[number];
 export const SELF_SERVICE_ROLES = ['artist', 'station', 'publisher'] as const satisfies readonly Role[];
 export type SelfServiceRole = (typeof SELF_SERVICE_ROLES)[number];
 
-export type AccountStatus = 'active' | 'pending' | 'disabled';
+export const ACCOUNT_STATUSES = ['active', 'pending', 'disabled', 'rejected'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
 /** Stations and publishers are vetted by an admin before they can sign in. */
 export const initialStatusFor = (role: SelfServiceRole): AccountStatus =>

@@ -6,6 +6,7 @@ import * as sessions from '../repositories/sessions-repository';
 import * as users from '../repositories/users-repository';
 import type { Account } from '../repositories/users-repository';
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '../rules/password-hashing';
+import { signInRefusalOf } from '../rules/account-review';
 import { initialStatusFor, type SelfServiceRole, type SessionPrincipal } from '../rules/roles';
 import { newSessionId } from '../rules/session-cookie';
 import type { AccountCreatedHook } from './account-created-hook';
@@ -51,8 +52,8 @@ export function createAccountService({ db, sessionTtlMs, onAccountCreated }: Acc
 
     /**
      * Checks e-mail and password and opens a session. Unknown e-mail and wrong
-     * password give the same error after the same work; a pending or disabled
-     * account is told so only after its password proved correct.
+     * password give the same error after the same work; a pending, rejected or
+     * disabled account is told so (a rejected one with the reason) only after its password proved correct.
      */
     async signIn(input: SignInInput): Promise<{ account: Account; sessionId: string }> {
       const account = await users.findByEmail(db, input.email);
@@ -62,9 +63,8 @@ export function createAccountService({ db, sessionTtlMs, onAccountCreated }: Acc
       }
       if (!(await verifyPassword(input.password, account.passwordHash)))
         throw unauthenticated('e-mail or password is wrong');
-      if (account.status === 'pending')
-        throw forbidden('this account is waiting for approval by an administrator');
-      if (account.status !== 'active') throw forbidden('this account is disabled');
+      const refusal = signInRefusalOf(account);
+      if (refusal) throw forbidden(refusal);
       const rehashed = needsRehash(account.passwordHash) ? await hashPassword(input.password) : undefined;
       const sessionId = newSessionId();
       await db.transaction(async (tx) => {

@@ -1,6 +1,13 @@
 // All SQL of the stations table: a station account's broadcaster (class,
 // region and timezone price its plays).
-import type { Queryable } from '@zamio/db';
+import {
+  finishPage,
+  keysetClauses,
+  type Page,
+  type PageRequest,
+  type Queryable,
+  type SortKey,
+} from '@zamio/db';
 
 export async function insert(db: Queryable, station: { ownerUserId: string; name: string }): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
@@ -90,4 +97,92 @@ export async function namesByIds(db: Queryable, ids: readonly string[]): Promise
     [[...new Set(ids)]],
   );
   return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** A station as the admins' list shows it: its account's state and its streams' health. */
+export interface StationListing extends Station {
+  ownerEmail: string;
+  accountStatus: 'active' | 'pending' | 'disabled' | 'rejected';
+  streams: { total: number; up: number; down: number; unknown: number };
+}
+
+export interface StationListFilter {
+  stationClass?: StationClass | undefined;
+  /** Exact region, any case. */
+  region?: string | undefined;
+  accountStatus?: StationListing['accountStatus'] | undefined;
+  /** Part of the station name, any case. */
+  search?: string | undefined;
+  /** Only stations with at least one active stream in this state. */
+  streamState?: 'up' | 'down' | 'unknown' | undefined;
+}
+
+export const STATION_SORTS = ['createdAt', 'name'] as const;
+export type StationSort = (typeof STATION_SORTS)[number];
+
+const STATION_SORT_KEYS: Record<StationSort, SortKey> = {
+  createdAt: { column: 's.created_at', type: 'timestamptz' },
+  name: { column: 's.name', type: 'text' },
+};
+
+/** Every station (admin), filtered and paged, with stream counts per state. */
+export async function listForAdmin(
+  db: Queryable,
+  filter: StationListFilter,
+  page: PageRequest<StationSort>,
+): Promise<Page<StationListing>> {
+  const params: unknown[] = [
+    filter.stationClass ?? null,
+    filter.region ?? null,
+    filter.accountStatus ?? null,
+    filter.search ?? null,
+    filter.streamState ?? null,
+  ];
+  const keyset = keysetClauses(STATION_SORT_KEYS[page.sort], page, 's.id', params.length + 1);
+  const { rows } = await db.query<
+    StationRow & {
+      page_key: string;
+      owner_email: string;
+      account_status: StationListing['accountStatus'];
+      streams_total: string;
+      streams_up: string;
+      streams_down: string;
+      streams_unknown: string;
+    }
+  >(
+    `SELECT s.id, s.owner_user_id, s.name, s.station_class, s.region, s.timezone, s.created_at,
+            u.email AS owner_email, u.status AS account_status,
+            coalesce(h.total, 0) AS streams_total, coalesce(h.up, 0) AS streams_up,
+            coalesce(h.down, 0) AS streams_down, coalesce(h.unknown, 0) AS streams_unknown,
+            ${keyset.select}
+       FROM stations s
+       JOIN users u ON u.id = s.owner_user_id
+       LEFT JOIN LATERAL (
+         SELECT count(*) FILTER (WHERE st.active) AS total,
+                count(*) FILTER (WHERE st.active AND st.state = 'up') AS up,
+                count(*) FILTER (WHERE st.active AND st.state = 'down') AS down,
+                count(*) FILTER (WHERE st.active AND st.state = 'unknown') AS unknown
+           FROM station_streams st WHERE st.station_id = s.id
+       ) h ON true
+      WHERE ($1::text IS NULL OR s.station_class = $1)
+        AND ($2::text IS NULL OR lower(s.region) = lower($2))
+        AND ($3::text IS NULL OR u.status = $3)
+        AND ($4::text IS NULL OR s.name ILIKE '%' || $4 || '%')
+        AND ($5::text IS NULL OR EXISTS (
+              SELECT 1 FROM station_streams st WHERE st.station_id = s.id AND st.active AND st.state = $5))
+        AND ${keyset.where}
+      ${keyset.orderLimit}`,
+    [...params, ...keyset.params],
+  );
+  return finishPage(rows, page, (row) => ({
+    ...toStation(row),
+    ownerEmail: row.owner_email,
+    accountStatus: row.account_status,
+    streams: {
+      total: Number(row.streams_total),
+      up: Number(row.streams_up),
+      down: Number(row.streams_down),
+      unknown: Number(row.streams_unknown),
+    },
+  }));
 }

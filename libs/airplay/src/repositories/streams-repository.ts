@@ -128,6 +128,40 @@ export async function listAll(
   return finishPage(rows, page, toStream);
 }
 
+/** How many monitored streams are in each state (inactive ones counted apart). */
+export interface StreamHealthSummary {
+  total: number;
+  up: number;
+  down: number;
+  unknown: number;
+  inactive: number;
+}
+
+export async function summariseStates(db: Queryable): Promise<StreamHealthSummary> {
+  const { rows } = await db.query<{
+    total: string;
+    up: string;
+    down: string;
+    unknown: string;
+    inactive: string;
+  }>(
+    `SELECT count(*) AS total,
+            count(*) FILTER (WHERE active AND state = 'up') AS up,
+            count(*) FILTER (WHERE active AND state = 'down') AS down,
+            count(*) FILTER (WHERE active AND state = 'unknown') AS unknown,
+            count(*) FILTER (WHERE NOT active) AS inactive
+       FROM station_streams`,
+  );
+  const row = rows[0]!;
+  return {
+    total: Number(row.total),
+    up: Number(row.up),
+    down: Number(row.down),
+    unknown: Number(row.unknown),
+    inactive: Number(row.inactive),
+  };
+}
+
 export async function update(
   db: Queryable,
   stationId: string,

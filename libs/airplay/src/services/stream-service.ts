@@ -4,7 +4,7 @@ import { isStreamFailure, checkStreamAddress, StreamRecordError } from '@zamio/s
 import type { Database, Page, PageRequest } from '@zamio/db';
 import { conflict, invalid, notFound } from '@zamio/errors';
 import * as streams from '../repositories/streams-repository';
-import type { StationStream, StreamFilter } from '../repositories/streams-repository';
+import type { StationStream, StreamFilter, StreamHealthSummary } from '../repositories/streams-repository';
 import { checkStreamLabel, checkStreamUrl, STREAMS_PER_STATION } from '../rules/stream-url';
 
 export interface StreamServiceDeps {
@@ -45,6 +45,9 @@ export function createStreamService({ db, allowPrivateAddresses }: StreamService
     /** Every station's streams (admin), newest first; filter by state to find the down ones. */
     listAllStreams: (filter: StreamFilter, page: PageRequest<'createdAt'>): Promise<Page<StationStream>> =>
       streams.listAll(db, filter, page),
+
+    /** Counts of streams up, down and not yet checked (the admin status page). */
+    summariseStreamHealth: (): Promise<StreamHealthSummary> => streams.summariseStates(db),
   };
 }
 

@@ -8,7 +8,7 @@ export interface AccountSummary {
   id: string;
   displayName: string;
   role: 'artist' | 'station' | 'publisher' | 'admin';
-  status: 'active' | 'pending' | 'disabled';
+  status: 'active' | 'pending' | 'disabled' | 'rejected';
 }
 
 export type AccountLookup = (db: Queryable, userId: string) => Promise<AccountSummary | undefined>;

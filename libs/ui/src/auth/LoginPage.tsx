@@ -8,7 +8,7 @@ import { Button } from '../components/Button';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { PasswordField } from '../forms/PasswordField';
 import { TextField } from '../forms/TextField';
-import { blockedAccountStateOf, type BlockedAccountState } from './account-state';
+import { blockedAccountOf, type BlockedAccount } from './account-state';
 import { AccountStatePage } from './AccountStatePage';
 import { AuthLayout } from './AuthLayout';
 import { signIn } from './session-queries';
@@ -29,12 +29,13 @@ interface LoginForm {
 
 /**
  * E-mail + password sign-in. A wrong password or too many attempts is said
- * above the form; a pending or disabled account gets a page about its state.
+ * above the form; a pending, rejected or disabled account gets a page about
+ * its state (a rejected one with the administrator's reason).
  */
 export function LoginPage({ productName, roleLabel, onSignedIn, signUpPath }: LoginPageProps) {
   const api = useApiClient();
   const [error, setError] = useState<string | undefined>();
-  const [blocked, setBlocked] = useState<{ state: BlockedAccountState; email: string } | undefined>();
+  const [blocked, setBlocked] = useState<(BlockedAccount & { email: string }) | undefined>();
   const {
     register,
     handleSubmit,
@@ -46,8 +47,8 @@ export function LoginPage({ productName, roleLabel, onSignedIn, signUpPath }: Lo
     try {
       onSignedIn(await signIn(api, email, password));
     } catch (caught) {
-      const state = blockedAccountStateOf(caught);
-      if (state) setBlocked({ state, email });
+      const account = blockedAccountOf(caught);
+      if (account) setBlocked({ ...account, email });
       else setError(caught instanceof ApiError ? messageOf(caught) : 'Sign-in failed. Try again.');
     }
   });

@@ -10,6 +10,7 @@ import { PasswordField } from '../forms/PasswordField';
 import { TextField } from '../forms/TextField';
 import { passwordProblem, passwordRulesOf } from '../forms/password-rules';
 import { serverFormErrors } from '../forms/server-errors';
+import { withArticle } from '../format/numbers';
 import { AccountStatePage } from './AccountStatePage';
 import { AuthLayout } from './AuthLayout';
 import { EMAIL_RULES } from './email-rules';
@@ -98,7 +99,7 @@ export function SignUpPage({ productName, roleLabel, role, signInPath = '/' }: S
   const name = NAME_LABEL[role];
   return (
     <AuthLayout
-      title={`Create a ${roleLabel.toLowerCase()} account`}
+      title={`Create ${withArticle(roleLabel.toLowerCase())} account`}
       data-testid="signup-page"
       footer={
         <>
