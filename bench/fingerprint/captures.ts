@@ -45,14 +45,14 @@ export interface Capture {
 /** Bump when the way captures are made changes: cached captures are then rebuilt. */
 const CAPTURE_RECIPE = 3;
 
-function rms(x: Float32Array): number {
+export function rms(x: Float32Array): number {
   let s = 0;
   for (const v of x) s += v * v;
   return Math.sqrt(s / Math.max(1, x.length));
 }
 
 /** Unit-RMS white or pink (Paul Kellet's filter) noise. */
-function noise(n: number, kind: 'white' | 'pink' | 'brown', random: () => number): Float32Array {
+export function noise(n: number, kind: 'white' | 'pink' | 'brown', random: () => number): Float32Array {
   const out = new Float32Array(n);
   let b0 = 0,
     b1 = 0,

@@ -73,7 +73,7 @@ export function ensureTools(): void {
   ]);
 }
 
-function unpacked(pkg: string): string {
+export function unpacked(pkg: string): string {
   const root = join(CACHE, 'pkg', pkg);
   if (existsSync(join(root, '.done'))) return root;
   const debs = join(CACHE, 'debs');
@@ -91,7 +91,7 @@ function unpacked(pkg: string): string {
   return root;
 }
 
-function walk(dir: string): string[] {
+export function walk(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
