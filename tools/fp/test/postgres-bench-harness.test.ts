@@ -8,6 +8,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { encodeWavPcm16 } from '@zamio/fingerprint';
 import { addNoiseAtSnr, makeTrack, renderTrack } from '@zamio/fingerprint/testing';
 import { createTestDatabase, type TestDatabase } from '@zamio/testing';
+// bench/ is not a workspace project (its scripts run by tsx); this smoke test keeps its harness working.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { measurePostgresPaths, type BenchCapture } from '../../../bench/fingerprint/postgres-paths';
 
 const RATE = 16_000;
