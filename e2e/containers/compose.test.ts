@@ -22,10 +22,10 @@ import {
   runCommand,
   waitFor,
   workspaceRoot,
-} from './support/docker';
+} from '@zamio/testing/docker-cli';
 import { freePort } from './support/free-port';
 
-const available = await requireDocker();
+const available = await requireDocker('container suite');
 const id = randomBytes(3).toString('hex');
 const project = `compose-chain-${id}`;
 const devImage = `compose-chain-dev-${id}:local`;

@@ -18,10 +18,10 @@ import {
   runCommand,
   waitHealthy,
   workspaceRoot,
-} from './support/docker';
+} from '@zamio/testing/docker-cli';
 import { streamedUpload } from './support/streamed-upload';
 
-const available = await requireDocker();
+const available = await requireDocker('container suite');
 const id = randomBytes(3).toString('hex');
 const namespace = `zamio-e2e-${id}`;
 const version = JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')).version as string;

@@ -14,9 +14,9 @@ import {
   requireDocker,
   runCommand,
   workspaceRoot,
-} from './support/docker';
+} from '@zamio/testing/docker-cli';
 
-const available = await requireDocker();
+const available = await requireDocker('container suite');
 const namespace = `zamio-e2e-cache-${randomBytes(3).toString('hex')}`;
 const SKIP = new Set(['node_modules', '.git', 'dist', '.nx', 'coverage', 'tmp', 'var', '.data']);
 

@@ -9,7 +9,7 @@ import {
   requireDocker,
   runCommand,
   waitHealthy as waitHealthyContainer,
-} from './support/docker';
+} from '@zamio/testing/docker-cli';
 import { describeLoad, LoadGenerator, type LoadReport } from './support/load';
 import { RehearsalProxy } from './support/proxy';
 import { record, recoveryTime, writeReliabilityDoc, type ScenarioResult } from './support/report';
@@ -28,7 +28,7 @@ import {
   type TrafficContext,
 } from './support/traffic';
 
-const available = await requireDocker();
+const available = await requireDocker('production rehearsal');
 const RATE = 100;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (line: string) => console.log(`[rehearsal ${new Date().toISOString().slice(11, 19)}] ${line}`);

@@ -14,7 +14,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createProxyServer } from 'http-proxy-3';
-import { docker, dockerBin } from './docker';
+import { docker, dockerBin } from '@zamio/testing/docker-cli';
 
 export interface ProxyRoute {
   /** Value of the container label `rehearsal.service`. */

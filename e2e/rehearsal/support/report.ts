@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { workspaceRoot } from './docker';
+import { workspaceRoot } from '@zamio/testing/docker-cli';
 import type { LoadReport } from './load';
 
 export interface ScenarioResult {

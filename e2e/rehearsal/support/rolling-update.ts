@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { docker, dockerBin, runCommand, workspaceRoot } from './docker';
+import { docker, dockerBin, runCommand, workspaceRoot } from '@zamio/testing/docker-cli';
 
 export interface HealthCheck {
   type: 'cmd' | 'http';

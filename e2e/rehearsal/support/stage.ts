@@ -16,7 +16,7 @@ import {
   runCommand,
   waitHealthy,
   workspaceRoot,
-} from './docker';
+} from '@zamio/testing/docker-cli';
 import { coolifyApps, healthFlags, rollingUpdate, type DeployOutcome } from './rolling-update';
 
 export const APPS = ['bff', 'worker', 'artist'] as const;

@@ -1,5 +1,4 @@
-// Thin helpers over the docker CLI, the same as the container suite's (e2e/containers/support/docker.ts):
-// Nx keeps each e2e project to its own files.
+// Thin helpers over the docker CLI for the Docker suites (e2e/containers, e2e/rehearsal).
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -47,13 +46,11 @@ export const isCI = process.env.CI === 'true' || process.env.CI === '1';
  * Without Docker the suite skips loudly on a laptop, but fails in CI: a
  * missing engine there must never look like a pass.
  */
-export async function requireDocker(): Promise<boolean> {
+export async function requireDocker(suite: string): Promise<boolean> {
   if (await dockerReachable()) return true;
-  const message = `production rehearsal: no Docker engine reachable (${dockerBin} info failed). Run: source ../shared/container-bases/docker-env.sh`;
+  const message = `${suite}: no Docker engine reachable (${dockerBin} info failed). Run: source ../shared/container-bases/docker-env.sh`;
   if (isCI) throw new Error(`${message} — required because CI=true`);
-  console.warn(
-    `\n*** ${message}\n*** SKIPPING the production rehearsal (set CI=true to make this a failure)\n`,
-  );
+  console.warn(`\n*** ${message}\n*** SKIPPING the ${suite} (set CI=true to make this a failure)\n`);
   return false;
 }
 
