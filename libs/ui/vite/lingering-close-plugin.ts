@@ -4,13 +4,14 @@
 // can wipe the answer out (the browser sees a reset, not the 413). The proxy
 // closes the way the bff does: a lingering close.
 import type { Connect, Plugin } from 'vite';
-import { lingerOnClose } from '@zamio/http/lingering-close';
+import { bodyStillArriving, lingerOnClose } from '@zamio/http/lingering-close';
 
 export function lingeringClosePlugin(lingerMs = 5_000): Plugin {
   // Registered before Vite's own middlewares (the proxy among them).
   const attach = (server: { middlewares: Connect.Server }) => {
     server.middlewares.use((req, _res, next) => {
-      lingerOnClose(req, lingerMs);
+      // Only a request with a body can be answered before it has all arrived.
+      if (bodyStillArriving(req)) lingerOnClose(req, lingerMs);
       next();
     });
   };
