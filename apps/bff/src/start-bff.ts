@@ -58,6 +58,8 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
   const live = openAirplayLive(platform, logger, options.airplayEvents);
   const services = createBffServices(platform, config, instrumentStorage(platform.storage, metrics.storage), {
     airplayEvents: live.events,
+    onJobDeferred: (job, error) =>
+      logger.warn({ err: error, job }, 'stored; its job is left to the lost-work sweep (queue unavailable)'),
   });
   // Idempotent and safe to race between replicas; needs the migrated schema.
   await prepareAccounts(services.provisioning, config.accounts, logger);

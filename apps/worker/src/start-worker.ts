@@ -151,7 +151,13 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     requestId: 'schedule:heartbeat',
     origin: 'schedule',
   });
-  const sweep = startLostWorkSweep({ jobs: platform.jobs, fingerprints, matches, logger });
+  const sweep = startLostWorkSweep({
+    jobs: platform.jobs,
+    fingerprints,
+    matches,
+    logger,
+    intervalMs: config.jobs.lostWorkSweepMs,
+  });
 
   // Created before the health server so readiness can read it; steps run only at shutdown.
   const lifecycle = createLifecycle({

@@ -1,5 +1,6 @@
 export * from './test-database';
 export * from './test-redis';
+export * from './redis-server';
 export * from './capture-logs';
 export * from './free-port';
 export * from './run-entry';
