@@ -8,3 +8,4 @@ export * from './tcp-proxy';
 export * from './json-lines';
 export * from './until-serving';
 export * from './signed-in-headers';
+export * from './wav-file';
