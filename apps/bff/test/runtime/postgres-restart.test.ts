@@ -60,8 +60,9 @@ describe('bff through a Postgres outage', () => {
   const timed = async (path: string, init: RequestInit = {}) => {
     const started = performance.now();
     const response = await fetch(`${bff.url}${path}`, { ...init, signal: AbortSignal.timeout(15_000) });
-    await response.arrayBuffer();
+    const text = await response.text();
     return {
+      text,
       status: response.status,
       ms: performance.now() - started,
       retryAfter: response.headers.get('retry-after'),
@@ -106,6 +107,7 @@ describe('bff through a Postgres outage', () => {
       while (Date.now() < until) {
         const ready = await timed('/readyz');
         readiness.push(ready.status);
+        if (ready.status === 503) expect(JSON.parse(ready.text).failing).toContain('postgres');
         expect(ready.ms).toBeLessThan(FAST_MS);
         const live = await timed('/livez');
         expect(live.status).toBe(200);

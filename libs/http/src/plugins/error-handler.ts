@@ -21,7 +21,7 @@ const errorHandler: FastifyPluginCallback<ErrorHandlerOptions> = (app, options, 
     // the connection's state lines. Other 5xx are bugs: errors with the stack.
     if (status === 503)
       request.log.warn(
-        { err: { type: error.name, message: error.message } },
+        { err: { type: error.name, message: error.message, code: error.code } },
         'request refused: a dependency is unavailable',
       );
     else if (status >= 500) request.log.error({ err: error }, 'request failed');
