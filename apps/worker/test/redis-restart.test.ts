@@ -22,10 +22,11 @@ import {
   captureLogs,
   createTestDatabase,
   freePort,
-  parseJsonLine,
+  jsonLogLines,
   runEntry,
   startRedisServer,
   wavFile,
+  warningsOf,
   type RedisServer,
   type RunningEntry,
   type TestDatabase,
@@ -187,22 +188,14 @@ describe('worker through a Redis restart', () => {
     expect(Date.now() - backAt).toBeLessThan(20_000);
     // Sweeps keep running: still one match of it.
     await new Promise((r) => setTimeout(r, 2_500));
-    const lines = worker.output().split('\n').filter(Boolean);
-    for (const line of lines) expect(() => parseJsonLine(line), line).not.toThrow();
-    const parsed = lines.map(
-      (line) => JSON.parse(line) as { level: string; msg: string; captureId?: string },
-    );
+    // Every line JSON (stdout and stderr).
+    const parsed = jsonLogLines(worker.output()) as { level: string; msg: string; captureId?: string }[];
     expect(
       parsed.filter((line) => line.msg === 'capture matched' && line.captureId === captureId),
     ).toHaveLength(1);
 
-    const outage = worker
-      .stdout()
-      .slice(outageFrom)
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as { level: string; msg: string });
-    const warnings = outage.filter((line) => line.level !== 'info' && line.level !== 'debug');
+    const outage = jsonLogLines(worker.stdout().slice(outageFrom)) as { level: string; msg: string }[];
+    const warnings = warningsOf(outage);
     expect(warnings.length, warnings.map((w) => w.msg).join('\n')).toBeLessThanOrEqual(8);
     expect(outage.some((line) => line.msg === 'redis connected; jobs resume')).toBe(true);
   });

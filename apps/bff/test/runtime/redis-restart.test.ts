@@ -18,7 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@zamio/accounts';
 import {
   createTestDatabase,
-  parseJsonLine,
+  jsonLogLines,
+  warningsOf,
   startRedisServer,
   type RedisServer,
   type TestDatabase,
@@ -201,15 +202,10 @@ describe('bff through a Redis restart', () => {
       .toBe(true);
 
     // Every line JSON; the outage is told in a bounded number of warnings, not one per retry.
-    const lines = bff.output().split('\n').filter(Boolean);
-    for (const line of lines) expect(() => parseJsonLine(line), line).not.toThrow();
-    const outageLines = bff
-      .output()
-      .slice(outageFrom)
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as { level: string; msg: string });
-    const warnings = outageLines.filter((line) => line.level !== 'info' && line.level !== 'debug');
+    jsonLogLines(bff.output());
+    const warnings = warningsOf(
+      jsonLogLines(bff.output().slice(outageFrom)) as { level: string; msg: string }[],
+    );
     const count = (msg: string) => warnings.filter((line) => line.msg === msg).length;
     // One per request that met the outage: the stored captures and track audio, the refusals.
     expect(count('stored; its job is left to the lost-work sweep (queue unavailable)')).toBe(round + 1);
