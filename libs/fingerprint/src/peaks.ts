@@ -98,14 +98,21 @@ export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, pe
       // does not (averaging power rather than dB narrows the noise's spread the most).
       const a = Math.max(0, s - S);
       const b = Math.min(frames - 1, s + S);
+      // One pass per row, summing in float32 in frame order (the sum is part of the params).
       const inv = 1 / (b - a + 1);
       const r0 = (a % W) * bins;
-      db.set(raw.subarray(r0, r0 + bins), row);
-      for (let x = a + 1; x <= b; x++) {
-        const from = (x % W) * bins;
-        for (let c = 0; c < bins; c++) db[row + c]! += raw[from + c]!;
+      if (b - a === 2) {
+        const r1 = ((a + 1) % W) * bins;
+        const r2 = ((a + 2) % W) * bins;
+        for (let c = 0; c < bins; c++)
+          db[row + c] = toDb(Math.fround(Math.fround(raw[r0 + c]! + raw[r1 + c]!) + raw[r2 + c]!) * inv);
+      } else {
+        for (let c = 0; c < bins; c++) {
+          let sum = raw[r0 + c]!;
+          for (let x = a + 1; x <= b; x++) sum = Math.fround(sum + raw[(x % W) * bins + c]!);
+          db[row + c] = toDb(sum * inv);
+        }
       }
-      for (let c = 0; c < bins; c++) db[row + c] = toDb(db[row + c]! * inv);
     }
     sliding.apply(db, row, fmax, row);
     if (s - H >= 0) evaluate(s - H);
