@@ -110,7 +110,7 @@ describe.runIf(available)('production images', () => {
       expect(config.Labels[`org.opencontainers.image.${label}`], label).toBeTruthy();
     expect(config.Labels['org.opencontainers.image.version']).toBe(version);
     expect(config.Labels['org.opencontainers.image.title']).toBe(`zamio-${app}`);
-    expect(config.Healthcheck?.Test.join(' ')).toMatch(/healthcheck\.js|healthz/);
+    expect(config.Healthcheck?.Test.join(' ')).toMatch(/healthcheck\.sh|healthz/);
     expect(Object.keys(config.ExposedPorts).length).toBeGreaterThan(0);
     expect(config.Env).toContain(`APP_VERSION=${version}`);
     const tags = (await docker('images', '--format', '{{.Tag}}', `${namespace}/${app}`)).split('\n');
