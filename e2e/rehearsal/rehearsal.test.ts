@@ -161,12 +161,22 @@ describe.runIf(available)('production rehearsal', () => {
       websockets: [
         { host: API_HOST, path: '/api/live', headers: { cookie: traffic.artist.cookie, origin: ORIGIN } },
       ],
+      // The artist portal's own live client, through the portal's nginx to the bff.
+      portalClients: [
+        {
+          host: PORTAL_HOST,
+          path: '/api/live',
+          headers: { cookie: traffic.artist.cookie, origin: `https://${PORTAL_HOST}` },
+        },
+      ],
     });
     load.start();
     await sleep(3_000);
     const disruptionStart = Date.now();
     const value = await disrupt();
     await sleep(settleMs);
+    // Under load still: the portal's live client gets up to 15 s more to reconnect.
+    await load.portalClientsOpen(15_000);
     const report = await load.stop();
     log(`${label}: ${describeLoad(report)}`);
     return { load: report, accepted, refusals, disruptionStart, value };
@@ -205,6 +215,23 @@ describe.runIf(available)('production rehearsal', () => {
     return problems;
   }
 
+  /** The portal's live client must be connected at the end of every run (reconnected if it was dropped). */
+  function portalClientProblems(load: LoadReport): string[] {
+    const { statusAtEnd, disconnects, reconnects } = load.portalLive;
+    return statusAtEnd.every((status) => status === 'open')
+      ? []
+      : [
+          `the portal's live client ended ${statusAtEnd.join('/')} (${disconnects} disconnects, ${reconnects} reconnects)`,
+        ];
+  }
+
+  function portalClientNote(load: LoadReport): string {
+    const { disconnects, reconnects } = load.portalLive;
+    return disconnects === 0
+      ? 'portal live client stayed connected'
+      : `portal live client dropped ${disconnects}× and reconnected ${reconnects}×`;
+  }
+
   function drainMargin(old: string | undefined): number | undefined {
     if (!old) return undefined;
     const left = proxy.leftRotationAt(old);
@@ -240,6 +267,7 @@ describe.runIf(available)('production rehearsal', () => {
       problems.push(`${run.load.failed} failed requests: ${JSON.stringify(run.load.failures.slice(0, 10))}`);
     if (run.load.sent < RATE * 10) problems.push(`only ${run.load.sent} requests sent`);
     if (run.load.websockets.uncleanCloses > 0) problems.push('a WebSocket closed uncleanly');
+    problems.push(...portalClientProblems(run.load));
     if (outcome.oldExitCode !== 0) problems.push(`old container exited ${outcome.oldExitCode}`);
     const margin = app === 'worker' ? undefined : drainMargin(old);
     if (app !== 'worker' && !(margin !== undefined && margin > 0))
@@ -257,6 +285,7 @@ describe.runIf(available)('production rehearsal', () => {
       notes: [
         ...deployNotes(outcome),
         `${run.accepted.size} captures accepted, ${captureProblems.length ? `${captureProblems.length} not matched exactly once` : 'all matched once'}`,
+        portalClientNote(run.load),
         ...extraNotes,
       ],
       problems,
@@ -333,6 +362,7 @@ describe.runIf(available)('production rehearsal', () => {
         `${run.load.failed} failed requests with nothing deployed: ${JSON.stringify(run.load.failures.slice(0, 5))}`,
       );
     problems.push(...(await capturesMatchedOnce('0base', run.accepted)));
+    problems.push(...portalClientProblems(run.load));
     expect(
       record({
         scenario: '0. baseline (load only)',
@@ -426,6 +456,7 @@ describe.runIf(available)('production rehearsal', () => {
       const left = (await runCommand(dockerBin, ['inspect', run.value.newContainer])).code === 0;
       if (left) problems.push('the failed container was left behind');
       problems.push(...(await capturesMatchedOnce('3bff', run.accepted)));
+      problems.push(...portalClientProblems(run.load));
       expect(
         record({
           scenario: '3. failed deploy (readiness never passes)',
@@ -458,6 +489,7 @@ describe.runIf(available)('production rehearsal', () => {
           `${run.load.failed} failed requests: ${JSON.stringify(run.load.failures.slice(0, 10))}`,
         );
       problems.push(...(await capturesMatchedOnce('7bff', run.accepted)));
+      problems.push(...portalClientProblems(run.load));
       expect(
         record({
           scenario: '7. bad configuration (missing SESSION_SECRET, invalid PUBLIC_API_URL)',
@@ -590,6 +622,7 @@ describe.runIf(available)('production rehearsal', () => {
       const halfWritten = await storedChunks(run.refusals.captures);
       if (halfWritten.length) problems.push(`captures answered 5xx but stored: ${halfWritten.join(', ')}`);
       problems.push(...(await capturesMatchedOnce('4pg', run.accepted)));
+      problems.push(...portalClientProblems(run.load));
       expect(
         record({
           scenario: '4. Postgres restart (down 8 s)',
@@ -607,15 +640,38 @@ describe.runIf(available)('production rehearsal', () => {
   );
 
   scenario('5')(
-    '5. Redis down for 20 s: logins and reads keep working, live updates and queued work resume, no job lost, only structured logs',
+    '5. Redis down for 20 s: logins and reads keep working, rate limits fall back to memory, live updates and queued work resume, no job lost, only structured logs',
     async () => {
+      // An account for the sign-in throttle (failed sign-ins per account and
+      // address): with Redis down it must still refuse, from memory.
+      const throttled = new Client(proxy.port);
+      const throttledEmail = `throttle-${stage.id}@rehearsal.test`;
+      await throttled.signup(throttledEmail, 'artist', 'Throttle Probe');
+      let throttle: { attempts: number; status: number; retryAfter: string | null } = {
+        attempts: 0,
+        status: 0,
+        retryAfter: null,
+      };
       const since = Date.now();
       let back = 0;
       const run = await underLoad(
         '5redis',
         async () => {
           await docker('stop', '-t', '5', stage.redis);
-          await sleep(20_000);
+          const downAt = Date.now();
+          await sleep(2_000);
+          for (let attempt = 1; attempt <= 15 && throttle.status !== 429; attempt++) {
+            const answer = await throttled.request('POST', '/api/auth/login', {
+              email: throttledEmail,
+              password: 'not the password at all',
+            });
+            throttle = {
+              attempts: attempt,
+              status: answer.status,
+              retryAfter: answer.headers.get('retry-after'),
+            };
+          }
+          await sleep(Math.max(0, 20_000 - (Date.now() - downAt)));
           await docker('start', stage.redis);
           await waitHealthyContainer(stage.redis);
           back = Date.now();
@@ -629,9 +685,14 @@ describe.runIf(available)('production rehearsal', () => {
         if ((run.load.byKind[kind]?.failed ?? 0) > 0)
           problems.push(`${run.load.byKind[kind]!.failed} ${kind} requests failed`);
       if (run.load.timeouts > 0) problems.push(`${run.load.timeouts} timeouts`);
+      if (throttle.status !== 429 || !throttle.retryAfter)
+        problems.push(
+          `the sign-in throttle did not fall back to memory: after ${throttle.attempts} failed sign-ins with Redis down the answer was ${throttle.status}${throttle.status === 429 ? ' without Retry-After' : ''}`,
+        );
       const halfWritten = await storedChunks(run.refusals.captures);
       if (halfWritten.length) problems.push(`captures answered 5xx but stored: ${halfWritten.join(', ')}`);
       problems.push(...(await capturesMatchedOnce('5redis', run.accepted)));
+      problems.push(...portalClientProblems(run.load));
       const lastMessage = run.load.websockets.lastMessageAt ?? 0;
       if (lastMessage < back) problems.push('no live update arrived after Redis returned');
       for (const container of [stage.current.bff!, stage.current.worker!]) {
@@ -647,6 +708,7 @@ describe.runIf(available)('production rehearsal', () => {
           recoveryMs: recoveryTime(run.load, back),
           notes: [
             `${['read', 'login'].map((kind) => `${run.load.byKind[kind]?.failed ?? 0} of ${run.load.byKind[kind]?.sent ?? 0} ${kind}s failed`).join(', ')}; ${run.accepted.size} captures accepted, ${run.refusals.captures.size} refused (5xx)`,
+            `sign-in throttle with Redis down: ${throttle.status} after ${throttle.attempts} failed sign-ins (memory fallback)`,
             `live messages ${run.load.websockets.messages}, ${lastMessage ? `last ${((lastMessage - back) / 1000).toFixed(1)} s after Redis returned` : 'none at all'}`,
           ],
           problems,
@@ -656,7 +718,7 @@ describe.runIf(available)('production rehearsal', () => {
   );
 
   scenario('6')(
-    '6. worker SIGKILL mid-job (fingerprint, match): retried, completes once, no duplicate detection or play',
+    '6. worker SIGKILL mid-job (fingerprint, match, royalty calculation): retried, completes once, no duplicate detection, play or ledger entry',
     async () => {
       const problems: string[] = [];
       const notes: string[] = [];
@@ -738,6 +800,84 @@ describe.runIf(available)('production rehearsal', () => {
       if (plays !== '1')
         problems.push(`the 4 consecutive captures made ${plays} plays (expected one merged play)`);
       notes.push(`match: 4 captures killed mid-queue, each matched once, ${plays} play`);
+      await waitHealthyContainer(worker);
+
+      // Royalty calculation: killed mid-cycle, the retried job resumes where the
+      // committed chunks end. Plays come from detections in production; here a
+      // real play is copied across an old period so the run lasts long enough
+      // to be killed in the middle (the pricing reads nothing else of them).
+      const playCount = 12_000;
+      await stage.psql(
+        `INSERT INTO plays (station_id, track_id, started_at, ended_at, duration_ms, track_offset_ms, detection_count, confidence)
+           SELECT p.station_id, p.track_id, t, t + interval '3 minutes', 180000, 0, 1, 0.9
+             FROM (SELECT station_id, track_id FROM plays LIMIT 1) p,
+                  generate_series(timestamptz '2001-01-01 00:00Z', timestamptz '2001-01-01 00:00Z' + (${playCount} - 1) * interval '4 minutes', interval '4 minutes') t`,
+      );
+      const admin = new Client(proxy.port);
+      const adminEmail = `admin-${stage.id}@rehearsal.test`;
+      await admin.signup(adminEmail, 'artist', 'Rehearsal Admin');
+      // There is no way to sign up as an admin: promoted as an operator would.
+      await stage.psql(`UPDATE users SET role = 'admin', status = 'active' WHERE email = '${adminEmail}'`);
+      await admin.login(adminEmail);
+      const opened = await admin.request('POST', '/api/admin/cycles', {
+        name: 'Rehearsal 2001',
+        periodStart: '2001-01-01',
+        periodEnd: '2001-03-01',
+      });
+      expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+      const cycleId = (opened.body as { id: string }).id;
+      const cycle = async () =>
+        (
+          await stage.psql(
+            `SELECT status, progress_done, progress_total, coalesce(last_error, '') FROM royalty_cycles WHERE id = '${cycleId}'`,
+          )
+        ).split('\t');
+      const calculate = await admin.request('POST', `/api/admin/cycles/${cycleId}/calculate`);
+      expect(calculate.status, JSON.stringify(calculate.body)).toBe(202);
+      let [cycleStatus, done] = await cycle();
+      for (let i = 0; i < 600 && !(cycleStatus === 'calculating' && Number(done) > 0); i++) {
+        await sleep(50);
+        [cycleStatus, done] = await cycle();
+      }
+      await docker('kill', '-s', 'KILL', worker);
+      const killedAt = Number(done);
+      notes.push(
+        `royalties: SIGKILL at ${killedAt} of ${playCount} plays priced (${cycleStatus === 'calculating' ? 'mid-calculation' : `cycle ${cycleStatus}`})`,
+      );
+      if (cycleStatus !== 'calculating' || killedAt >= playCount)
+        problems.push(`the worker was not killed mid-calculation (cycle ${cycleStatus}, ${killedAt} priced)`);
+      await runCommand(dockerBin, ['start', worker]);
+      const restarted = Date.now();
+      let row = await cycle();
+      while (row[0] !== 'calculated' && Date.now() - restarted < 180_000) {
+        await sleep(1_000);
+        row = await cycle();
+      }
+      if (row[0] !== 'calculated') problems.push(`the killed calculation ended ${row.join(' ')}`);
+      else
+        notes.push(
+          `royalties: cycle calculated ${((Date.now() - restarted) / 1000).toFixed(0)} s after the restart`,
+        );
+      const [priced, pricedPlays, duplicates, balance, paidPlays] = (
+        await stage.psql(
+          `SELECT (SELECT count(*) FROM play_pricings WHERE cycle_id = '${cycleId}'),
+                  (SELECT count(DISTINCT play_id) FROM play_pricings WHERE cycle_id = '${cycleId}'),
+                  (SELECT count(*) FROM (SELECT 1 FROM ledger_entries WHERE cycle_id = '${cycleId}'
+                     GROUP BY play_id, entry_type, account_kind, account_id, contributor_id HAVING count(*) > 1) d),
+                  (SELECT coalesce(sum(amount_minor), 0) FROM ledger_entries WHERE cycle_id = '${cycleId}'),
+                  (SELECT count(DISTINCT play_id) FROM ledger_entries WHERE cycle_id = '${cycleId}' AND entry_type = 'royalty')`,
+        )
+      )
+        .split('\t')
+        .map(Number);
+      if (priced !== playCount || pricedPlays !== playCount)
+        problems.push(`${priced} pricings for ${pricedPlays} of the ${playCount} plays`);
+      if (duplicates !== 0) problems.push(`${duplicates} duplicated ledger entries`);
+      if (balance !== 0) problems.push(`the cycle's ledger sums to ${balance}, not 0`);
+      if (paidPlays !== playCount) problems.push(`${paidPlays} of ${playCount} plays have royalty entries`);
+      notes.push(
+        `royalties: ${priced} plays priced once each, ${duplicates} duplicate ledger entries, ledger balance ${balance}`,
+      );
       await waitHealthyContainer(worker);
       expect(
         record({ scenario: '6. worker SIGKILL mid-job', passed: problems.length === 0, notes, problems }),
