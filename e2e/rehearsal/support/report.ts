@@ -24,8 +24,11 @@ const git = (...args: string[]) =>
   execFileSync('git', ['-C', workspaceRoot, ...args], { encoding: 'utf8' }).trim();
 // The commit the run's images are built from: read at the start, not when the doc is written.
 const commit = git('rev-parse', '--short', 'HEAD');
+// This file is the run's output, not its input: a previous run's copy does not make the tree dirty.
 const dirty =
-  git('status', '--porcelain', '--untracked-files=no') !== '' ? ' (with uncommitted changes)' : '';
+  git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!docs/reliability.md') !== ''
+    ? ' (with uncommitted changes)'
+    : '';
 
 const seconds = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
 
