@@ -131,16 +131,21 @@ ENTRYPOINT ["/usr/local/bin/tini", "--"]
 STOPSIGNAL SIGTERM
 
 # --- bff: HTTP API. The HEALTHCHECK is the readiness signal Traefik routes on
-# (see coolify.md): 2 s × 2 retries + ~2 s proxy throttle = 6 s < SHUTDOWN_DRAIN_DELAY (8 s),
-# the same numbers as Coolify's health check in coolify/resources.yaml.
+# (see coolify.md), with the same probe and numbers as Coolify's health check in
+# coolify/resources.yaml. The probe is bash (/app/healthcheck.sh, a few ms), not
+# a Node process per check (0.2–0.5 CPU-s, which overran a 1 s timeout on a
+# busy host and flipped a healthy bff unhealthy). Docker starts the next probe
+# `interval` after the last one ended, so a draining bff is out of Traefik's
+# rotation at worst retries × (interval + timeout) + ~2 s throttle
+# = 2 × (2 + 3) + 2 = 12 s after SIGTERM < SHUTDOWN_DRAIN_DELAY (15 s).
 FROM runtime AS bff
 EXPOSE 3000 9464
-HEALTHCHECK --interval=2s --timeout=1s --retries=2 --start-period=30s CMD ["node", "/app/healthcheck.js"]
+HEALTHCHECK --interval=2s --timeout=3s --retries=2 --start-period=30s CMD ["bash", "/app/healthcheck.sh"]
 CMD ["node", "main.js"]
 
 # --- worker: job consumer with its own small health port.
 FROM runtime AS worker
 ENV WORKER_HEALTH_PORT=3001
 EXPOSE 3001 9464
-HEALTHCHECK --interval=10s --timeout=3s --retries=3 --start-period=30s CMD ["node", "/app/healthcheck.js"]
+HEALTHCHECK --interval=10s --timeout=3s --retries=3 --start-period=30s CMD ["bash", "/app/healthcheck.sh"]
 CMD ["node", "main.js"]

@@ -91,8 +91,10 @@ EXPOSE 8080
 # zamio-portal is PID 1: it renders the config, runs nginx and drains on stop
 # (/healthz 503 first, serve on for SHUTDOWN_DRAIN_DELAY, then a graceful quit).
 STOPSIGNAL SIGTERM
-# Readiness, the signal Traefik routes on: every 2 s, unhealthy after 2 misses
-# (2 × 2 s + ~2 s proxy throttle = 6 s < the 8 s drain), first look after 2 s.
-HEALTHCHECK --interval=2s --timeout=2s --retries=2 --start-period=2s \
+# Readiness, the signal Traefik routes on: every 2 s, unhealthy after 2 misses.
+# Docker starts the next probe `interval` after the last ended, so a draining
+# portal leaves the rotation at worst 2 × (2 s + 3 s timeout) + ~2 s proxy
+# throttle = 12 s after the stop < the 15 s drain; first look after 2 s.
+HEALTHCHECK --interval=2s --timeout=3s --retries=2 --start-period=2s \
   CMD curl -fsS -o /dev/null "http://127.0.0.1:${PORT:-8080}/healthz" || exit 1
 CMD ["/usr/local/bin/zamio-portal"]

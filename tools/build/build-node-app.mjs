@@ -12,8 +12,8 @@
 //     workspace declares and leaves dangling links to workspace sources.
 //   dist/apps/<app>/migrations/   libs/db's SQL files (defaultMigrationsDir()
 //     looks for ./migrations next to the bundle).
-//   dist/apps/<app>/healthcheck.js  dependency-free probe for HEALTHCHECK and
-//     Coolify's command health check (`node /app/healthcheck.js`).
+//   dist/apps/<app>/healthcheck.sh  bash probe (no Node process per check) for
+//     HEALTHCHECK and Coolify's command health check (`bash /app/healthcheck.sh`).
 // Usage: node tools/build/build-node-app.mjs <bff|worker>   (via `npx nx build <app>`)
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -105,7 +105,7 @@ writeFileSync(join(outDir, 'package.json'), `${JSON.stringify(manifest, null, 2)
 await writePrunedLockfile({ workspaceRoot, manifest, outDir });
 
 cpSync(join(workspaceRoot, 'libs/db/migrations'), join(outDir, 'migrations'), { recursive: true });
-cpSync(join(workspaceRoot, 'tools/build/healthcheck.js'), join(outDir, 'healthcheck.js'));
+cpSync(join(workspaceRoot, 'tools/build/healthcheck.sh'), join(outDir, 'healthcheck.sh'));
 
 console.log(
   `built ${relative(workspaceRoot, outDir)}: ${Object.keys(entryPoints).join(', ')}; ${Object.keys(dependencies).length} npm packages external`,

@@ -2,9 +2,9 @@
 // `npm test`: every check CI needs, in order, failing on the first failure:
 //   0. formatting (Prettier); 1. generated config docs in sync; 2. lint, typecheck and unit/integration
 //   tests of every project (Nx, cached locally); 3. browser tests of the
-//   embedded platform; 4. container tests (required when CI=true). The
-//   production rehearsal (npm run test:rehearsal) is not a step yet: its
-//   scenarios do not pass on this 2-core machine (docs/reliability.md).
+//   embedded platform; 4. container tests and 5. the production rehearsal
+//   (npm run test:rehearsal, which rewrites docs/reliability.md), both
+//   required when CI=true.
 // Ends with one line "N passed, N failed" over every Vitest run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 // Every CLI answers --help (tools/ci/test/cli-help.test.ts).
 if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
   console.log(
-    `run-tests.mjs — every CI check in order: formatting, generated docs, lint/typecheck/tests of every project, browser tests, container tests (required when CI=true)\nenv: CI, CHROMIUM_PATH\n\nusage: npm test (node tools/ci/run-tests.mjs)`,
+    `run-tests.mjs — every CI check in order: formatting, generated docs, lint/typecheck/tests of every project, browser tests, container tests and the production rehearsal (both required when CI=true)\nenv: CI, CHROMIUM_PATH\n\nusage: npm test (node tools/ci/run-tests.mjs)`,
   );
   process.exit(0);
 }
@@ -109,6 +109,16 @@ const steps = [
       return true;
     }
     return run('container tests', 'npm', ['run', 'test:containers']);
+  },
+  () => {
+    // Under CI=true the suite itself fails loudly when Docker is missing.
+    if (!ci && !dockerReachable()) {
+      console.log(
+        '\n=== production rehearsal: SKIPPED — no Docker engine reachable (required when CI=true; see docs/development.md)',
+      );
+      return true;
+    }
+    return run('production rehearsal', 'npm', ['run', 'test:rehearsal']);
   },
 ];
 

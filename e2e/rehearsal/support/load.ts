@@ -4,7 +4,11 @@
 // (what a closed-loop tool does). Nothing is ever retried: every answer that is
 // not 2xx/3xx, every socket error and every timeout is one failed request.
 // Plain node:http with a keep-alive pool, like a browser; no retry layer.
+// Beside the raw WebSockets (every unclean close is a failure), the portals'
+// own live-update client (libs/ui) runs through a portal, as a browser tab
+// does: it must reconnect by itself after a deploy closes its socket.
 import { Agent, request as httpRequest } from 'node:http';
+import { LiveUpdatesClient, type LiveStatus } from '@zamio/ui/live-client';
 import WebSocket from 'ws';
 
 export interface LoadRequest {
@@ -62,6 +66,8 @@ export interface LoadReport {
     messages: number;
     lastMessageAt?: number;
   };
+  /** The portal clients' live connections: how often they reconnected, and their state at the end. */
+  portalLive: { reconnects: number; disconnects: number; statusAtEnd: LiveStatus[] };
 }
 
 export interface LoadOptions {
@@ -71,7 +77,15 @@ export interface LoadOptions {
   mix: LoadMix[];
   timeoutMs?: number;
   /** WebSockets held open for the whole run; reconnected after a clean close, as the portals do. */
-  websockets?: { host: string; path: string; headers: Record<string, string> }[];
+  websockets?: SocketSpec[];
+  /** The portals' live-update client (libs/ui), one per entry, subscribed for the whole run. */
+  portalClients?: SocketSpec[];
+}
+
+export interface SocketSpec {
+  host: string;
+  path: string;
+  headers: Record<string, string>;
 }
 
 export class LoadGenerator {
@@ -83,6 +97,7 @@ export class LoadGenerator {
   private inFlight = new Set<() => void>();
   private readonly latencies: number[] = [];
   private readonly sockets = new Set<WebSocket>();
+  private readonly portalClients: LiveUpdatesClient[] = [];
   private stopping = false;
   private readonly report: LoadReport = {
     sent: 0,
@@ -99,6 +114,7 @@ export class LoadGenerator {
     failureTimes: [],
     unanswered: 0,
     websockets: { opened: 0, cleanCloses: 0, uncleanCloses: 0, messages: 0 },
+    portalLive: { reconnects: 0, disconnects: 0, statusAtEnd: [] },
   };
   private readonly cumulative: number[];
   private readonly totalWeight: number;
@@ -119,6 +135,19 @@ export class LoadGenerator {
     };
     tick();
     for (const ws of this.options.websockets ?? []) this.holdSocket(ws);
+    for (const spec of this.options.portalClients ?? []) this.runPortalClient(spec);
+  }
+
+  /**
+   * Resolves true once every portal client is connected (false after the
+   * timeout): a client dropped by a deploy reconnects after its backoff, which
+   * may outlast the scenario's settle time.
+   */
+  async portalClientsOpen(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    const allOpen = () => this.portalClients.every((client) => client.status === 'open');
+    while (!allOpen() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    return allOpen();
   }
 
   /** Stops scheduling; waits for answers up to the timeout; anything still open is a timeout. */
@@ -131,6 +160,8 @@ export class LoadGenerator {
     this.report.unanswered = this.inFlight.size;
     for (const abort of [...this.inFlight]) abort();
     for (const socket of this.sockets) socket.close(1000, 'load finished');
+    this.report.portalLive.statusAtEnd = this.portalClients.map((client) => client.status);
+    for (const client of this.portalClients) client.close();
     this.agent.destroy();
     this.report.durationMs = Math.round(this.stoppedAt - this.startedAt);
     const sorted = [...this.latencies].sort((a, b) => a - b);
@@ -268,6 +299,31 @@ export class LoadGenerator {
       setTimeout(() => this.holdSocket(spec), 250);
     });
   }
+
+  private runPortalClient(spec: SocketSpec): void {
+    const url = `ws://127.0.0.1:${this.options.port}${spec.path}`;
+    // A browser sends the page's Host, cookie and Origin itself; `ws` needs
+    // them given (the client only ever passes the URL).
+    class BrowserLikeSocket extends WebSocket {
+      constructor(address: string) {
+        super(address, { headers: { host: spec.host, ...spec.headers } });
+      }
+    }
+    const client = new LiveUpdatesClient({
+      url,
+      WebSocketImpl: BrowserLikeSocket as unknown as typeof globalThis.WebSocket,
+    });
+    const live = this.report.portalLive;
+    client.onStatusChange((status) => {
+      if (status === 'reconnecting') live.disconnects += 1;
+    });
+    client.onReconnect(() => (live.reconnects += 1));
+    client.subscribe('*', () => {
+      this.report.websockets.messages += 1;
+      this.report.websockets.lastMessageAt = Date.now();
+    });
+    this.portalClients.push(client);
+  }
 }
 
 /** One line of figures for a scenario's report. */
@@ -279,6 +335,8 @@ export function describeLoad(report: LoadReport): string {
     `sent ${report.sent} at ${report.rate}/s over ${(report.durationMs / 1000).toFixed(1)} s, ` +
     `failed ${report.failed}${reasons ? ` (${reasons})` : ''}, timeouts ${report.timeouts}, ` +
     `max latency ${report.maxLatencyMs} ms (p99 ${report.p99LatencyMs} ms), websockets opened ${report.websockets.opened} ` +
-    `(clean closes ${report.websockets.cleanCloses}, unclean ${report.websockets.uncleanCloses})`
+    `(clean closes ${report.websockets.cleanCloses}, unclean ${report.websockets.uncleanCloses}), ` +
+    `portal live client: ${report.portalLive.disconnects} disconnects, ${report.portalLive.reconnects} reconnects, ` +
+    `${report.portalLive.statusAtEnd.join('/') || 'none'} at the end`
   );
 }

@@ -24,8 +24,11 @@ const git = (...args: string[]) =>
   execFileSync('git', ['-C', workspaceRoot, ...args], { encoding: 'utf8' }).trim();
 // The commit the run's images are built from: read at the start, not when the doc is written.
 const commit = git('rev-parse', '--short', 'HEAD');
+// This file is the run's output, not its input: a previous run's copy does not make the tree dirty.
 const dirty =
-  git('status', '--porcelain', '--untracked-files=no') !== '' ? ' (with uncommitted changes)' : '';
+  git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!docs/reliability.md') !== ''
+    ? ' (with uncommitted changes)'
+    : '';
 
 const seconds = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
 
@@ -89,7 +92,10 @@ bases), Postgres and Redis containers, and in front a proxy that behaves like Co
 (routes only to running, healthy containers, learns of changes from Docker events with a 2 s
 throttle, never retries elsewhere). Deploys replay Coolify's rolling update with the health-check
 numbers of \`coolify/resources.yaml\`. The load is open loop (fixed arrival rate, nothing retried):
-every answer that is not 2xx/3xx, every socket error and every timeout counts as failed.
+every answer that is not 2xx/3xx, every socket error and every timeout counts as failed. The
+portals' own live-update client runs through the portal and must be connected again at the end of
+every scenario. Only the artist portal is rolled out: the container suite proves the four portal
+images share one runtime and differ only in their static files.
 
 - **Recovery**: from the start of the disruption to the end of its last failed request (0: none failed).
 - **Drain margin**: how long before its exit the old container left the proxy's rotation.

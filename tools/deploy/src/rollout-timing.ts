@@ -1,6 +1,7 @@
 // The zero-downtime arithmetic (docs/deployment.md): after SIGTERM the bff's
-// /readyz fails at once, Docker needs `retries` failed probes `interval` apart
-// to mark it unhealthy, Traefik applies that ~2 s later; the bff must keep
+// /readyz fails at once, Docker needs `retries` failed probes to mark it
+// unhealthy — each started `interval` after the previous one ended, and one may
+// take up to `timeout` — and Traefik applies that ~2 s later; the bff must keep
 // serving until then (drain delay), then finish in-flight requests, all before
 // Coolify's stop grace period ends and Docker kills it.
 import type { HealthCheckResource } from './resources-schema';
@@ -24,10 +25,11 @@ export interface TimingInput {
 export function timingProblems(input: TimingInput): string[] {
   const problems: string[] = [];
   const graceMs = input.stopGracePeriodS * 1000;
-  const unroutedAfterMs = input.health.interval * input.health.retries * 1000 + TRAEFIK_THROTTLE_MS;
+  const { interval, retries, timeout } = input.health;
+  const unroutedAfterMs = retries * (interval + timeout) * 1000 + TRAEFIK_THROTTLE_MS;
   if (input.routed && input.drainDelayMs !== undefined && input.drainDelayMs <= unroutedAfterMs) {
     problems.push(
-      `SHUTDOWN_DRAIN_DELAY (${s(input.drainDelayMs)}) must exceed health interval × retries + Traefik throttle (${input.health.interval} s × ${input.health.retries} + 2 s = ${s(unroutedAfterMs)}), or requests reach a container that has stopped accepting`,
+      `SHUTDOWN_DRAIN_DELAY (${s(input.drainDelayMs)}) must exceed health retries × (interval + timeout) + Traefik throttle (${retries} × (${interval} s + ${timeout} s) + 2 s = ${s(unroutedAfterMs)}), or requests reach a container that has stopped accepting`,
     );
   }
   if (input.shutdownTimeoutMs !== undefined) {

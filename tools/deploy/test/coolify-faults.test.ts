@@ -60,7 +60,7 @@ describe('2. the Traefik middlewares are attached by the generated router label'
       'bff: { uuid: bff-uuid, domains: "https://api.zamio.example" }',
     );
     writeFileSync(fixture().configPath, config);
-    app('bff').envs.SHUTDOWN_DRAIN_DELAY = '8s';
+    app('bff').envs.SHUTDOWN_DRAIN_DELAY = '15s';
     expect((await apply()).code).toBe(0);
     expect(app('bff').running!.labels).toContain(
       'traefik.http.routers.https-0-bff-uuid.middlewares=gzip,zamio-security-headers@file,zamio-upload-body-limit@file,zamio-rate-limit@file',
@@ -144,13 +144,13 @@ describe('5. health type and command are set through the API', () => {
       expect(app(name).running!.health, name).toEqual({
         enabled: true,
         type: 'cmd',
-        command: 'node /app/healthcheck.js',
+        command: 'bash /app/healthcheck.sh',
       });
     expect(app('station')).toMatchObject({ health_check_type: 'http', health_check_path: '/healthz' });
     const patch = fixture().mock.requests.find((r) => r.method === 'PATCH' && r.path.endsWith('/bff-uuid'));
     expect(patch!.body).toMatchObject({
       health_check_type: 'cmd',
-      health_check_command: 'node /app/healthcheck.js',
+      health_check_command: 'bash /app/healthcheck.sh',
     });
   });
 });

@@ -37,7 +37,7 @@ it('the shipped coolify/resources.yaml is valid for production and staging once 
     }
     expect(loaded.targets.find((t) => t.name === 'worker')!.resource.health_check).toMatchObject({
       type: 'cmd',
-      command: 'node /app/healthcheck.js',
+      command: 'bash /app/healthcheck.sh',
     });
     expect(loaded.targets.find((t) => t.name === 'station')!.resource.health_check).toMatchObject({
       type: 'http',
@@ -68,7 +68,7 @@ it('refuses a health command with characters Coolify does not accept', () => {
   const path = withFile(
     shipped()
       .replace(/REPLACE-ME-([a-z]+)-uuid/g, '$1-uuid')
-      .replace('command: node /app/healthcheck.js   #', 'command: "node -e \'1\'"   #'),
+      .replace('command: bash /app/healthcheck.sh   #', 'command: "node -e \'1\'"   #'),
   );
   expect(() => loadResources(path, 'production', { ZAMIO_REGISTRY: 'r' })).toThrow(/health_check\/command/);
 });

@@ -36,7 +36,7 @@ it('refuses PATCH fields neither the spec nor the overlay lists (label managemen
 it('accepts the overlay fields the controller takes beyond the published spec', async () => {
   const accepted = await call('PATCH', '/applications/app-1', {
     health_check_type: 'cmd',
-    health_check_command: 'node /app/healthcheck.js',
+    health_check_command: 'bash /app/healthcheck.sh',
     custom_network_aliases: ' zamio-bff-production , zamio-bff-production',
   });
   expect(accepted.status).toBe(200);

@@ -35,7 +35,7 @@ it('refuses when the drain delay is shorter than the time Traefik needs to stop 
   const { code, out } = await fixture().run(['apply', '--env', 'production', '--tag', '1.1.0']);
   expect(code).toBe(78);
   expect(out).toContain(
-    'SHUTDOWN_DRAIN_DELAY (5 s) must exceed health interval × retries + Traefik throttle (2 s × 2 + 2 s = 6 s)',
+    'SHUTDOWN_DRAIN_DELAY (5 s) must exceed health retries × (interval + timeout) + Traefik throttle (2 × (2 s + 3 s) + 2 s = 12 s)',
   );
   changedNothing();
 });

@@ -107,9 +107,9 @@ export const bffSpec = {
     group: 'HTTP server',
   }),
   SHUTDOWN_DRAIN_DELAY: duration({
-    desc: 'After SIGTERM, keep serving with /readyz at 503 for this long so the proxy stops routing here first (> healthcheck interval × retries + 2s).',
-    example: '8s',
-    default: 8_000,
+    desc: 'After SIGTERM, keep serving with /readyz at 503 for this long so the proxy stops routing here first (> health check retries × (interval + timeout) + 2s).',
+    example: '15s',
+    default: 15_000,
     localDefault: '0',
     group: 'Lifecycle',
   }),

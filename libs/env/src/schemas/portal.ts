@@ -70,15 +70,15 @@ export const portalSpec = {
     group: 'Security',
   }),
   SHUTDOWN_DRAIN_DELAY: duration({
-    desc: 'On SIGTERM/SIGQUIT, /healthz fails at once and nginx keeps serving this long before it stops accepting, so the proxy has stopped routing here first (longer than health interval × retries + ~2 s).',
-    example: '8s',
-    default: 8_000,
+    desc: 'On SIGTERM/SIGQUIT, /healthz fails at once and nginx keeps serving this long before it stops accepting, so the proxy has stopped routing here first (longer than health check retries × (interval + timeout) + ~2 s).',
+    example: '15s',
+    default: 15_000,
     group: 'Shutdown',
   }),
   SHUTDOWN_TIMEOUT: duration({
     desc: 'Whole stop budget: drain delay plus the time nginx may take to finish in-flight requests (worker_shutdown_timeout); keep it below the stop grace period.',
-    example: '20s',
-    default: 20_000,
+    example: '25s',
+    default: 25_000,
     group: 'Shutdown',
   }),
   HSTS: flag({
