@@ -19,6 +19,7 @@ import {
   createFingerprintService,
   createLibraryIndexService,
   fingerprintsRepository,
+  type FingerprintIndex,
 } from '@zamio/catalog';
 import { createPostgresDatabase, migrate } from '@zamio/db';
 import {
@@ -26,6 +27,7 @@ import {
   FINGERPRINT_PARAMS_VERSION,
   fingerprintQuery,
   groupPostings,
+  matchQuery,
   queryHashes,
 } from '@zamio/fingerprint';
 import { CAPTURE_MAX_SECONDS } from '@zamio/contracts';
@@ -60,6 +62,16 @@ export interface PathTiming {
   readonly captures: number;
 }
 
+export interface StageTiming {
+  /** Decode by the capture's format (`wav`, `mp3`, …). */
+  readonly decode: Record<string, number[]>;
+  readonly fingerprint: number[];
+  /** `index.refresh()` finding nothing new: one round trip. */
+  readonly refresh: number[];
+  /** Lookup in the packed index + the library's vote and decision. */
+  readonly lookupDecide: number[];
+}
+
 export interface SqlLayout {
   readonly name: string;
   readonly table: string;
@@ -86,6 +98,8 @@ export interface PostgresPathsResult {
   };
   readonly load: { wallSeconds: number; cpuSeconds: number };
   readonly worker: PathTiming;
+  /** The worker path's steps timed one by one over the same captures (CPU ms per capture). */
+  readonly stages: StageTiming;
   readonly sql: SqlLayout[];
 }
 
@@ -213,6 +227,7 @@ export async function measurePostgresPaths({
       () => true,
     );
     log(`  worker path: ${captures.length} captures`);
+    const stages = await timeStages(captures, matcher);
 
     // ---- Pure SQL, two layouts built from the same rows.
     const sqlSet = captures.slice(0, sqlCaptures);
@@ -258,6 +273,7 @@ export async function measurePostgresPaths({
       store: { ...store, toastBytes: store.totalBytes - store.heapBytes - store.indexBytes },
       load,
       worker,
+      stages,
       sql,
     };
   } finally {
@@ -275,6 +291,29 @@ const same = (a: Answer | null, b: Answer | null): boolean =>
 async function queryOf(bytes: Uint8Array) {
   const decoded = await decodeAudio(bytes, { maxDurationSeconds: CAPTURE_MAX_SECONDS + 1 });
   return fingerprintQuery(decoded.samples, decoded.sampleRate);
+}
+
+/**
+ * Where the worker path's CPU goes: the steps of identifyCaptureAudio run one at a time with
+ * the same functions and arguments, each timed on its own (the whole path is timed above).
+ */
+async function timeStages(captures: readonly BenchCapture[], index: FingerprintIndex): Promise<StageTiming> {
+  const stages: StageTiming = { decode: {}, fingerprint: [], refresh: [], lookupDecide: [] };
+  for (const capture of captures) {
+    let c = cpuNow();
+    const decoded = await decodeAudio(capture.bytes, { maxDurationSeconds: CAPTURE_MAX_SECONDS + 1 });
+    (stages.decode[decoded.source.format] ??= []).push(cpuNow() - c);
+    c = cpuNow();
+    const query = fingerprintQuery(decoded.samples, decoded.sampleRate);
+    stages.fingerprint.push(cpuNow() - c);
+    c = cpuNow();
+    await index.refresh();
+    stages.refresh.push(cpuNow() - c);
+    c = cpuNow();
+    matchQuery(index, query);
+    stages.lookupDecide.push(cpuNow() - c);
+  }
+  return stages;
 }
 
 async function timePath(
