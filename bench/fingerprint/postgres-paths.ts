@@ -10,6 +10,7 @@
 // groupPostings + decideMatch. Used by run-postgres-bench.ts (≥ 1,000 real tracks) and by the
 // smoke test in tools/fp/test (three synthetic tracks).
 import { createHash } from 'node:crypto';
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import { usersRepository } from '@zamio/accounts';
 import { identifyCaptureAudio } from '@zamio/airplay';
@@ -98,6 +99,8 @@ export interface PostgresPathsResult {
   };
   readonly load: { wallSeconds: number; cpuSeconds: number };
   readonly worker: PathTiming;
+  /** 1-minute load average when the worker path's timing began and ended. */
+  readonly workerLoad: { before: number; after: number };
   /** The worker path's steps timed one by one over the same captures (CPU ms per capture). */
   readonly stages: StageTiming;
   readonly sql: SqlLayout[];
@@ -209,6 +212,7 @@ export async function measurePostgresPaths({
     };
     for (const capture of captures.slice(0, warmup)) await identifyCaptureAudio(capture.bytes, matcher);
     const workerAnswers: (Answer | null)[] = [];
+    const loadBefore = loadavg()[0]!;
     const worker = await timePath(
       captures,
       async (capture) => {
@@ -226,6 +230,7 @@ export async function measurePostgresPaths({
       judge,
       () => true,
     );
+    const workerLoad = { before: loadBefore, after: loadavg()[0]! };
     log(`  worker path: ${captures.length} captures`);
     const stages = await timeStages(captures, matcher);
 
@@ -273,6 +278,7 @@ export async function measurePostgresPaths({
       store: { ...store, toastBytes: store.totalBytes - store.heapBytes - store.indexBytes },
       load,
       worker,
+      workerLoad,
       stages,
       sql,
     };
