@@ -7,7 +7,8 @@
 // markers of docs/performance.md with --write; `-- --prepare` only builds and caches the
 // catalogue and captures.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, getPriority } from 'node:os';
+import { spawn } from 'node:child_process';
+import { cpus, getPriority, setPriority } from 'node:os';
 import { join } from 'node:path';
 import { decodeWavPcm, encodeWavPcm16, FINGERPRINT_PARAMS_VERSION } from '@zamio/fingerprint';
 import { seededRandom } from '@zamio/fingerprint/testing';
@@ -85,7 +86,37 @@ console.log(`${captures.length} captures of ${CAPTURE_S} s (${CONDITIONS.join(',
 // `--prepare`: build and cache the catalogue and the captures only (the first run's long part).
 if (process.argv.includes('--prepare')) process.exit(0);
 
-// ---- Measure.
+// ---- Measure. With BENCH_LOCK=<file>, everything before the timed part (indexing, loading,
+// building the SQL tables: most of the run) goes at nice 10 without the lock, and the timed
+// part holds `flock <file>` at nice 0, so the machine is quiet while captures are timed and
+// other heavy work is not kept waiting through the long indexing.
+const LOCK = process.env.BENCH_LOCK;
+let timedNice = getPriority();
+async function holdingLock<T>(timed: () => Promise<T>): Promise<T> {
+  if (!LOCK) return timed();
+  console.log(`waiting for ${LOCK} (${new Date().toISOString()}) …`);
+  const holder = spawn('flock', [LOCK, 'sh', '-c', 'echo locked; read _'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    holder.stdout.once('data', () => resolve());
+    holder.once('exit', (code) => reject(new Error(`flock ${LOCK} exited with ${code}`)));
+  });
+  console.log(`holding ${LOCK} (${new Date().toISOString()})`);
+  try {
+    setPriority(0); // back from 10: only root may lower a niceness
+  } catch {}
+  timedNice = getPriority();
+  try {
+    return await timed();
+  } finally {
+    holder.stdin.end();
+    try {
+      setPriority(10);
+    } catch {}
+  }
+}
+if (LOCK) setPriority(10);
 const pcmCache = new Map<string, Float32Array>();
 const db = await createTestDatabase('zamio_fp_pg_bench');
 let result;
@@ -108,6 +139,7 @@ try {
     captures,
     sqlCaptures: SQL_CAPTURES,
     log: console.log,
+    aroundTiming: holdingLock,
   });
 } finally {
   await db.drop();
@@ -154,7 +186,7 @@ const report = [
     `${result.index.cpuSeconds.toFixed(0)} CPU-s / ${result.index.wallSeconds.toFixed(0)} s wall. ` +
     `Captures: ${captures.length} of ${CAPTURE_S} s, one per held-out track at a seeded random offset (${conditionsRecall}), ` +
     `as 44.1 kHz mono WAV (MP3 for the MP3 condition), bytes in memory; latency is per capture from the bytes to the decision, ` +
-    `wall time with the bench at nice ${getPriority()} holding the machine's heavy-work lock (1-minute load average ` +
+    `wall time with the bench at nice ${timedNice}${LOCK ? ` holding the machine's heavy-work lock (\`flock ${LOCK}\`)` : ''} (1-minute load average ` +
     `${result.workerLoad.before.toFixed(1)} when the worker path's timing began, ${result.workerLoad.after.toFixed(1)} when it ended, on ${cpus().length} cores), CPU time of the bench process.`,
   '',
   '| path | what runs it | wall ms p50 / p95 (target ≤ 50) | CPU ms p50 / p95 | captures/s per core (≥ 50) | MB per hour of audio in Postgres incl. indexes (≤ 40) | right answers | same decision as the worker |',
