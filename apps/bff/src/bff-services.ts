@@ -42,6 +42,7 @@ import {
   createStatementService,
 } from '@zamio/royalties';
 import { createHeartbeatService, createSystemStatusService } from '@zamio/system-status';
+import { deferToSweep, type DeferredJobListener } from '@zamio/queue';
 import { readObjectBytes, type ObjectStorage } from '@zamio/uploads';
 
 /** The catalogue's view of an account (it sits beside accounts, not above it). */
@@ -52,6 +53,8 @@ const requestId = () => currentContext()?.requestId ?? 'bff';
 export interface BffServiceOptions {
   /** Where detection and play changes are announced (default: this process only). */
   airplayEvents?: AirplayEvents;
+  /** Told of each capture or track audio stored while its job could not be queued (the sweep queues it). */
+  onJobDeferred?: DeferredJobListener;
 }
 
 /** `objects` is the platform's storage as this app uses it (instrumented with its metrics). */
@@ -66,6 +69,9 @@ export function createBffServices(
   const airplayEvents = options.airplayEvents ?? createInProcessAirplayEvents();
   // A station account gets its station in the transaction that creates it.
   const onAccountCreated = provisionStation;
+  // Captures and track audio are committed before their job is queued: with
+  // the queue down they are answered 2xx and left to the worker's lost-work sweep.
+  const committedWork = deferToSweep(jobs, options.onJobDeferred ?? (() => {}));
   const streams = createStreamService({ db, allowPrivateAddresses: config.streams.allowPrivateAddresses });
   return {
     objects,
@@ -76,9 +82,9 @@ export function createBffServices(
     provisioning: createAccountProvisioning({ db, onAccountCreated }),
     devices: createDeviceService({ db }),
     documents: createDocumentService({ db, storage }),
-    tracks: createTrackService({ db, storage, jobs, findAccount, requestId }),
+    tracks: createTrackService({ db, storage, jobs: committedWork, findAccount, requestId }),
     splits: createSplitService({ db, findAccount }),
-    captures: createCaptureService({ db, storage, jobs, requestId }),
+    captures: createCaptureService({ db, storage, jobs: committedWork, requestId }),
     playlogs: createPlaylogService({
       db,
       storage,

@@ -14,7 +14,7 @@ import {
   type InProcessAirplayEvents,
   type LiveFeed,
 } from '@zamio/airplay';
-import type { Logger } from '@zamio/logger';
+import { createRepeatLimiter, type Logger } from '@zamio/logger';
 import type { Platform } from '@zamio/platform';
 
 export interface AirplayLive {
@@ -45,10 +45,15 @@ export function openAirplayLive(
     commandTimeout: undefined,
   });
   let lastState: string | undefined;
+  const due = createRepeatLimiter(30_000);
   const feed = subscribeRedisLiveFeed({
     subscriber,
     channel,
-    onError: (error) => logger.warn({ err: error }, 'live updates: redis subscriber error'),
+    // Every reconnect attempt fails alike during an outage: one line per distinct error per 30 s.
+    onError: (error) => {
+      if (due(error instanceof Error ? error.message : String(error)))
+        logger.warn({ err: error }, 'live updates: redis subscriber error');
+    },
     onState: (state) => {
       if (state === lastState) return;
       lastState = state;

@@ -58,6 +58,12 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
   const live = openAirplayLive(platform, logger, options.airplayEvents);
   const services = createBffServices(platform, config, instrumentStorage(platform.storage, metrics.storage), {
     airplayEvents: live.events,
+    // One line per such request, without a stack: the outage itself is logged by the Redis state lines.
+    onJobDeferred: (job, error) =>
+      logger.warn(
+        { job, reason: error.message },
+        'stored; its job is left to the lost-work sweep (queue unavailable)',
+      ),
   });
   // Idempotent and safe to race between replicas; needs the migrated schema.
   await prepareAccounts(services.provisioning, config.accounts, logger);

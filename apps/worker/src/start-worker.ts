@@ -4,7 +4,7 @@ import Fastify from 'fastify';
 import type { WorkerConfig } from '@zamio/env';
 import { healthReportOf, runChecks } from '@zamio/health';
 import { healthRoutes, requestLoggingOptions } from '@zamio/http';
-import type { Logger } from '@zamio/logger';
+import { createRepeatLimiter, type Logger } from '@zamio/logger';
 import { createServiceMetrics, startMetricsServer } from '@zamio/metrics';
 import { createLifecycle, openPlatform, type Lifecycle, type Platform } from '@zamio/platform';
 import {
@@ -135,11 +135,14 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     },
   };
   const consumer = platform.jobs.consume(handlers, events, config.jobs.concurrency);
+  const schedulerErrorDue = createRepeatLimiter();
   // One schedule shared by every replica (BullMQ job scheduler on Redis); a timer in embedded mode.
   const scheduler: JobScheduler = platform.redis
-    ? createBullmqScheduler(platform.redis, platform.redisKeyPrefix, (error, queue) =>
-        logger.warn({ err: error, queue }, 'job scheduler cannot reach Redis'),
-      )
+    ? createBullmqScheduler(platform.redis, platform.redisKeyPrefix, (error, queue) => {
+        // Repeated on every reconnect attempt while Redis is down: once per distinct error per 30 s.
+        if (schedulerErrorDue(`${queue}:${(error as Error).message}`))
+          logger.warn({ err: error, queue }, 'job scheduler cannot reach Redis');
+      })
     : createTimerScheduler(platform.jobs, (error) =>
         logger.error({ err: error }, 'a scheduled job could not be queued'),
       );
@@ -151,7 +154,13 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     requestId: 'schedule:heartbeat',
     origin: 'schedule',
   });
-  const sweep = startLostWorkSweep({ jobs: platform.jobs, fingerprints, matches, logger });
+  const sweep = startLostWorkSweep({
+    jobs: platform.jobs,
+    fingerprints,
+    matches,
+    logger,
+    intervalMs: config.jobs.lostWorkSweepMs,
+  });
 
   // Created before the health server so readiness can read it; steps run only at shutdown.
   const lifecycle = createLifecycle({

@@ -110,6 +110,8 @@ it('queues lost fingerprint and match work again, and leaves fresh work alone', 
       pretty: false,
       destination: captureLogs().stream,
     }),
+    // Older than a minute counts as lost: the 10-minute-old work, not the fresh.
+    intervalMs: 60_000,
   });
   try {
     expect(await sweep.sweep()).toBe(2);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { usersRepository } from '@zamio/accounts';
 import { localUploadStorage } from '@zamio/files';
 import { createUploadFolder, describeOnBothDatabases, type UploadFolder } from '@zamio/domain-testing';
-import { encodeWavPcm16, fingerprintQuery, matchQuery } from '@zamio/fingerprint';
+import { encodeWavPcm16, FINGERPRINT_PARAMS_VERSION, fingerprintQuery, matchQuery } from '@zamio/fingerprint';
 import { makeTrack, renderTrack } from '@zamio/fingerprint/testing';
 import { createInProcessQueue } from '@zamio/queue';
 import {
@@ -75,7 +75,7 @@ describeOnBothDatabases('fingerprinting tracks', (db) => {
 
     // Running the same job again replaces the row (same result, one row).
     await fingerprinting().fingerprintTrack(track.id, withAudio.audio!.id, { lastAttempt: false });
-    expect((await fingerprintsRepository.storeSize(db(), 2)).tracks).toBe(1);
+    expect((await fingerprintsRepository.storeSize(db(), FINGERPRINT_PARAMS_VERSION)).tracks).toBe(1);
     await index.refresh();
     expect(index.size().tracks).toBe(1);
 

@@ -7,8 +7,7 @@
 // measures exactly that level for this query.
 import type { QueryFingerprint } from './fingerprint.ts';
 import { FINGERPRINT_PARAMS, secondsPerFrame, type FingerprintParams } from './params.ts';
-import type { PostingLists } from './postings.ts';
-import { sortOrder } from './radix-sort.ts';
+import { distinctHashes, type PostingLists } from './postings.ts';
 
 export interface MatchOptions {
   /** Fewer aligned votes than this is never a match. */
@@ -167,21 +166,29 @@ export function countVotes(
 }
 
 /**
- * For each query entry, the index of its hash in the sorted list `lists` (or −1): entries are
- * put in hash order and merged with the list once.
+ * For each query entry, the index of its hash in the sorted list `lists` (or −1). The store
+ * usually answers for exactly the query's distinct hashes (then the places are known); any
+ * other sorted list is merged with them once.
  */
 function listIndexOf(entries: Uint32Array, lists: Uint32Array): Int32Array {
-  const n = entries.length;
-  const order = sortOrder(entries);
-  const out = new Int32Array(n).fill(-1);
+  const { unique, uniqueOf } = distinctHashes(entries);
+  if (lists === unique || sameValues(lists, unique)) return uniqueOf.slice();
+  const listOfUnique = new Int32Array(unique.length).fill(-1);
   let j = 0;
-  for (let i = 0; i < n; i++) {
-    const e = order[i]!;
-    const hash = entries[e]!;
+  for (let u = 0; u < unique.length; u++) {
+    const hash = unique[u]!;
     while (j < lists.length && lists[j]! < hash) j++;
-    if (j < lists.length && lists[j] === hash) out[e] = j;
+    if (j < lists.length && lists[j] === hash) listOfUnique[u] = j;
   }
+  const out = new Int32Array(entries.length);
+  for (let e = 0; e < entries.length; e++) out[e] = listOfUnique[uniqueOf[e]!]!;
   return out;
+}
+
+function sameValues(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Higher score wins; ties go to the smaller (track, speed, bin), so the answer is order-free. */

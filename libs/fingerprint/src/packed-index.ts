@@ -57,39 +57,52 @@ export class PackedIndexBuilder {
     const low = new Uint16Array(n);
     const tracks = new Uint32Array(n);
     const offsets = new Uint32Array(n);
-    const directory = new Uint32Array(BUCKETS + 1);
+    const lowBits = lowBitsFor(n);
+    const lowMask = (1 << lowBits) - 1;
+    const buckets = 2 ** (HASH_BITS - lowBits);
+    const directory = new Uint32Array(buckets + 1);
     let distinct = 0;
     for (let i = 0; i < n; i++) {
       const from = order[i]!;
       const hash = hashes[from]!;
       if (i === 0 || hash !== hashes[order[i - 1]!]) distinct++;
-      directory[(hash >>> LOW_BITS) + 1]!++;
-      low[i] = hash & LOW_MASK;
+      directory[(hash >>> lowBits) + 1]!++;
+      low[i] = hash & lowMask;
       tracks[i] = this.tracks.data[from]!;
       offsets[i] = this.offsets.data[from]!;
     }
-    for (let b = 0; b < BUCKETS; b++) directory[b + 1]! += directory[b]!;
-    return new PackedIndex(this.version, directory, low, tracks, offsets, this.seen.size, distinct);
+    for (let b = 0; b < buckets; b++) directory[b + 1]! += directory[b]!;
+    return new PackedIndex(this.version, lowBits, directory, low, tracks, offsets, this.seen.size, distinct);
   }
 }
 
 /**
- * Layout: postings sorted by hash; a directory of 2¹⁶ buckets by the hash's top 16 bits gives
- * each bucket's range, and each posting keeps only the low 15 bits of its hash (uint16) beside
- * its uint32 track and uint32 offset — 10 bytes per posting plus 256 KiB. Triplet hashes are
- * nearly all distinct (a key-per-hash layout cost 18 bytes per posting).
+ * Layout: postings sorted by hash; a directory of buckets by the hash's top bits gives each
+ * bucket's range, and each posting keeps only the remaining low bits of its hash (uint16)
+ * beside its uint32 track and uint32 offset — 10 bytes per posting plus the directory.
+ * Triplet hashes are nearly all distinct (a key-per-hash layout cost 18 bytes per posting).
+ * The directory grows with the index (about 8 postings per bucket, ~0.5 byte per posting), so
+ * a lookup touches one directory entry and one cache line of low bits: on 9 h of music a
+ * fixed 2¹⁶-bucket directory left ~75 postings per bucket, and the binary search's cache
+ * misses were most of a query's lookup time.
  */
 const HASH_BITS = 31;
-const LOW_BITS = 15;
-const LOW_MASK = (1 << LOW_BITS) - 1;
-const BUCKETS = 1 << (HASH_BITS - LOW_BITS);
+const POSTINGS_PER_BUCKET = 8;
+
+/** Low bits kept per posting for an index of n postings: 8..16 (the uint16 holds them). */
+function lowBitsFor(n: number): number {
+  const bucketBits = Math.ceil(Math.log2(Math.max(1, n / POSTINGS_PER_BUCKET)));
+  return Math.min(16, Math.max(8, HASH_BITS - bucketBits));
+}
 
 export class PackedIndex implements PostingSource {
   constructor(
     readonly version: number,
-    /** Postings of bucket b (hash >>> 15 = b) are [directory[b], directory[b + 1]). */
+    /** Hash bits below the bucket number, kept in `low`. */
+    private readonly lowBits: number,
+    /** Postings of bucket b (hash >>> lowBits = b) are [directory[b], directory[b + 1]). */
     private readonly directory: Uint32Array,
-    /** Low 15 bits of each posting's hash, ascending within a bucket. */
+    /** Low bits of each posting's hash, ascending within a bucket. */
     private readonly low: Uint16Array,
     private readonly tracks: Uint32Array,
     private readonly offsets: Uint32Array,
@@ -109,12 +122,13 @@ export class PackedIndex implements PostingSource {
   lookup(hashes: Uint32Array): PostingLists {
     const starts = new Uint32Array(hashes.length);
     const ends = new Uint32Array(hashes.length);
-    const { directory, low } = this;
+    const { directory, low, lowBits } = this;
+    const lowMask = (1 << lowBits) - 1;
     for (let i = 0; i < hashes.length; i++) {
       const hash = hashes[i]!;
       if (hash >= 2 ** HASH_BITS) continue; // never produced by fingerprintPcm
-      const bucket = hash >>> LOW_BITS;
-      const key = hash & LOW_MASK;
+      const bucket = hash >>> lowBits;
+      const key = hash & lowMask;
       // Lower bound of key, then of key + 1, within the bucket.
       let lo = directory[bucket]!;
       let hi = directory[bucket + 1]!;

@@ -2,7 +2,7 @@
 // set, so every stored fingerprint records FINGERPRINT_PARAMS_VERSION and a store refuses to
 // mix versions: changing any value below (or the code that reads it) means a new version
 // and a re-index of the catalog.
-export const FINGERPRINT_PARAMS_VERSION = 2;
+export const FINGERPRINT_PARAMS_VERSION = 3;
 
 export interface FingerprintParams {
   /** Rate all audio is resampled to before analysis, Hz. */
@@ -19,6 +19,12 @@ export interface FingerprintParams {
   /** A peak is the maximum of its (2·peakHalfBins+1) × (2·peakHalfFrames+1) neighbourhood. */
   readonly peakHalfBins: number;
   readonly peakHalfFrames: number;
+  /**
+   * Power is averaged over ±smoothHalfFrames frames before peaks are picked (0 = off): a
+   * sustained partial keeps its level while a noise maximum, which lasts about a frame, is
+   * averaged towards the noise floor, so fewer noise maxima outrank the music's peaks.
+   */
+  readonly smoothHalfFrames: number;
   /** Half-width (bins) of the in-frame mean that a peak's prominence is measured against. */
   readonly backgroundHalfBins: number;
   /** Minimum prominence over that background, dB. */
@@ -46,7 +52,10 @@ export interface FingerprintParams {
   readonly anchorMinHz: number;
   /**
    * Playback speeds a query is tried at (1.02 = played 2 % fast: pitch and tempo up).
-   * Each query peak is mapped back to the track's time/frequency axes at every speed.
+   * Each query peak is mapped back to the track's time/frequency axes at every speed. Steps
+   * of 1.5 % (0.97 … 1.03, five speeds): a speed between two of them is at most 0.75 % off,
+   * which the hash's anchor cell (24 per octave ≈ 2.9 %) and Δt rounding absorb for most
+   * triplets, and a query costs 5/7 of the lookups of a 1 % grid.
    */
   readonly speeds: readonly number[];
 }
@@ -65,6 +74,7 @@ export const FINGERPRINT_PARAMS: FingerprintParams = Object.freeze({
   bandEdges: Object.freeze([16, 40, 80, 160, 300, 449]),
   peakHalfBins: 6,
   peakHalfFrames: 3,
+  smoothHalfFrames: 1,
   backgroundHalfBins: 24,
   minProminenceDb: 6,
   floorDb: -90,
@@ -79,7 +89,7 @@ export const FINGERPRINT_PARAMS: FingerprintParams = Object.freeze({
   anchorStepsPerOctave: 24,
   ratioStepsPerOctave: 48,
   anchorMinHz: 100,
-  speeds: Object.freeze(speedGrid(0.03, 0.01)),
+  speeds: Object.freeze(speedGrid(0.03, 0.015)),
 });
 
 /** Seconds per frame: converts offsets to time. */

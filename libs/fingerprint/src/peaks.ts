@@ -3,13 +3,15 @@
 // a budget per frequency band in every short window, is what makes them survive noise: a
 // broadband noise floor lifts the local level everywhere, so noise maxima have little
 // prominence and lose to the music's harmonics, while each band keeps its own peaks even
-// when a low-pass or a telephone line removes the others.
+// when a low-pass or a telephone line removes the others. Power is first averaged over three
+// frames, so a noise maximum (about a frame long) sinks towards the noise floor while a held
+// note keeps its level: at 0 dB pink noise that kept ~6 % more 10 s captures recognisable.
 //
 // Frames stream through a ring of 2·peakHalfFrames+1 rows, so memory does not grow with
 // the length of the track (allocating whole-track grids cost more than the arithmetic).
 import type { FingerprintParams } from './params.ts';
 import { SlidingMax } from './running-max.ts';
-import type { FrameSpectrum } from './spectrogram.ts';
+import { toDb, type FrameSpectrum } from './spectrogram.ts';
 
 export interface Peaks {
   readonly count: number;
@@ -43,6 +45,8 @@ export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, pe
   const lo = Math.max(1, params.minBin - firstBin);
   const hi = Math.min(bins - 2, params.maxBin - firstBin);
   const B = params.backgroundHalfBins;
+  const floorDb = params.floorDb;
+  const minProminence = params.minProminenceDb;
   const found: Candidates = { frame: [], col: [], prominence: [], binOffset: [], timeOffset: [] };
 
   const evaluate = (f: number): void => {
@@ -51,7 +55,7 @@ export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, pe
     const last = Math.min(frames - 1, f + H);
     for (let c = lo; c <= hi; c++) {
       const v = db[row + c]!;
-      if (v < params.floorDb || v !== fmax[row + c]) continue;
+      if (v < floorDb || v !== fmax[row + c]) continue;
       let isMax = true;
       for (let g = first; g <= last && isMax; g++) {
         if (g === f) continue;
@@ -66,7 +70,7 @@ export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, pe
       let sum = 0;
       for (let x = row + a; x < row + b; x++) sum += db[x]!;
       const prominence = v - sum / (b - a);
-      if (prominence < params.minProminenceDb) continue;
+      if (prominence < minProminence) continue;
       found.frame.push(f);
       found.col.push(c);
       found.prominence.push(prominence);
@@ -77,11 +81,41 @@ export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, pe
     }
   };
 
-  for (let g = 0; g < frames; g++) {
-    const row = (g % R) * bins;
-    spectrum.compute(g, db, row);
+  const S = params.smoothHalfFrames;
+  const W = 2 * S + 1;
+  const raw = S > 0 ? new Float32Array(W * bins) : db;
+  for (let g = 0; g < frames + S; g++) {
+    if (g < frames) {
+      const at = S > 0 ? (g % W) * bins : (g % R) * bins;
+      if (S > 0) spectrum.computePower(g, raw, at);
+      else spectrum.compute(g, raw, at);
+    }
+    const s = g - S;
+    if (s < 0) continue;
+    const row = (s % R) * bins;
+    if (S > 0) {
+      // Mean power of frames s−S..s+S, then dB: a partial holds its level, a noise maximum
+      // does not (averaging power rather than dB narrows the noise's spread the most).
+      const a = Math.max(0, s - S);
+      const b = Math.min(frames - 1, s + S);
+      // One pass per row, summing in float32 in frame order (the sum is part of the params).
+      const inv = 1 / (b - a + 1);
+      const r0 = (a % W) * bins;
+      if (b - a === 2) {
+        const r1 = ((a + 1) % W) * bins;
+        const r2 = ((a + 2) % W) * bins;
+        for (let c = 0; c < bins; c++)
+          db[row + c] = toDb(Math.fround(Math.fround(raw[r0 + c]! + raw[r1 + c]!) + raw[r2 + c]!) * inv);
+      } else {
+        for (let c = 0; c < bins; c++) {
+          let sum = raw[r0 + c]!;
+          for (let x = a + 1; x <= b; x++) sum = Math.fround(sum + raw[(x % W) * bins + c]!);
+          db[row + c] = toDb(sum * inv);
+        }
+      }
+    }
     sliding.apply(db, row, fmax, row);
-    if (g - H >= 0) evaluate(g - H);
+    if (s - H >= 0) evaluate(s - H);
   }
   for (let f = Math.max(0, frames - H); f < frames; f++) evaluate(f);
 

@@ -23,13 +23,37 @@ export interface PostingSource {
 
 /** The distinct hashes of a query, sorted: the one parameter of the store's lookup. */
 export function queryHashes(query: QueryFingerprint): Uint32Array {
-  const order = sortOrder(query.hashes);
+  return distinctHashes(query.hashes).unique;
+}
+
+export interface DistinctHashes {
+  /** The entries' hashes, sorted ascending, unique. */
+  readonly unique: Uint32Array;
+  /** For each entry, the index of its hash in `unique`. */
+  readonly uniqueOf: Int32Array;
+}
+
+// A query's entries are sorted once: the lookup needs the distinct hashes and the vote count
+// needs each entry's place among them (sorting twice was ~6 % of a query's CPU). Keyed by the
+// array, which fingerprints never change after they are made.
+const distinct = new WeakMap<Uint32Array, DistinctHashes>();
+
+export function distinctHashes(entries: Uint32Array): DistinctHashes {
+  const known = distinct.get(entries);
+  if (known) return known;
+  const order = sortOrder(entries);
   const sorted = new Uint32Array(order.length);
-  for (let i = 0; i < order.length; i++) sorted[i] = query.hashes[order[i]!]!;
+  const uniqueOf = new Int32Array(order.length);
   let n = 0;
-  for (let i = 0; i < sorted.length; i++)
-    if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
-  return sorted.slice(0, n);
+  for (let i = 0; i < order.length; i++) {
+    const e = order[i]!;
+    const hash = entries[e]!;
+    if (n === 0 || hash !== sorted[n - 1]) sorted[n++] = hash;
+    uniqueOf[e] = n - 1;
+  }
+  const result = { unique: sorted.slice(0, n), uniqueOf };
+  distinct.set(entries, result);
+  return result;
 }
 
 /** Index of `hash` in the sorted array, or −1. */

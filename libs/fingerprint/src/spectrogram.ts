@@ -85,20 +85,29 @@ export class FrameSpectrum {
 
   /** Writes frame f's dB values for bins firstBin..lastBin into row[at .. at + bins). */
   compute(f: number, row: Float32Array, at = 0): void {
+    this.computePower(f, row, at);
+    for (let c = at; c < at + this.bins; c++) row[c] = toDb(row[c]!);
+  }
+
+  /** The same row as power (1 = a full-scale sine), before the conversion to dB. */
+  computePower(f: number, row: Float32Array, at = 0): void {
     const { fft, window, input, output } = this.plan;
     const { samples, frameSize, norm2 } = this;
     const start = f * this.hopSize;
     for (let i = 0; i < frameSize; i++) input[i] = samples[start + i]! * window[i]!;
     fft.realTransform(output, input);
-    const floor = MIN_POWER;
     const shift = at - this.firstBin;
     for (let k = this.firstBin; k <= this.lastBin; k++) {
       const re = output[2 * k]!;
       const im = output[2 * k + 1]!;
-      const p = (re * re + im * im) * norm2;
-      row[shift + k] = p > floor ? powerDb(p) : MIN_DB;
+      row[shift + k] = (re * re + im * im) * norm2;
     }
   }
+}
+
+/** Power → dB re a full-scale sine, floored at MIN_DB. */
+export function toDb(p: number): number {
+  return p > MIN_POWER ? powerDb(p) : MIN_DB;
 }
 const MIN_POWER = 10 ** (MIN_DB / 10);
 

@@ -17,41 +17,53 @@ export interface Triplets {
 }
 
 export function findTriplets(peaks: Peaks, params: FingerprintParams, targetsPerAnchor: number): Triplets {
-  const anchors: number[] = [];
-  const firsts: number[] = [];
-  const seconds: number[] = [];
-  const zone: number[] = [];
+  const K = targetsPerAnchor;
+  const most = peaks.count * ((K * (K - 1)) / 2);
+  const anchors = new Int32Array(most);
+  const firsts = new Int32Array(most);
+  const seconds = new Int32Array(most);
+  // The K most prominent peaks of the zone, kept sorted by insertion (ties by index, so the
+  // choice is deterministic): cheaper than sorting the whole zone for every anchor.
+  const top = new Int32Array(K + 1);
   const maxRatio = 2 ** params.maxOctaves;
+  const minRatio = 1 / maxRatio;
+  const { time, bin, frame, prominence } = peaks;
+  let n = 0;
   for (let i = 0; i < peaks.count; i++) {
-    const t = peaks.time[i]!;
-    const f = peaks.bin[i]!;
-    zone.length = 0;
+    const t = time[i]!;
+    const f = bin[i]!;
+    let k = 0;
     for (let j = i + 1; j < peaks.count; j++) {
-      if (peaks.frame[j]! - peaks.frame[i]! > params.maxDt + 1) break; // sorted by frame
-      const dt = peaks.time[j]! - t;
+      if (frame[j]! - frame[i]! > params.maxDt + 1) break; // sorted by frame
+      const dt = time[j]! - t;
       if (dt < params.minDt || dt > params.maxDt) continue;
-      const ratio = peaks.bin[j]! / f;
-      if (ratio > maxRatio || ratio < 1 / maxRatio) continue;
-      zone.push(j);
+      const ratio = bin[j]! / f;
+      if (ratio > maxRatio || ratio < minRatio) continue;
+      // j has the largest index so far: it goes after every peak at least as prominent.
+      const p = prominence[j]!;
+      let at = k;
+      while (at > 0 && prominence[top[at - 1]!]! < p) at--;
+      if (at >= K) continue;
+      for (let m = Math.min(k, K - 1); m > at; m--) top[m] = top[m - 1]!;
+      top[at] = j;
+      if (k < K) k++;
     }
-    // Most prominent first; ties by index so the choice is deterministic.
-    zone.sort((a, b) => peaks.prominence[b]! - peaks.prominence[a]! || a - b);
-    const k = Math.min(zone.length, targetsPerAnchor);
     for (let x = 0; x < k; x++) {
       for (let y = x + 1; y < k; y++) {
-        const a = zone[x]!;
-        const b = zone[y]!;
+        const a = top[x]!;
+        const b = top[y]!;
         // Peaks are sorted by (frame, bin), so index order is time order.
-        anchors.push(i);
-        firsts.push(a < b ? a : b);
-        seconds.push(a < b ? b : a);
+        anchors[n] = i;
+        firsts[n] = a < b ? a : b;
+        seconds[n] = a < b ? b : a;
+        n++;
       }
     }
   }
   return {
-    count: anchors.length,
-    anchor: Int32Array.from(anchors),
-    first: Int32Array.from(firsts),
-    second: Int32Array.from(seconds),
+    count: n,
+    anchor: anchors.slice(0, n),
+    first: firsts.slice(0, n),
+    second: seconds.slice(0, n),
   };
 }

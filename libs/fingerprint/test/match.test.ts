@@ -80,7 +80,8 @@ describe('matchQuery end to end', () => {
       const m = match(capture(renderAtSpeed(tracks[n]!, 44_100, from, 10, speed, 600 + n)));
       expect(m?.track).toBe(n);
       expect(Math.abs(m!.offsetSeconds - from)).toBeLessThanOrEqual(0.25);
-      expect(Math.abs(m!.speed - speed)).toBeLessThanOrEqual(0.006);
+      // 0.98 and 1.02 lie between two trial speeds (1.5 % steps): either neighbour may win.
+      expect(Math.abs(m!.speed - speed)).toBeLessThan(0.015);
     }
   });
 

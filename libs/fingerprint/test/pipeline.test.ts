@@ -12,7 +12,7 @@ import {
   spectrogram,
   unpackHash,
 } from '../src/index.ts';
-import { addNoiseAtSnr, makeTrack, renderTrack } from './synthetic-audio.ts';
+import { addNoise, addNoiseAtSnr, makeTrack, renderTrack } from './synthetic-audio.ts';
 
 const P = FINGERPRINT_PARAMS;
 const RATE = P.sampleRate;
@@ -83,6 +83,28 @@ describe('peaks and triplets', () => {
     expect(findTriplets(query, P, P.queryTargetsPerAnchor).count).toBeGreaterThan(
       findTriplets(track, P, P.targetsPerAnchor).count,
     );
+  });
+
+  it('averaging power over frames thins noise maxima and keeps a held tone', () => {
+    const noisy = addNoise(new Float32Array(RATE * 6), 0.05, 11);
+    const bin = 200; // a steady tone between two bins' worth of noise maxima
+    for (let i = 0; i < noisy.length; i++)
+      noisy[i]! += 0.05 * Math.sin((2 * Math.PI * bin * i) / P.frameSize);
+    const all = (smoothHalfFrames: number) =>
+      findPeaks(
+        new FrameSpectrum(noisy, P.frameSize, P.hopSize, P.minBin - 2, P.maxBin + 2),
+        { ...P, smoothHalfFrames },
+        10_000, // no budget: every candidate counts
+      );
+    const raw = all(0);
+    const smoothed = all(1);
+    // Noise maxima last about a frame: averaging three frames removes many of them.
+    expect(smoothed.count).toBeLessThan(0.8 * raw.count);
+    // The tone is among the most prominent peaks either way, at the same frequency.
+    const strongest = (peaks: ReturnType<typeof all>) =>
+      Math.round(peaks.bin[peaks.prominence.indexOf(Math.max(...peaks.prominence))]!);
+    expect(strongest(raw)).toBe(bin);
+    expect(strongest(smoothed)).toBe(bin);
   });
 
   it('triplets stay inside the target zone, in time order, at most C(k, 2) per anchor', () => {

@@ -4,7 +4,7 @@
 // limits; a consumer opens its own blocking connection.
 import type { Redis } from 'ioredis';
 import type { RedisServerConfig } from '@zamio/env';
-import type { Logger } from '@zamio/logger';
+import { createRepeatLimiter, type Logger } from '@zamio/logger';
 import {
   createBullmqConsumer,
   createBullmqProducer,
@@ -33,23 +33,19 @@ export interface RedisJobs {
   redis: Redis;
 }
 
-/** How often one and the same queue error is logged again while it persists. */
-const QUEUE_ERROR_REPEAT_MS = 30_000;
+/** How often one and the same Redis error is logged again while it persists. */
+const REDIS_ERROR_REPEAT_MS = 30_000;
 
 /**
  * BullMQ's errors as JSON warnings, each distinct message at most once per
- * QUEUE_ERROR_REPEAT_MS (an outage repeats the same error for every queue
- * and every reconnect attempt; the redis state lines above say the rest).
+ * REDIS_ERROR_REPEAT_MS (an outage repeats the same error for every queue
+ * and every reconnect attempt; the redis state lines below say the rest).
  */
 function quietQueueErrors(logger: Logger): QueueErrorListener {
-  const lastLogged = new Map<string, number>();
+  const due = createRepeatLimiter(REDIS_ERROR_REPEAT_MS);
   return (error, source) => {
-    const key = `${source.kind}:${error.message}`;
-    const now = Date.now();
-    if (now - (lastLogged.get(key) ?? -Infinity) < QUEUE_ERROR_REPEAT_MS) return;
-    lastLogged.set(key, now);
-    if (lastLogged.size > 100) lastLogged.delete(lastLogged.keys().next().value!);
-    logger.warn({ err: error, queue: source.queue, source: source.kind }, 'job queue error (redis)');
+    if (due(`${source.kind}:${error.message}`))
+      logger.warn({ err: error, queue: source.queue, source: source.kind }, 'job queue error (redis)');
   };
 }
 
@@ -80,9 +76,12 @@ export async function openRedisJobs(config: RedisServerConfig, logger: Logger): 
     ...producer,
     consume(handlers, events, concurrency) {
       const blocking = createRedis(settings, 'blocking-worker');
-      blocking.on('error', (error) =>
-        logger.warn({ err: error }, 'redis unavailable; jobs pause until it returns'),
-      );
+      // Once per distinct error per REDIS_ERROR_REPEAT_MS, not on every reconnect attempt.
+      const due = createRepeatLimiter(REDIS_ERROR_REPEAT_MS);
+      blocking.on('error', (error) => {
+        if (due(error.message)) logger.warn({ err: error }, 'redis unavailable; jobs pause until it returns');
+      });
+      blocking.on('ready', () => logger.info('redis connected; jobs resume'));
       const consumer = createBullmqConsumer(
         blocking,
         { concurrency, prefix: config.keyPrefix, onError: onQueueError },

@@ -4,7 +4,7 @@
 // caller logs them (as JSON, deduplicated).
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { JOB_QUEUE, type JobName, type QueueName } from './jobs';
+import { dedupeKeyOf, JOB_QUEUE, type JobName, type QueueName } from './jobs';
 import type { JobConsumer, JobContext, JobEvents, JobHandlers, JobProducer } from './job-queue';
 import { QUEUE_NAMES, QUEUE_SETTINGS } from './queue-settings';
 import { QueueUnavailableError } from './queue-unavailable-error';
@@ -54,7 +54,12 @@ export function createBullmqProducer(
       if (connection.status !== 'ready')
         throw new QueueUnavailableError(`queue unavailable: redis is ${connection.status}`);
       try {
-        const job = await withTimeout(queueFor(JOB_QUEUE[name]).add(name, data), enqueueTimeoutMs);
+        // A job of the same unit of work still unfinished: BullMQ adds nothing (jobs.ts).
+        const key = dedupeKeyOf(name, data);
+        const job = await withTimeout(
+          queueFor(JOB_QUEUE[name]).add(name, data, key ? { deduplication: { id: key } } : {}),
+          enqueueTimeoutMs,
+        );
         return job.id ?? '';
       } catch (error) {
         throw new QueueUnavailableError(`queue unavailable: ${(error as Error).message}`, { cause: error });

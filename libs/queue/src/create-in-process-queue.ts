@@ -1,7 +1,7 @@
 // Embedded mode (`npm start`, no Redis): jobs run in this process, with the
 // same retry settings as BullMQ, so features behave the same end to end.
 import { randomUUID } from 'node:crypto';
-import { JOB_QUEUE, type JobName } from './jobs';
+import { dedupeKeyOf, JOB_QUEUE, type JobName } from './jobs';
 import type { JobConsumer, JobContext, JobEvents, JobHandlers, JobProducer, QueueDepth } from './job-queue';
 import { QUEUE_NAMES, QUEUE_SETTINGS } from './queue-settings';
 
@@ -18,6 +18,8 @@ export function createInProcessQueue(): InProcessQueue {
   const pending = new Map<string, { name: JobName; data: unknown }>();
   const running = new Set<Promise<void>>();
   const failed = new Map<string, number>();
+  // Dedupe key → id of its unfinished job, as BullMQ's deduplication (jobs.ts).
+  const unfinished = new Map<string, string>();
 
   const execute = async (id: string, name: JobName, data: unknown) => {
     const settings = QUEUE_SETTINGS[JOB_QUEUE[name]];
@@ -45,13 +47,21 @@ export function createInProcessQueue(): InProcessQueue {
     const job = pending.get(id);
     if (!job) return;
     pending.delete(id);
-    const run = execute(id, job.name, job.data).finally(() => running.delete(run));
+    const key = dedupeKeyOf(job.name, job.data as never);
+    const run = execute(id, job.name, job.data).finally(() => {
+      running.delete(run);
+      if (key && unfinished.get(key) === id) unfinished.delete(key);
+    });
     running.add(run);
   };
 
   return {
     async enqueue(name, data) {
+      const key = dedupeKeyOf(name, data);
+      const existing = key ? unfinished.get(key) : undefined;
+      if (existing) return existing;
       const id = randomUUID();
+      if (key) unfinished.set(key, id);
       pending.set(id, { name, data });
       setImmediate(() => start(id));
       return id;

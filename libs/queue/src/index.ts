@@ -5,6 +5,7 @@ export * from './create-redis';
 export * from './create-bullmq-queue';
 export * from './create-in-process-queue';
 export * from './queue-unavailable-error';
+export * from './defer-to-sweep';
 export * from './wait-for-redis';
 export * from './bind-job-context';
 export * from './job-scheduler';

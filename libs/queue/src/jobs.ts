@@ -33,3 +33,21 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'stream.record-window': 'streams',
   'royalties.calculate-cycle': 'royalties',
 };
+
+/**
+ * Jobs that stand for one unit of work in the database (a capture to match,
+ * an upload to fingerprint): while a job of the same key is unfinished
+ * (waiting, delayed, running), enqueueing it again adds nothing. So the
+ * lost-work sweep can queue everything still pending as often as it likes,
+ * and a bff enqueue that timed out but reached Redis is not doubled by it.
+ */
+export const JOB_DEDUPE_KEY: { readonly [N in JobName]?: (data: JobData<N>) => string } = {
+  'catalog.fingerprint-track': (data) => `fingerprint-${data.trackId}-${data.uploadId}`,
+  'airplay.match-capture': (data) => `match-${data.captureId}`,
+};
+
+/** The dedupe key of this job, when its kind has one. */
+export function dedupeKeyOf<N extends JobName>(name: N, data: JobData<N>): string | undefined {
+  const keyOf = JOB_DEDUPE_KEY[name] as ((d: JobData<N>) => string) | undefined;
+  return keyOf?.(data);
+}

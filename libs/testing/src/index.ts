@@ -1,5 +1,6 @@
 export * from './test-database';
 export * from './test-redis';
+export * from './redis-server';
 export * from './capture-logs';
 export * from './free-port';
 export * from './run-entry';
@@ -7,3 +8,4 @@ export * from './tcp-proxy';
 export * from './json-lines';
 export * from './until-serving';
 export * from './signed-in-headers';
+export * from './wav-file';

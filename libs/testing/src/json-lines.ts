@@ -37,3 +37,15 @@ function firstDuplicateKey(text: string): string | undefined {
   }
   return undefined;
 }
+
+/** Every non-empty line of a process's output, each parsed strictly (throws on the first that is not one JSON object). */
+export function jsonLogLines(output: string): Record<string, unknown>[] {
+  return output
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map(parseJsonLine);
+}
+
+/** The warnings and worse among log lines (pino's level labels). */
+export const warningsOf = <L extends Record<string, unknown>>(lines: L[]): L[] =>
+  lines.filter((line) => line.level !== 'info' && line.level !== 'debug' && line.level !== 'trace');

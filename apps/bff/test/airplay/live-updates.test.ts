@@ -5,7 +5,6 @@
 // track's artists' sockets on either instance and nobody else's; a foreign
 // Origin or no session is refused before the upgrade; a Redis restart
 // crashes nothing and live updates resume once it is back.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,56 +16,26 @@ import { createRedisAirplayEvents, liveChannel, type AirplayEvents, type Play } 
 import { bffConfigFrom, bffSchema, loadConfig } from '@zamio/env';
 import { createLogger } from '@zamio/logger';
 import { createRedis } from '@zamio/queue';
-import { captureLogs, createTestDatabase, freePort, type TestDatabase } from '@zamio/testing';
+import {
+  captureLogs,
+  createTestDatabase,
+  startRedisServer,
+  type RedisServer,
+  type TestDatabase,
+} from '@zamio/testing';
 import { startBff, type RunningBff } from '../../src/start-bff';
 import { ApiClient } from '../security/support/api-client';
 import { TEST_PASSWORD } from '../security/support/secure-stack';
 
-const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? 'redis-server';
 const PREFIX = `zamio-live-${process.pid}`;
 
-let redisPort: number;
-let redisProcess: ChildProcess | undefined;
+let redis: RedisServer;
 let database: TestDatabase;
 let uploadDir: string;
 const bffs: { bff: RunningBff; url: string }[] = [];
 const logs = captureLogs();
 let publisherRedis: ReturnType<typeof createRedis>;
 let worker: AirplayEvents;
-
-async function startRedis(): Promise<void> {
-  const child = spawn(
-    REDIS_SERVER,
-    ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  redisProcess = child;
-  const probe = createRedis(
-    { url: `redis://127.0.0.1:${redisPort}`, connectTimeoutMs: 500, commandTimeoutMs: 500 },
-    'request-path',
-  );
-  probe.on('error', () => {});
-  try {
-    for (let i = 0; i < 100; i++) {
-      if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
-      if ((await probe.ping().catch(() => '')) === 'PONG') return;
-      await sleep(100);
-    }
-    throw new Error('redis-server did not answer');
-  } finally {
-    probe.disconnect();
-  }
-}
-
-async function stopRedis(): Promise<void> {
-  const child = redisProcess;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((done) => child.once('exit', done));
-  child.kill('SIGKILL');
-  await exited;
-}
 
 async function startInstance(): Promise<{ bff: RunningBff; url: string }> {
   const logger = createLogger({
@@ -83,7 +52,7 @@ async function startInstance(): Promise<{ bff: RunningBff; url: string }> {
     METRICS_PORT: '0',
     SHUTDOWN_DRAIN_DELAY: '0',
     DATABASE_URL: database.url,
-    REDIS_URL: `redis://127.0.0.1:${redisPort}/0`,
+    REDIS_URL: redis.url,
     REDIS_KEY_PREFIX: PREFIX,
     REDIS_COMMAND_TIMEOUT: '500ms',
     UPLOAD_DIR: uploadDir,
@@ -95,15 +64,14 @@ async function startInstance(): Promise<{ bff: RunningBff; url: string }> {
 }
 
 beforeAll(async () => {
-  redisPort = await freePort();
-  await startRedis();
+  redis = await startRedisServer();
   database = await createTestDatabase();
   uploadDir = await mkdtemp(join(tmpdir(), 'zamio-live-'));
   // One after the other: the first migrates and seeds the demo admin.
   bffs.push(await startInstance());
   bffs.push(await startInstance());
   publisherRedis = createRedis(
-    { url: `redis://127.0.0.1:${redisPort}/0`, connectTimeoutMs: 500, commandTimeoutMs: 500 },
+    { url: redis.url, connectTimeoutMs: 500, commandTimeoutMs: 500 },
     'request-path',
   );
   publisherRedis.on('error', () => {});
@@ -117,7 +85,7 @@ beforeAll(async () => {
 afterAll(async () => {
   publisherRedis?.disconnect();
   for (const { bff } of bffs) await bff.lifecycle.shutdown('test done');
-  await stopRedis();
+  await redis?.stop();
   await database?.drop();
   if (uploadDir) await rm(uploadDir, { recursive: true, force: true });
 });
@@ -292,14 +260,14 @@ describe('live updates over WebSocket', () => {
   });
 
   it('survives a Redis restart: no crash, sockets stay open, updates resume', async () => {
-    await stopRedis();
+    await redis.stop();
     await sleep(1_500);
     for (const { url } of bffs) expect((await fetch(`${url}/livez`)).status).toBe(200);
     // Requests still work while Redis is down (sessions live in PostgreSQL).
     expect((await station.get('/api/station/streams')).status).toBe(200);
     expect(stationSocket.socket.readyState).toBe(WebSocket.OPEN);
 
-    await startRedis();
+    await redis.start();
     // Until both instances have resubscribed, a publish may reach only one: keep publishing until both deliver.
     const id = (n: number) => `00000000-0000-4000-8000-${String(100 + n).padStart(12, '0')}`;
     let sent = 0;

@@ -53,7 +53,11 @@ export function createCaptureService({
 }: {
   db: Database;
   storage: UploadStorage;
-  /** Queues the match job of a new capture (after its transaction commits). */
+  /**
+   * Queues the match job of a new capture (after its transaction commits).
+   * The bff passes one that leaves the job to the lost-work sweep while the
+   * queue is down (deferToSweep), so a stored capture is always answered 202.
+   */
   jobs: Pick<JobProducer, 'enqueue'>;
   requestId?: () => string;
 }) {

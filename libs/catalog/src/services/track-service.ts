@@ -46,7 +46,7 @@ const detailsOf = (input: TrackDetailsInput): TrackDetails => ({
 export interface TrackServiceDeps {
   db: Database;
   storage: UploadStorage;
-  /** Queues the fingerprint job of new audio (after its transaction commits). */
+  /** Queues the fingerprint job of new audio (after its transaction commits; the bff's defers to the sweep while the queue is down). */
   jobs: Pick<JobProducer, 'enqueue'>;
   /** The account behind a registered contributor (the uploader's default 100 % share names them). */
   findAccount: AccountLookup;

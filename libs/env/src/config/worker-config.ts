@@ -35,7 +35,8 @@ export interface WorkerConfig {
   /** The small /livez, /readyz, /health listener. */
   health: { host: string; port: number; detailsToken: string };
   metrics: MetricsConfig;
-  jobs: { concurrency: number };
+  /** lostWorkSweepMs: how often (and after how long unfinished) lost work is queued again. */
+  jobs: { concurrency: number; lostWorkSweepMs: number };
   streams: StreamMonitorConfig;
   database: DatabaseConfig;
   redis: RedisConfig;
@@ -51,7 +52,7 @@ export function workerConfigFrom(env: WorkerEnv & { ZAMIO_ENV: Environment }): W
     log: logFrom(env),
     health: { host: env.HOST, port: env.WORKER_HEALTH_PORT, detailsToken: env.HEALTH_DETAILS_TOKEN },
     metrics: metricsFrom(env),
-    jobs: { concurrency: env.WORKER_CONCURRENCY },
+    jobs: { concurrency: env.WORKER_CONCURRENCY, lostWorkSweepMs: env.LOST_WORK_SWEEP_INTERVAL },
     streams: {
       windowMs: env.STREAM_WINDOW,
       intervalMs: env.STREAM_CHECK_INTERVAL,

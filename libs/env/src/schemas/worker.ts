@@ -1,7 +1,8 @@
 // The worker's configuration: job concurrency and its small health port, plus
 // the storage it reads uploaded audio from (the same variables as the bff's).
-import { integer, text } from '../validators';
+import { duration, integer, text } from '../validators';
 import type { AppSchema } from '../load-config';
+import type { ConfigProblem } from '../problems';
 import { databaseSpec, processSpec, redisSpec, runtimeSpec } from './common';
 import { productionRefusals } from '../production-refusals';
 import { streamMonitorProblems, streamMonitorSpec } from './streams';
@@ -27,6 +28,15 @@ export const workerSpec = {
     default: 4,
     group: 'Jobs',
   }),
+  LOST_WORK_SWEEP_INTERVAL: duration({
+    desc:
+      'How often the worker queues again work left without a job (a capture still pending, audio not ' +
+      'fingerprinted; e.g. accepted while Redis was down): work unfinished for longer than this is ' +
+      'queued again, so it resumes at most about twice this after Redis returns. Between 1s and 10m.',
+    example: '15s',
+    default: 15_000,
+    group: 'Jobs',
+  }),
   ...streamMonitorSpec,
   ...storageSpec,
   ...processSpec,
@@ -39,6 +49,14 @@ export type WorkerEnv = {
   readonly [K in keyof typeof workerSpec]: ReturnType<NonNullable<(typeof workerSpec)[K]['_parse']>>;
 };
 
+/** Below 1 s the sweep's queries would run back to back; beyond 10 m lost work waits too long. */
+function sweepProblems(intervalMs: number | undefined): ConfigProblem[] {
+  if (intervalMs === undefined || (intervalMs >= 1_000 && intervalMs <= 600_000)) return [];
+  return [
+    { variable: 'LOST_WORK_SWEEP_INTERVAL', problem: `must be between 1s and 10m (got ${intervalMs} ms)` },
+  ];
+}
+
 export const workerSchema: AppSchema<WorkerEnv> = {
   app: 'worker',
   spec: workerSpec,
@@ -46,5 +64,6 @@ export const workerSchema: AppSchema<WorkerEnv> = {
     ...productionRefusals(config, env),
     ...storageRefusals(config, env),
     ...streamMonitorProblems(config),
+    ...sweepProblems(config.LOST_WORK_SWEEP_INTERVAL),
   ],
 };

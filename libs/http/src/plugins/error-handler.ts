@@ -16,7 +16,15 @@ export interface ErrorHandlerOptions {
 const errorHandler: FastifyPluginCallback<ErrorHandlerOptions> = (app, options, done) => {
   app.setErrorHandler((error: Error & { code?: string }, request, reply) => {
     const status = httpStatusOf(error);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    // A 503 is a dependency out (Redis, the pool) or a busy process: a warning
+    // without the stack, one per refused request; the outage itself is told by
+    // the connection's state lines. Other 5xx are bugs: errors with the stack.
+    if (status === 503)
+      request.log.warn(
+        { err: { type: error.name, message: error.message, code: error.code } },
+        'request refused: a dependency is unavailable',
+      );
+    else if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ err: { message: error.message, code: error.code } }, 'request rejected');
     const message =
       status >= 500 && !options.exposeDetails

@@ -192,9 +192,16 @@ export function createCycleService({
 
     getCycle: (id: string) => loadCycle(db, id),
 
-    /** Marks the cycle calculating and queues the worker job (again is fine: the job is idempotent). */
+    /**
+     * Marks the cycle calculating and queues the worker job (again is fine:
+     * the job is idempotent). All or nothing: the job is queued before the
+     * transaction commits, so a queue outage (503) leaves the cycle as it was
+     * rather than 'calculating' with no job. The job waits on the cycle's row
+     * lock, so it never sees it before the commit; should the commit fail
+     * after the enqueue, the job merely runs the calculation that was asked for.
+     */
     async requestCalculation(cycleId: string, actorId: string, requestId: string): Promise<Cycle> {
-      const cycle = await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const current = await loadCycle(tx, cycleId, true);
         if (current.status === 'locked')
           throw conflict('the cycle is locked; corrections go into a later cycle');
@@ -208,10 +215,10 @@ export function createCycleService({
           subjectType: 'cycle',
           subjectId: cycleId,
         });
-        return loadCycle(tx, cycleId);
+        const cycle = await loadCycle(tx, cycleId);
+        await jobs.enqueue('royalties.calculate-cycle', { requestId, cycleId });
+        return cycle;
       });
-      await jobs.enqueue('royalties.calculate-cycle', { requestId, cycleId });
-      return cycle;
     },
 
     /**

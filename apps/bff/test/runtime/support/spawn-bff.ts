@@ -2,7 +2,6 @@
 // started by @zamio/testing's runEntry and returned once /readyz answers 200.
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { expect } from 'vitest';
 import { freePort, runEntry } from '@zamio/testing';
 
 const ROOT = join(import.meta.dirname, '../../../../..');
@@ -35,15 +34,18 @@ export async function spawnBff(env: Record<string, string>): Promise<SpawnedBff>
   const output = run.output;
   const exited = run.exited.then(({ code }) => code);
   const url = `http://127.0.0.1:${port}`;
-  await expect
-    .poll(
-      async () =>
-        (await fetch(`${url}/readyz`)
-          .then((r) => r.status)
-          .catch(() => 0)) || (child.exitCode !== null ? `exited: ${output()}` : 0),
-      { timeout: 45_000, interval: 200 },
-    )
-    .toBe(200);
+  // A plain loop, not expect.poll: set-ups (beforeAll) call this too.
+  const until = Date.now() + 45_000;
+  for (;;) {
+    const status = await fetch(`${url}/readyz`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) break;
+    if (child.exitCode !== null) throw new Error(`bff exited with ${child.exitCode}: ${output()}`);
+    if (Date.now() > until) throw new Error(`bff not ready within 45 s (last ${status}): ${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   return {
     child,
     url,
