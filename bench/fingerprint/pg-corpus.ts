@@ -16,7 +16,7 @@
 //    candidates of which one matches the other (a looped passage in two segments, the same
 //    recording in two packages) the later is dropped. What is left shares no material: no
 //    clean excerpt of one matches another, so every capture has exactly one right answer.
-// The result is cached by seed and recipe; the bench reports how many of each step.
+// The result is cached by seed, recipe and params version; the bench reports how many of each step.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
@@ -277,7 +277,11 @@ function sharedMaterial(candidates: ReturnType<typeof segment>, log: (line: stri
 }
 
 export function pgCorpus(wanted = 1_000, log = console.log): PgCorpus {
-  const manifest = join(CACHE, `pg-corpus-seed-${SEED}-r${RECIPE}-${wanted}.json`);
+  // The shared-material check runs the library's matcher: a new params version checks again.
+  const manifest = join(
+    CACHE,
+    `pg-corpus-seed-${SEED}-r${RECIPE}-v${FINGERPRINT_PARAMS_VERSION}-${wanted}.json`,
+  );
   if (existsSync(manifest)) return JSON.parse(readFileSync(manifest, 'utf8')) as PgCorpus;
   const files: { id: string; wavPath: string; seconds: number }[] = [];
   for (const pkg of PG_CATALOG_PACKAGES) {
