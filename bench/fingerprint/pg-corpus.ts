@@ -7,21 +7,22 @@
 // 1. every music file (ogg/opus/mp3/flac under a music/songs folder, ≥ 500 kB) of the
 //    packages below; SuperTuxKart's "_fast" variants and Frets on Fire's per-instrument stems
 //    are left out (the same recording again);
-// 2. when the files are fewer than wanted, the longest are re-cut into contiguous,
-//    non-overlapping segments (≥ 60 s each; a file is split into k equal parts, the file with
-//    the longest parts first, until the count is reached) — files over 20 min (the worker's
-//    track limit) are always split;
-// 3. every candidate is fingerprinted and three clean 10 s excerpts of it (at 20, 50, 80 %)
-//    are matched, with the library's decision rule, against all other candidates; of two
-//    candidates of which one matches the other (a looped passage, the same recording in two
-//    packages) the later is flagged `sharesMaterial`: it stays in the catalogue (size, lookup
-//    cost) but the bench cuts no capture from it.
-// The result is cached by seed and recipe; the bench reports how many of each step.
+// 2. the files are fewer than wanted, so the longest are re-cut into contiguous,
+//    non-overlapping segments (≥ 40 s each; a file is split into k equal parts, the file with
+//    the longest parts first, until there are 1.7 × the count wanted) — files over 20 min
+//    (the worker's track limit) are always split;
+// 3. every candidate is fingerprinted and every clean 10 s excerpt of it (0–10 s, 10–20 s, …)
+//    is matched, with the library's decision rule, against all other candidates; of two
+//    candidates of which one matches the other (a looped passage in two segments, the same
+//    recording in two packages) the later is dropped. What is left shares no material: no
+//    clean excerpt of one matches another, so every capture has exactly one right answer.
+// The result is cached by seed, recipe and params version; the bench reports how many of each step.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
   decideMatch,
   decodeWavPcm,
+  FINGERPRINT_PARAMS_VERSION,
   fingerprintPcm,
   fingerprintQuery,
   PackedIndexBuilder,
@@ -59,9 +60,14 @@ export const PG_CATALOG_PACKAGES = [
   'redeclipse-data',
   'freecol',
   'unknown-horizons',
+  'colobot-common-sounds',
+  'fillets-ng-data',
+  'pushover-data',
+  'pathological',
 ] as const;
 
-const MUSIC_DIR = /\/(music|musics|songs?|soundtracks?|ost|cdtracks)\/|\/drascula\/audio\//i;
+const MUSIC_DIR =
+  /\/(music|musics|songs?|soundtracks?|ost|cdtracks)\/|\/drascula\/audio\/|\/pushover\/themes\//i;
 /** Quake-style games keep their music in zip archives. */
 const MUSIC_ARCHIVE = /music[^/]*\.pk3$/i;
 const AUDIO_FILE = /\.(ogg|oga|opus|mp3|flac)$/i;
@@ -69,10 +75,14 @@ const AUDIO_FILE = /\.(ogg|oga|opus|mp3|flac)$/i;
 const NOT_A_TRACK = /(_fast|_f)\.ogg$|\/(guitar|rhythm|drums|bass|vocals?|crowd|preview)\.ogg$/i;
 const MIN_BYTES = 500_000;
 const RATE = 16_000;
-const MIN_SEGMENT_S = 60;
+const MIN_SEGMENT_S = 40;
+/** Candidates cut per track wanted: the shared-material check drops some (about a third). */
+const CANDIDATES_PER_TRACK = 1.7;
+/** Length of the clean excerpts the shared-material check matches. */
+const EXCERPT_S = 10;
 /** The worker's fingerprint job refuses longer tracks. */
 const MAX_SEGMENT_S = 20 * 60;
-const RECIPE = 1;
+const RECIPE = 2;
 
 export interface PgTrack {
   /** `<package>/<file>[#<segment>]` — stable across runs. */
@@ -83,12 +93,6 @@ export interface PgTrack {
   readonly startS: number;
   readonly seconds: number;
   readonly half: 'tune' | 'test';
-  /**
-   * A clean 10 s excerpt of it matches an earlier candidate or the reverse (a looped passage
-   * in two segments, one recording in two packages): it is indexed (it is part of the
-   * catalogue's size) but no capture is cut from it.
-   */
-  readonly sharesMaterial: boolean;
 }
 
 export interface PgCorpus {
@@ -96,9 +100,14 @@ export interface PgCorpus {
   readonly packages: string[];
   readonly files: number;
   readonly candidates: number;
+  /** Files re-cut into segments (among the candidates). */
   readonly segmentedFiles: number;
-  /** Candidates flagged `sharesMaterial`. */
+  /** Candidates dropped because they share material with an earlier one. */
   readonly sharedMaterialDropped: number;
+  /** Clean excerpts matched against the other candidates by the check. */
+  readonly excerptsChecked: number;
+  /** Params version of the library that ran the check. */
+  readonly checkedWithParamsVersion: number;
 }
 
 function converted(id: string, source: string): string {
@@ -221,14 +230,15 @@ export function packageFiles(
   return out;
 }
 
-/** The catalogue from the candidates and the numbers of those that share material with an earlier one. */
-export function corpusOf(
+/** The catalogue: the candidates less those dropped, split into halves by a seeded hash of their id. */
+function corpusOf(
   files: readonly { id: string; wavPath: string; seconds: number }[],
   candidates: ReturnType<typeof segment>,
-  flagged: ReadonlySet<number>,
+  dropped: ReadonlySet<number>,
+  excerptsChecked: number,
 ): PgCorpus {
-  const all = candidates.map((c, n) => ({ ...c, sharesMaterial: flagged.has(n) }));
-  const ordered = all.sort((a, b) => seededHash(a.id) - seededHash(b.id) || (a.id < b.id ? -1 : 1));
+  const kept = candidates.filter((_, n) => !dropped.has(n));
+  const ordered = kept.sort((a, b) => seededHash(a.id) - seededHash(b.id) || (a.id < b.id ? -1 : 1));
   const tracks: PgTrack[] = ordered.map((t, i) => ({ ...t, half: i % 2 === 0 ? 'tune' : 'test' }));
   return {
     tracks,
@@ -236,38 +246,56 @@ export function corpusOf(
     files: files.length,
     candidates: candidates.length,
     segmentedFiles: new Set(candidates.filter((c) => c.id.includes('#')).map((c) => c.wavPath)).size,
-    sharedMaterialDropped: flagged.size,
+    sharedMaterialDropped: dropped.size,
+    excerptsChecked,
+    checkedWithParamsVersion: FINGERPRINT_PARAMS_VERSION,
   };
 }
 
+/**
+ * Pairs [earlier, later] of candidates where a clean excerpt of one matched the other: every
+ * non-overlapping 10 s excerpt of each candidate, against an index of all the others.
+ */
+function sharedMaterial(candidates: ReturnType<typeof segment>, log: (line: string) => void) {
+  const pcm = new Map<string, Float32Array>();
+  const builder = new PackedIndexBuilder();
+  for (const [n, c] of candidates.entries()) builder.add(n, fingerprintPcm(trackPcm(c, pcm), RATE));
+  const index = builder.build();
+  log(`  ${candidates.length} candidates fingerprinted; matching their excerpts …`);
+  const pairs: [number, number][] = [];
+  let excerpts = 0;
+  for (const [n, c] of candidates.entries()) {
+    const samples = trackPcm(c, pcm);
+    for (let from = 0; from + EXCERPT_S * RATE <= samples.length; from += EXCERPT_S * RATE) {
+      const query = fingerprintQuery(samples.subarray(from, from + EXCERPT_S * RATE), RATE);
+      const decision = decideMatch(query, without(index.lookup(queryHashes(query)), n));
+      excerpts++;
+      if (decision) pairs.push(n < decision.track ? [n, decision.track] : [decision.track, n]);
+    }
+  }
+  return { pairs, excerpts };
+}
+
 export function pgCorpus(wanted = 1_000, log = console.log): PgCorpus {
-  const manifest = join(CACHE, `pg-corpus-seed-${SEED}-r${RECIPE}-${wanted}.json`);
+  // The shared-material check runs the library's matcher: a new params version checks again.
+  const manifest = join(
+    CACHE,
+    `pg-corpus-seed-${SEED}-r${RECIPE}-v${FINGERPRINT_PARAMS_VERSION}-${wanted}.json`,
+  );
   if (existsSync(manifest)) return JSON.parse(readFileSync(manifest, 'utf8')) as PgCorpus;
   const files: { id: string; wavPath: string; seconds: number }[] = [];
   for (const pkg of PG_CATALOG_PACKAGES) {
     files.push(...packageFiles(pkg, log));
     log(`  ${pkg}: ${files.length} files so far`);
   }
-  // 1.3 × the count wanted: the shared-material check below flags some (see PgTrack.sharesMaterial).
-  const candidates = segment(files, Math.ceil(wanted * 1.3));
+  const candidates = segment(files, Math.ceil(wanted * CANDIDATES_PER_TRACK));
   log(`  ${files.length} files → ${candidates.length} candidates; checking for shared material …`);
-  const pcm = new Map<string, Float32Array>();
-  const builder = new PackedIndexBuilder();
-  for (const [n, c] of candidates.entries()) builder.add(n, fingerprintPcm(trackPcm(c, pcm), RATE));
-  const index = builder.build();
-  const shares: [number, number][] = [];
-  for (const [n, c] of candidates.entries()) {
-    const samples = trackPcm(c, pcm);
-    for (const at of [0.2, 0.5, 0.8]) {
-      const from = Math.floor(Math.max(0, at * c.seconds - 5) * RATE);
-      const query = fingerprintQuery(samples.subarray(from, from + 10 * RATE), RATE);
-      const decision = decideMatch(query, without(index.lookup(queryHashes(query)), n));
-      if (decision) shares.push(n < decision.track ? [n, decision.track] : [decision.track, n]);
-    }
-  }
-  const flagged = new Set<number>();
-  for (const [a, b] of shares.sort((x, y) => x[0] - y[0] || x[1] - y[1])) if (!flagged.has(a)) flagged.add(b);
-  const corpus = corpusOf(files, candidates, flagged);
+  const { pairs, excerpts } = sharedMaterial(candidates, log);
+  // Pairs in order of their earlier member: when (a, b) comes up, whether a stays is settled
+  // (only pairs (x, a) with x < a could drop it), so no two kept candidates share material.
+  const dropped = new Set<number>();
+  for (const [a, b] of pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1])) if (!dropped.has(a)) dropped.add(b);
+  const corpus = corpusOf(files, candidates, dropped, excerpts);
   writeFileSync(manifest, JSON.stringify(corpus));
   return corpus;
 }

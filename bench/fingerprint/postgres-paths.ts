@@ -10,6 +10,7 @@
 // groupPostings + decideMatch. Used by run-postgres-bench.ts (≥ 1,000 real tracks) and by the
 // smoke test in tools/fp/test (three synthetic tracks).
 import { createHash } from 'node:crypto';
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import { usersRepository } from '@zamio/accounts';
 import { identifyCaptureAudio } from '@zamio/airplay';
@@ -19,6 +20,7 @@ import {
   createFingerprintService,
   createLibraryIndexService,
   fingerprintsRepository,
+  type FingerprintIndex,
 } from '@zamio/catalog';
 import { createPostgresDatabase, migrate } from '@zamio/db';
 import {
@@ -26,6 +28,7 @@ import {
   FINGERPRINT_PARAMS_VERSION,
   fingerprintQuery,
   groupPostings,
+  matchQuery,
   queryHashes,
 } from '@zamio/fingerprint';
 import { CAPTURE_MAX_SECONDS } from '@zamio/contracts';
@@ -60,6 +63,16 @@ export interface PathTiming {
   readonly captures: number;
 }
 
+export interface StageTiming {
+  /** Decode by the capture's format (`wav`, `mp3`, …). */
+  readonly decode: Record<string, number[]>;
+  readonly fingerprint: number[];
+  /** `index.refresh()` finding nothing new: one round trip. */
+  readonly refresh: number[];
+  /** Lookup in the packed index + the library's vote and decision. */
+  readonly lookupDecide: number[];
+}
+
 export interface SqlLayout {
   readonly name: string;
   readonly table: string;
@@ -86,6 +99,10 @@ export interface PostgresPathsResult {
   };
   readonly load: { wallSeconds: number; cpuSeconds: number };
   readonly worker: PathTiming;
+  /** 1-minute load average when the worker path's timing began and ended. */
+  readonly workerLoad: { before: number; after: number };
+  /** The worker path's steps timed one by one over the same captures (CPU ms per capture). */
+  readonly stages: StageTiming;
   readonly sql: SqlLayout[];
 }
 
@@ -108,6 +125,7 @@ export async function measurePostgresPaths({
   sqlCaptures = captures.length,
   warmup = 10,
   log = () => {},
+  aroundTiming = (timed) => timed(),
 }: {
   databaseUrl: string;
   tracks: readonly BenchTrack[];
@@ -116,6 +134,11 @@ export async function measurePostgresPaths({
   sqlCaptures?: number;
   warmup?: number;
   log?: (line: string) => void;
+  /**
+   * Runs the timed part (every path's captures): the bench takes the machine's heavy-work
+   * lock here, so indexing, loading and building the SQL tables happen before it.
+   */
+  aroundTiming?: <T>(timed: () => Promise<T>) => Promise<T>;
 }): Promise<PostgresPathsResult> {
   const db = createPostgresDatabase({
     url: databaseUrl,
@@ -193,61 +216,77 @@ export async function measurePostgresPaths({
       if (answer.track !== numberOf.get(capture.title)) return 'wrong';
       return Math.abs(answer.offsetSeconds - capture.fromS) <= OFFSET_TOLERANCE_S ? 'right' : 'offset';
     };
-    for (const capture of captures.slice(0, warmup)) await identifyCaptureAudio(capture.bytes, matcher);
-    const workerAnswers: (Answer | null)[] = [];
-    const worker = await timePath(
-      captures,
-      async (capture) => {
-        const { match } = await identifyCaptureAudio(capture.bytes, matcher);
-        const answer = match
-          ? {
-              track: numberOfTrack.get(match.trackId) ?? -1,
-              offsetSeconds: match.offsetSeconds,
-              score: match.score,
-            }
-          : null;
-        workerAnswers.push(answer);
-        return { answer, rows: matcher.size().postings };
-      },
-      judge,
-      () => true,
-    );
-    log(`  worker path: ${captures.length} captures`);
-
-    // ---- Pure SQL, two layouts built from the same rows.
-    const sqlSet = captures.slice(0, sqlCaptures);
-    const sql: SqlLayout[] = [];
+    // ---- Pure SQL, two layouts built from the same rows (before the timed part).
+    const built: Omit<SqlLayout, 'timing'>[] = [];
     for (const layout of SQL_LAYOUTS) {
       const t0 = performance.now();
       for (const statement of layout.build)
         await client.query(statement, statement.includes('$1') ? [FINGERPRINT_PARAMS_VERSION] : []);
       await client.query(`VACUUM ANALYZE ${layout.table}`);
       const buildSeconds = (performance.now() - t0) / 1000;
-      const sizes = await relationSizes(client, layout.table);
-      for (const capture of sqlSet.slice(0, warmup))
-        await layout.lookup(client, await queryOf(capture.bytes));
-      let k = 0;
-      const timing = await timePath(
-        sqlSet,
+      built.push({
+        name: layout.name,
+        table: layout.table,
+        ...(await relationSizes(client, layout.table)),
+        buildSeconds,
+      });
+    }
+    log('  SQL layouts built');
+
+    const timed = await aroundTiming(async () => {
+      for (const capture of captures.slice(0, warmup)) await identifyCaptureAudio(capture.bytes, matcher);
+      const workerAnswers: (Answer | null)[] = [];
+      const loadBefore = loadavg()[0]!;
+      const worker = await timePath(
+        captures,
         async (capture) => {
-          const query = await queryOf(capture.bytes);
-          const { lists, rows } = await layout.lookup(client, query);
-          const decision = decideMatch(query, lists);
-          return {
-            answer: decision && {
-              track: decision.track,
-              offsetSeconds: decision.offsetSeconds,
-              score: decision.score,
-            },
-            rows,
-          };
+          const { match } = await identifyCaptureAudio(capture.bytes, matcher);
+          const answer = match
+            ? {
+                track: numberOfTrack.get(match.trackId) ?? -1,
+                offsetSeconds: match.offsetSeconds,
+                score: match.score,
+              }
+            : null;
+          workerAnswers.push(answer);
+          return { answer, rows: matcher.size().postings };
         },
         judge,
-        (answer) => same(answer, workerAnswers[k++] ?? null),
+        () => true,
       );
-      sql.push({ name: layout.name, table: layout.table, ...sizes, buildSeconds, timing });
-      log(`  ${layout.name}: ${sqlSet.length} captures`);
-    }
+      const workerLoad = { before: loadBefore, after: loadavg()[0]! };
+      log(`  worker path: ${captures.length} captures`);
+      const stages = await timeStages(captures, matcher);
+
+      const sqlSet = captures.slice(0, sqlCaptures);
+      const sql: SqlLayout[] = [];
+      for (const [i, layout] of SQL_LAYOUTS.entries()) {
+        for (const capture of sqlSet.slice(0, warmup))
+          await layout.lookup(client, await queryOf(capture.bytes));
+        let k = 0;
+        const timing = await timePath(
+          sqlSet,
+          async (capture) => {
+            const query = await queryOf(capture.bytes);
+            const { lists, rows } = await layout.lookup(client, query);
+            const decision = decideMatch(query, lists);
+            return {
+              answer: decision && {
+                track: decision.track,
+                offsetSeconds: decision.offsetSeconds,
+                score: decision.score,
+              },
+              rows,
+            };
+          },
+          judge,
+          (answer) => same(answer, workerAnswers[k++] ?? null),
+        );
+        sql.push({ ...built[i]!, timing });
+        log(`  ${layout.name}: ${sqlSet.length} captures`);
+      }
+      return { worker, workerLoad, stages, sql };
+    });
 
     return {
       serverVersion,
@@ -257,8 +296,7 @@ export async function measurePostgresPaths({
       index,
       store: { ...store, toastBytes: store.totalBytes - store.heapBytes - store.indexBytes },
       load,
-      worker,
-      sql,
+      ...timed,
     };
   } finally {
     await client.end().catch(() => {});
@@ -275,6 +313,29 @@ const same = (a: Answer | null, b: Answer | null): boolean =>
 async function queryOf(bytes: Uint8Array) {
   const decoded = await decodeAudio(bytes, { maxDurationSeconds: CAPTURE_MAX_SECONDS + 1 });
   return fingerprintQuery(decoded.samples, decoded.sampleRate);
+}
+
+/**
+ * Where the worker path's CPU goes: the steps of identifyCaptureAudio run one at a time with
+ * the same functions and arguments, each timed on its own (the whole path is timed above).
+ */
+async function timeStages(captures: readonly BenchCapture[], index: FingerprintIndex): Promise<StageTiming> {
+  const stages: StageTiming = { decode: {}, fingerprint: [], refresh: [], lookupDecide: [] };
+  for (const capture of captures) {
+    let c = cpuNow();
+    const decoded = await decodeAudio(capture.bytes, { maxDurationSeconds: CAPTURE_MAX_SECONDS + 1 });
+    (stages.decode[decoded.source.format] ??= []).push(cpuNow() - c);
+    c = cpuNow();
+    const query = fingerprintQuery(decoded.samples, decoded.sampleRate);
+    stages.fingerprint.push(cpuNow() - c);
+    c = cpuNow();
+    await index.refresh();
+    stages.refresh.push(cpuNow() - c);
+    c = cpuNow();
+    matchQuery(index, query);
+    stages.lookupDecide.push(cpuNow() - c);
+  }
+  return stages;
 }
 
 async function timePath(

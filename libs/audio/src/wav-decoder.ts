@@ -188,14 +188,34 @@ function parseFormat(fmt: Uint8Array): WavFormat {
 }
 
 function toPlanar(bytes: Uint8Array, frames: number, format: WavFormat): Float32Array[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { channels, bytesPerSample, encoding } = format;
+  if (encoding === 'int' && bytesPerSample === 2 && LITTLE_ENDIAN)
+    return int16ToPlanar(bytes, frames, channels);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const read = sampleReader(view, bytesPerSample, encoding);
   const out = Array.from({ length: channels }, () => new Float32Array(frames));
   for (let c = 0; c < channels; c++) {
     const channel = out[c]!;
     let at = c * bytesPerSample;
     for (let i = 0; i < frames; i++, at += format.blockAlign) channel[i] = read(at);
+  }
+  return out;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * 16-bit PCM, the common case (every capture device, ffmpeg's default): read through an
+ * Int16Array instead of a DataView call per sample — the same values, several times faster.
+ */
+function int16ToPlanar(bytes: Uint8Array, frames: number, channels: number): Float32Array[] {
+  // An Int16Array needs an even byte offset; a chunk split at an odd byte is copied first.
+  const aligned = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice();
+  const samples = new Int16Array(aligned.buffer, aligned.byteOffset, frames * channels);
+  const out = Array.from({ length: channels }, () => new Float32Array(frames));
+  for (let c = 0; c < channels; c++) {
+    const channel = out[c]!;
+    for (let i = 0, at = c; i < frames; i++, at += channels) channel[i] = samples[at]! / 32768;
   }
   return out;
 }

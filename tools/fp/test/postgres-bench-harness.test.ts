@@ -65,6 +65,11 @@ it('measures the worker path and the pure-SQL layouts on a tiny synthetic catalo
   expect(result.worker.wallMs).toHaveLength(4);
   expect(result.worker.cpuMs.every((ms) => ms > 0)).toBe(true);
 
+  expect(result.stages.decode['wav']).toHaveLength(4);
+  for (const step of [result.stages.fingerprint, result.stages.refresh, result.stages.lookupDecide])
+    expect(step).toHaveLength(4);
+  expect(result.stages.fingerprint.every((ms) => ms > 0)).toBe(true);
+
   expect(result.sql.map((l) => l.table)).toEqual(['bench_postings', 'bench_buckets']);
   const postings = result.sql[0]!;
   expect(postings.rows).toBe(result.postings);

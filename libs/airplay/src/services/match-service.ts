@@ -42,8 +42,8 @@ export interface Identification {
 }
 
 /**
- * The recognition step alone — decode, check the length, fingerprint, catch
- * the index up, look up, decide — shared by the match job and the zamio-fp
+ * The recognition step alone — decode, check the length, fingerprint (while
+ * the index catches up), look up, decide — shared by the match job and the zamio-fp
  * command line, so both answer the same for the same bytes.
  */
 export async function identifyCaptureAudio(
@@ -51,6 +51,11 @@ export async function identifyCaptureAudio(
   index: FingerprintIndex,
   options: { ffmpegPath?: string | undefined; checkLength?: boolean } = {},
 ): Promise<{ durationMs: number; match: Identification | null }> {
+  // The index catches up while the capture decodes and fingerprints: the round trip to
+  // Postgres overlaps the CPU work instead of adding to it, and every track ready before
+  // this capture was taken up is still seen. A failed decode must not leave it unobserved.
+  const refreshed = index.refresh();
+  refreshed.catch(() => {});
   let decoded;
   try {
     decoded = await decodeAudio(bytes, {
@@ -71,7 +76,7 @@ export async function identifyCaptureAudio(
       `the capture is ${seconds.toFixed(1)} s long; captures must be ${CAPTURE_MIN_SECONDS}–${CAPTURE_MAX_SECONDS} s`,
     );
   const query = fingerprintQuery(decoded.samples, decoded.sampleRate);
-  await index.refresh();
+  await refreshed;
   const decision = matchQuery(index, query);
   const trackId = decision ? index.trackIdOf(decision.track) : undefined;
   return {
