@@ -258,7 +258,7 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
         await publisher!.getByTestId('payout-method').selectOption('mobile_money');
         await publisher!.getByTestId('payout-destination').fill('024 123 4567');
         await publisher!.getByTestId('payout-submit').click();
-        await publisher!.getByText(/You can request at most GHS/).waitFor();
+        await publisher!.getByText(/is more than your available balance of GHS/).waitFor();
         await shot(publisher!, 'd-4-payout-refused');
         await publisher!.getByTestId('payout-amount').fill(amount);
         await publisher!.getByTestId('payout-submit').click();
@@ -275,7 +275,7 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
         await playRow.getByTestId('play-dispute').click({ timeout: 30_000 });
         const dialog = publisher!.getByRole('dialog');
         await dialog.getByTestId('dispute-submit').click();
-        await dialog.getByText(/Say why this play is wrong/).waitFor();
+        await dialog.getByText(/Say what is wrong with this play/).waitFor();
         await dialog
           .getByTestId('dispute-reason')
           .fill('Our artist did not perform on this station that morning.');

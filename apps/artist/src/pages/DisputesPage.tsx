@@ -17,7 +17,7 @@ import {
 } from '@zamio/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { DisputePlayDialog, type DisputablePlay } from '../money/DisputePlayDialog';
+import { ArtistDisputeDialog, disputedPlayOf, type DisputedPlay } from '../money/ArtistDisputeDialog';
 import { disputesQueryKey } from '../money/money-queries';
 import { playsQueryKey } from '../tracks/track-queries';
 
@@ -54,7 +54,7 @@ export default function DisputesPage() {
   const api = useApiClient();
   const [status, setStatus] = useState('');
   const [playId, setPlayId] = useState('');
-  const [disputing, setDisputing] = useState<DisputablePlay>();
+  const [disputing, setDisputing] = useState<DisputedPlay>();
   const table = useCursorPages<Dispute, { status: string }>({
     queryKey: disputesQueryKey,
     filters: { status },
@@ -90,7 +90,7 @@ export default function DisputesPage() {
           <Button
             variant="primary"
             disabled={!chosen}
-            onClick={() => chosen && setDisputing(chosen)}
+            onClick={() => chosen && setDisputing(disputedPlayOf(chosen))}
             data-testid="dispute-open"
           >
             Dispute…
@@ -114,7 +114,7 @@ export default function DisputesPage() {
         }
         {...table.tableProps}
       />
-      <DisputePlayDialog
+      <ArtistDisputeDialog
         play={disputing}
         onOpenChange={(open) => {
           if (!open) {

@@ -5,35 +5,26 @@
 import type { Payout } from '@zamio/contracts';
 import { artistMoneyEndpoints } from '../money/artist-money-endpoints';
 import {
-  Button,
+  BalanceSummary,
   Card,
   DataTable,
   ErrorBanner,
-  MoneyField,
+  PAYOUT_METHOD_LABEL,
   PageLoading,
+  PayoutRequestForm,
   SelectField,
   StatusBadge,
-  TextField,
   formatDateTime,
   formatGhs,
-  notify,
-  serverFormErrors,
   useApiClient,
   useCursorPages,
   type DataColumn,
   payoutListQuery,
 } from '@zamio/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { earningsQueryKey, payoutsQueryKey, publisherRelationshipsQueryKey } from '../money/money-queries';
-import {
-  PAYOUT_METHOD_LABEL,
-  activePublisherOf,
-  checkPayout,
-  type PayoutDraft,
-  type PayoutField,
-} from '../money/money-rules';
-import { BalanceSummary } from '../money/BalanceSummary';
+import { activePublisherOf } from '../money/money-rules';
 
 const COLUMNS: DataColumn<Payout>[] = [
   { key: 'requestedAt', header: 'Requested', sortable: true, render: (p) => formatDateTime(p.requestedAt) },
@@ -44,7 +35,7 @@ const COLUMNS: DataColumn<Payout>[] = [
     align: 'end',
     render: (p) => formatGhs(p.amountMinor),
   },
-  { key: 'method', header: 'To', render: (p) => `${PAYOUT_METHOD_LABEL[p.method]} ${p.destination}` },
+  { key: 'method', header: 'To', render: (p) => `${PAYOUT_METHOD_LABEL[p.method]} · ${p.destination}` },
   { key: 'status', header: 'State', render: (p) => <StatusBadge status={p.status} /> },
   {
     key: 'detail',
@@ -60,91 +51,14 @@ const COLUMNS: DataColumn<Payout>[] = [
   },
 ];
 
-const EMPTY: PayoutDraft = { amount: '', method: 'mobile_money', destination: '' };
-
-function PayoutRequestForm({ availableMinor }: { availableMinor: number }) {
-  const api = useApiClient();
-  const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<PayoutDraft>(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<PayoutField, string>>>({});
-  const [formError, setFormError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const set = (field: PayoutField) => (event: { target: { value: string } }) =>
-    setDraft((now) => ({ ...now, [field]: event.target.value }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setFormError(undefined);
-    const checked = checkPayout(draft, availableMinor);
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    setBusy(true);
-    try {
-      const payout = await artistMoneyEndpoints.requestPayout(api, checked.body);
-      notify.success('Payout requested', {
-        description: `${formatGhs(payout.amountMinor)} to ${payout.destination}; an admin approves it.`,
-      });
-      setDraft(EMPTY);
-    } catch (error) {
-      const mapped = serverFormErrors(error, {
-        fields: ['amountMinor', 'method', 'destination'] as const,
-        conflictField: 'amountMinor',
-      });
-      setErrors({
-        amount: mapped.fields.amountMinor,
-        method: mapped.fields.method,
-        destination: mapped.fields.destination,
-      });
-      setFormError(mapped.form);
-    } finally {
-      setBusy(false);
-      void queryClient.invalidateQueries({ queryKey: payoutsQueryKey });
-      void queryClient.invalidateQueries({ queryKey: earningsQueryKey });
-    }
-  };
-
-  return (
-    <form className="zamio-form" onSubmit={submit} noValidate data-testid="payout-form">
-      {formError ? <ErrorBanner title="The payout was not requested" error={formError} /> : null}
-      <MoneyField
-        label="Amount"
-        hint={`Up to ${formatGhs(availableMinor)}`}
-        value={draft.amount}
-        onChange={set('amount')}
-        error={errors.amount}
-        required
-        data-testid="payout-amount"
-      />
-      <SelectField
-        label="Paid by"
-        value={draft.method}
-        onChange={set('method')}
-        options={Object.entries(PAYOUT_METHOD_LABEL).map(([value, label]) => ({ value, label }))}
-        error={errors.method}
-        required
-        data-testid="payout-method"
-      />
-      <TextField
-        label={draft.method === 'bank' ? 'Bank and account number' : 'Mobile money number'}
-        value={draft.destination}
-        onChange={set('destination')}
-        error={errors.destination}
-        maxLength={120}
-        required
-        data-testid="payout-destination"
-      />
-      <div>
-        <Button type="submit" variant="primary" loading={busy} data-testid="payout-submit">
-          Request payout
-        </Button>
-      </div>
-    </form>
-  );
-}
-
 export default function PayoutsPage() {
   const api = useApiClient();
+  const queryClient = useQueryClient();
   const [status, setStatus] = useState('');
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: payoutsQueryKey });
+    void queryClient.invalidateQueries({ queryKey: earningsQueryKey });
+  };
   const earnings = useQuery({
     queryKey: earningsQueryKey,
     queryFn: ({ signal }) => artistMoneyEndpoints.earnings(api, signal),
@@ -186,7 +100,12 @@ export default function PayoutsPage() {
       ) : null}
       {earnings.data && relationships.data && (!publisher || earnings.data.balance.availableMinor > 0) ? (
         <Card title="Request a payout">
-          <PayoutRequestForm availableMinor={earnings.data.balance.availableMinor} />
+          <PayoutRequestForm
+            role="artist"
+            availableMinor={earnings.data.balance.availableMinor}
+            onRequested={refresh}
+            onRefused={refresh}
+          />
         </Card>
       ) : null}
       <DataTable

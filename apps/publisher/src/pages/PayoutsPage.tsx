@@ -3,24 +3,23 @@
 import type { Payout } from '@zamio/contracts';
 import { publisherEndpoints } from '@zamio/api-client';
 import {
+  BalanceSummary,
   Card,
   DataTable,
+  PAYOUT_METHOD_LABEL,
+  PayoutRequestForm,
   SelectField,
   StatusBadge,
   formatDateTime,
   formatGhs,
-  notify,
   useApiClient,
   useCursorPages,
   type DataColumn,
 } from '@zamio/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { BalanceFacts } from '../money/BalanceFacts';
-import { PayoutRequestForm } from '../money/PayoutRequestForm';
 import { earningsQueryKey, payoutsQueryKey } from '../publisher-queries';
 
-const METHOD: Record<Payout['method'], string> = { mobile_money: 'Mobile money', bank: 'Bank' };
 const STATES: { value: Payout['status']; label: string }[] = [
   { value: 'requested', label: 'Requested' },
   { value: 'approved', label: 'Approved' },
@@ -37,7 +36,7 @@ const COLUMNS: DataColumn<Payout>[] = [
     sortable: true,
     render: (p) => formatGhs(p.amountMinor),
   },
-  { key: 'to', header: 'Paid to', render: (p) => `${METHOD[p.method]} · ${p.destination}` },
+  { key: 'to', header: 'Paid to', render: (p) => `${PAYOUT_METHOD_LABEL[p.method]} · ${p.destination}` },
   {
     key: 'status',
     header: 'State',
@@ -67,6 +66,10 @@ export default function PayoutsPage() {
   const api = useApiClient();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState('');
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: earningsQueryKey });
+    void queryClient.invalidateQueries({ queryKey: payoutsQueryKey });
+  };
   const earnings = useQuery({
     queryKey: earningsQueryKey,
     queryFn: ({ signal }) => publisherEndpoints.earnings(api, signal),
@@ -100,19 +103,15 @@ export default function PayoutsPage() {
       <div className="zamio-grid">
         <Card title="Request a payout">
           <PayoutRequestForm
+            role="publisher"
             availableMinor={earnings.data?.balance.availableMinor}
-            onRequested={(payout) => {
-              notify.success('Payout requested', {
-                description: `${formatGhs(payout.amountMinor)} to ${METHOD[payout.method]}; an admin reviews it.`,
-              });
-              void queryClient.invalidateQueries({ queryKey: earningsQueryKey });
-              void queryClient.invalidateQueries({ queryKey: payoutsQueryKey });
-            }}
+            onRequested={refresh}
+            onRefused={refresh}
           />
         </Card>
         {earnings.data ? (
           <Card title="Balance">
-            <BalanceFacts balance={earnings.data.balance} />
+            <BalanceSummary balance={earnings.data.balance} />
           </Card>
         ) : null}
       </div>
