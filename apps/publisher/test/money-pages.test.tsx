@@ -4,13 +4,11 @@
 // and sends to the publisher's route; the plays page sends its filters and
 // sort to the server. (The kit's shared payout form, dispute dialog and
 // balance are tested for both roles in libs/ui/test/money-forms.test.tsx.)
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createApiClient } from '@zamio/api-client';
-import { DEFAULT_RUNTIME_CONFIG } from '@zamio/ui';
 import { renderInPortal } from '@zamio/ui/testing/dom';
-import { startLocalBff, type LocalBff } from '@zamio/ui/testing/local-bff';
+import { useLocalBff } from '@zamio/ui/testing/local-bff';
 import PayoutsPage from '../src/pages/PayoutsPage';
 import PlaysPage from '../src/pages/PlaysPage';
 
@@ -19,29 +17,21 @@ const SIKA = '11111111-2222-4333-8444-555555555555';
 const JOY = '22222222-3333-4444-8555-666666666666';
 
 describe('publisher pages on a local bff', () => {
-  let bff: LocalBff;
-  beforeAll(async () => {
-    bff = await startLocalBff();
-  });
-  afterAll(() => bff.close());
-  beforeEach(() => {
-    bff.received.length = 0;
-    bff.routes.clear();
-  });
-  const options = () => ({
-    apiClient: createApiClient({ baseUrl: bff.apiBaseUrl, breaker: false, retries: 0 }),
-    config: { ...DEFAULT_RUNTIME_CONFIG, apiBaseUrl: bff.apiBaseUrl },
-  });
+  const local = useLocalBff();
+  const options = local.renderOptions;
 
   it('payouts: an over-committed balance reads GHS 0.00 and the form refuses any amount before sending', async () => {
-    bff.routes.set('GET /publisher/earnings', () => ({
+    local.bff.routes.set('GET /publisher/earnings', () => ({
       status: 200,
       body: {
         balance: { earnedMinor: 0, heldMinor: 15, pendingMinor: 0, committedMinor: 15, availableMinor: -15 },
         cycles: [],
       },
     }));
-    bff.routes.set('GET /publisher/payouts', () => ({ status: 200, body: { items: [], nextCursor: null } }));
+    local.bff.routes.set('GET /publisher/payouts', () => ({
+      status: 200,
+      body: { items: [], nextCursor: null },
+    }));
     const user = userEvent.setup();
     renderInPortal(<PayoutsPage />, options());
     const available = await screen.findByTestId('balance-available');
@@ -53,12 +43,12 @@ describe('publisher pages on a local bff', () => {
     await user.type(screen.getByTestId('payout-destination'), '024 123 4567');
     await user.click(screen.getByTestId('payout-submit'));
     expect(await screen.findByText(/^Nothing is available to pay out now/)).toBeTruthy();
-    expect(bff.received.filter((r) => r.method === 'POST')).toHaveLength(0);
+    expect(local.bff.received.filter((r) => r.method === 'POST')).toHaveLength(0);
     expect(await screen.findByText('No payout requests yet.')).toBeTruthy();
   });
 
   it('sends the plays filters and sort to the server and charts plays per station', async () => {
-    bff.routes.set('GET /publisher/roster', () => ({
+    local.bff.routes.set('GET /publisher/roster', () => ({
       status: 200,
       body: [
         {
@@ -76,7 +66,7 @@ describe('publisher pages on a local bff', () => {
         },
       ],
     }));
-    bff.routes.set('GET /publisher/catalog', () => ({
+    local.bff.routes.set('GET /publisher/catalog', () => ({
       status: 200,
       body: {
         items: [
@@ -92,11 +82,11 @@ describe('publisher pages on a local bff', () => {
         nextCursor: null,
       },
     }));
-    bff.routes.set('GET /publisher/plays/summary', () => ({
+    local.bff.routes.set('GET /publisher/plays/summary', () => ({
       status: 200,
       body: { perStation: [{ stationId: JOY, station: 'Joy FM', plays: 3, seconds: 630 }] },
     }));
-    bff.routes.set('GET /publisher/plays', () => ({
+    local.bff.routes.set('GET /publisher/plays', () => ({
       status: 200,
       body: {
         items: [
@@ -121,7 +111,7 @@ describe('publisher pages on a local bff', () => {
     // The first render loads the page's data and the chart module (Recharts): allow a loaded machine time.
     expect(await screen.findByText('3 min 30 s', {}, { timeout: 10_000 })).toBeTruthy();
     expect(await screen.findByText(/Plays per station/, {}, { timeout: 10_000 })).toBeTruthy();
-    const playRequests = () => bff.received.filter((r) => r.path === '/publisher/plays');
+    const playRequests = () => local.bff.received.filter((r) => r.path === '/publisher/plays');
     expect(playRequests()[0]!.query).toMatchObject({ sort: 'startedAt', order: 'desc', limit: '25' });
     expect(playRequests()[0]!.query.from).toMatch(/T00:00:00.000Z$/);
 
@@ -142,7 +132,7 @@ describe('publisher pages on a local bff', () => {
     await waitFor(() =>
       expect(playRequests().at(-1)!.query).toMatchObject({ sort: 'seconds', station: JOY }),
     );
-    const summary = bff.received.filter((r) => r.path === '/publisher/plays/summary').at(-1)!;
+    const summary = local.bff.received.filter((r) => r.path === '/publisher/plays/summary').at(-1)!;
     expect(summary.query).toMatchObject({ artist: AMA, track: SIKA });
     expect(summary.query.station).toBeUndefined(); // the chart compares stations
   });

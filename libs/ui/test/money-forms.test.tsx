@@ -5,11 +5,9 @@
 // in words before sending, the bff's raced-overdraft refusal on the amount,
 // each role's own route) and the dispute dialog (a reason first, evidence
 // uploaded before the dispute names it). Against a local HTTP server.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createApiClient } from '@zamio/api-client';
-import { DEFAULT_RUNTIME_CONFIG } from '../src/runtime-config/runtime-config';
 import { BalanceSummary } from '../src/money/BalanceSummary';
 import { DisputePlayDialog } from '../src/money/DisputePlayDialog';
 import { PayoutRequestForm } from '../src/money/PayoutRequestForm';
@@ -17,7 +15,7 @@ import { earningsPerMonth } from '../src/money/earnings-rules';
 import { amountProblem, destinationProblem, payoutBodyOf } from '../src/money/payout-rules';
 import { reasonProblem } from '../src/money/dispute-rules';
 import { renderInPortal } from './render-dom';
-import { startLocalBff, type LocalBff } from '../testing/local-bff';
+import { useLocalBff } from '../testing/local-bff';
 
 const spaces = (words: string | null | undefined) => (words ?? '').replace(/\u00a0/g, ' ');
 const text = (element: HTMLElement | null) => spaces(element?.textContent);
@@ -101,23 +99,12 @@ describe('BalanceSummary', () => {
 });
 
 describe('payout form and dispute dialog on a local bff', () => {
-  let bff: LocalBff;
-  beforeAll(async () => {
-    bff = await startLocalBff();
-  });
-  afterAll(() => bff.close());
-  beforeEach(() => {
-    bff.received.length = 0;
-    bff.routes.clear();
-  });
-  const options = () => ({
-    apiClient: createApiClient({ baseUrl: bff.apiBaseUrl, breaker: false, retries: 0 }),
-    config: { ...DEFAULT_RUNTIME_CONFIG, apiBaseUrl: bff.apiBaseUrl },
-  });
+  const local = useLocalBff();
+  const options = local.renderOptions;
 
   for (const role of ['artist', 'publisher'] as const)
     it(`refuses an overdraft before sending and shows the server's refusal on the amount (${role})`, async () => {
-      bff.routes.set(`POST /${role}/payouts`, () => ({
+      local.bff.routes.set(`POST /${role}/payouts`, () => ({
         status: 409,
         body: {
           statusCode: 409,
@@ -146,15 +133,15 @@ describe('payout form and dispute dialog on a local bff', () => {
       expect(text(await within(form).findByText(/is more than your available balance/))).toBe(
         'GHS 50.01 is more than your available balance of GHS 50.00',
       );
-      expect(bff.received).toHaveLength(0);
+      expect(local.bff.received).toHaveLength(0);
 
       // Within the balance the page knows, but another request got there first.
       await user.clear(screen.getByTestId('payout-amount'));
       await user.type(screen.getByTestId('payout-amount'), '40');
       await user.click(screen.getByTestId('payout-submit'));
       await within(form).findByText('GHS 40.00 exceeds the available balance of GHS 15.00');
-      expect(bff.received[0]!.path).toBe(`/${role}/payouts`);
-      expect(bff.received[0]!.json).toEqual({
+      expect(local.bff.received[0]!.path).toBe(`/${role}/payouts`);
+      expect(local.bff.received[0]!.json).toEqual({
         amountMinor: 4000,
         method: 'mobile_money',
         destination: '024 123 4567',
@@ -165,7 +152,7 @@ describe('payout form and dispute dialog on a local bff', () => {
     });
 
   it('names the destination by the method and sends a bank request', async () => {
-    bff.routes.set('POST /publisher/payouts', (request) => ({
+    local.bff.routes.set('POST /publisher/payouts', (request) => ({
       status: 201,
       body: {
         id: 'p1',
@@ -187,16 +174,16 @@ describe('payout form and dispute dialog on a local bff', () => {
     await user.click(screen.getByTestId('payout-submit'));
     expect(await screen.findByText(/^Nothing is available to pay out now/)).toBeTruthy();
     expect(await screen.findByText('Enter the bank and account number')).toBeTruthy();
-    expect(bff.received).toHaveLength(0);
+    expect(local.bff.received).toHaveLength(0);
   });
 
   for (const role of ['artist', 'publisher'] as const)
     it(`needs a reason, uploads the evidence, then sends the dispute of that play (${role})`, async () => {
-      bff.routes.set('POST /account/documents', () => ({
+      local.bff.routes.set('POST /account/documents', () => ({
         status: 201,
         body: { id: 'e1e2e3e4-0000-4000-8000-000000000001', size: PNG.length },
       }));
-      bff.routes.set(`POST /${role}/disputes`, () => ({
+      local.bff.routes.set(`POST /${role}/disputes`, () => ({
         status: 201,
         body: { id: 'd1', status: 'open', trackTitle: 'Sika' },
       }));
@@ -218,7 +205,7 @@ describe('payout form and dispute dialog on a local bff', () => {
       expect(dialog.textContent).toContain('Sika on Joy FM');
       await user.click(within(dialog).getByTestId('dispute-submit'));
       await within(dialog).findByText('Say what is wrong with this play (at least 3 characters)');
-      expect(bff.received).toHaveLength(0);
+      expect(local.bff.received).toHaveLength(0);
 
       await user.type(within(dialog).getByTestId('dispute-reason'), 'The station played a cover version');
       await user.upload(
@@ -227,11 +214,11 @@ describe('payout form and dispute dialog on a local bff', () => {
       );
       await user.click(within(dialog).getByTestId('dispute-submit'));
       await waitFor(() => expect(open).toBe(false));
-      expect(bff.received.map((r) => `${r.method} ${r.path}`)).toEqual([
+      expect(local.bff.received.map((r) => `${r.method} ${r.path}`)).toEqual([
         'POST /account/documents',
         `POST /${role}/disputes`,
       ]);
-      expect(bff.received[1]!.json).toEqual({
+      expect(local.bff.received[1]!.json).toEqual({
         playId: PLAY.playId,
         reason: 'The station played a cover version',
         evidenceUploadId: 'e1e2e3e4-0000-4000-8000-000000000001',
