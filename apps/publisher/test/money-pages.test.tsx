@@ -44,7 +44,7 @@ describe('publisher pages on a local bff', () => {
     await user.click(screen.getByTestId('payout-submit'));
     expect(await screen.findByText(/^Nothing is available to pay out now/)).toBeTruthy();
     expect(local.bff.received.filter((r) => r.method === 'POST')).toHaveLength(0);
-    expect(await screen.findByText('No payout requests yet.')).toBeTruthy();
+    expect(await screen.findByText('No payout requested yet.')).toBeTruthy();
   });
 
   it('sends the plays filters and sort to the server and charts plays per station', async () => {

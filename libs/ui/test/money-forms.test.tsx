@@ -10,6 +10,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BalanceSummary } from '../src/money/BalanceSummary';
 import { DisputePlayDialog } from '../src/money/DisputePlayDialog';
+import { EarnerDisputesTable } from '../src/money/EarnerDisputesTable';
+import { EarnerPayoutsTable } from '../src/money/EarnerPayoutsTable';
 import { PayoutRequestForm } from '../src/money/PayoutRequestForm';
 import { earningsPerMonth } from '../src/money/earnings-rules';
 import { amountProblem, destinationProblem, payoutBodyOf } from '../src/money/payout-rules';
@@ -225,4 +227,76 @@ describe('payout form and dispute dialog on a local bff', () => {
       });
       expect(onDisputed).toHaveBeenCalledTimes(1);
     });
+
+  it("lists an earner's payouts and disputes from the role's routes, with the state filter sent", async () => {
+    local.bff.routes.set('GET /publisher/payouts', () => ({
+      status: 200,
+      body: {
+        items: [
+          {
+            id: 'p1',
+            amountMinor: 1250,
+            method: 'bank',
+            destination: 'GCB 1234',
+            status: 'paid',
+            requestedAt: '2026-11-01T09:00:00.000Z',
+            approvedAt: '2026-11-02T09:00:00.000Z',
+            paidAt: '2026-11-03T09:00:00.000Z',
+            externalReference: 'TRX-9',
+            rejectedReason: null,
+          },
+        ],
+        nextCursor: null,
+      },
+    }));
+    local.bff.routes.set('GET /artist/disputes', (request) => ({
+      status: 200,
+      body: {
+        items:
+          request.query.status === 'rejected'
+            ? []
+            : [
+                {
+                  id: 'd1',
+                  playId: PLAY.playId,
+                  trackTitle: 'Sika',
+                  stationName: 'Joy FM',
+                  playStartedAt: PLAY.startedAt,
+                  reason: 'Another recording',
+                  evidenceUploadId: null,
+                  status: 'open',
+                  createdAt: '2026-11-04T09:00:00.000Z',
+                  resolvedAt: null,
+                  resolutionNote: null,
+                },
+              ],
+        nextCursor: null,
+      },
+    }));
+    const user = userEvent.setup();
+    renderInPortal(
+      <>
+        <EarnerPayoutsTable role="publisher" queryKey={['publisher', 'payouts']} />
+        <EarnerDisputesTable role="artist" queryKey={['artist', 'disputes']} empty="No disputes yet." />
+      </>,
+      options(),
+    );
+    const payouts = screen.getByTestId('payouts-table');
+    expect(text(await within(payouts).findByText(/^Reference TRX-9, paid/))).toMatch(
+      /^Reference TRX-9, paid /,
+    );
+    expect(within(payouts).getByText('Bank transfer · GCB 1234')).toBeTruthy();
+    expect(text(within(payouts).getByTestId('payout-state'))).toBe('Paid');
+    const disputes = screen.getByTestId('disputes-table');
+    expect(text(await within(disputes).findByTestId('dispute-state'))).toBe('Open');
+    expect(within(disputes).getByText('Waiting for an admin')).toBeTruthy();
+    await user.selectOptions(within(disputes).getByTestId('disputes-status-filter'), 'rejected');
+    expect(await within(disputes).findByText('No disputes in this state.')).toBeTruthy();
+    const disputeRequests = local.bff.received.filter((r) => r.path === '/artist/disputes');
+    expect(disputeRequests.at(-1)!.query).toMatchObject({ status: 'rejected', order: 'desc' });
+    expect(local.bff.received.find((r) => r.path === '/publisher/payouts')!.query).toMatchObject({
+      sort: 'requestedAt',
+      order: 'desc',
+    });
+  });
 });

@@ -2,59 +2,24 @@
 // (checked against the balance in words; the server decides for certain,
 // under a lock, so racing requests never overdraw) and the history. An artist
 // signed to a publisher is paid through the publisher instead.
-import type { Payout } from '@zamio/contracts';
 import { artistMoneyEndpoints } from '../money/artist-money-endpoints';
 import {
   BalanceSummary,
   Card,
-  DataTable,
+  EarnerPayoutsTable,
   ErrorBanner,
-  PAYOUT_METHOD_LABEL,
   PageLoading,
   PayoutRequestForm,
-  SelectField,
-  StatusBadge,
   formatDateTime,
-  formatGhs,
   useApiClient,
-  useCursorPages,
-  type DataColumn,
-  payoutListQuery,
 } from '@zamio/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { earningsQueryKey, payoutsQueryKey, publisherRelationshipsQueryKey } from '../money/money-queries';
 import { activePublisherOf } from '../money/money-rules';
-
-const COLUMNS: DataColumn<Payout>[] = [
-  { key: 'requestedAt', header: 'Requested', sortable: true, render: (p) => formatDateTime(p.requestedAt) },
-  {
-    key: 'amountMinor',
-    header: 'Amount',
-    sortable: true,
-    align: 'end',
-    render: (p) => formatGhs(p.amountMinor),
-  },
-  { key: 'method', header: 'To', render: (p) => `${PAYOUT_METHOD_LABEL[p.method]} · ${p.destination}` },
-  { key: 'status', header: 'State', render: (p) => <StatusBadge status={p.status} /> },
-  {
-    key: 'detail',
-    header: 'Detail',
-    render: (p) =>
-      p.status === 'paid'
-        ? `Reference ${p.externalReference} (${formatDateTime(p.paidAt!)})`
-        : p.status === 'rejected'
-          ? `Rejected: ${p.rejectedReason}`
-          : p.status === 'approved'
-            ? 'Approved, being paid'
-            : 'Waiting for approval',
-  },
-];
 
 export default function PayoutsPage() {
   const api = useApiClient();
   const queryClient = useQueryClient();
-  const [status, setStatus] = useState('');
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: payoutsQueryKey });
     void queryClient.invalidateQueries({ queryKey: earningsQueryKey });
@@ -66,13 +31,6 @@ export default function PayoutsPage() {
   const relationships = useQuery({
     queryKey: publisherRelationshipsQueryKey,
     queryFn: ({ signal }) => artistMoneyEndpoints.publisherRelationships(api, signal),
-  });
-  const table = useCursorPages<Payout, { status: string }>({
-    queryKey: payoutsQueryKey,
-    filters: { status },
-    initialSort: { key: 'requestedAt', direction: 'desc' },
-    fetchPage: ({ signal, ...request }) =>
-      artistMoneyEndpoints.listPayouts(api, payoutListQuery(request), signal),
   });
   const publisher = relationships.data ? activePublisherOf(relationships.data) : undefined;
 
@@ -108,28 +66,7 @@ export default function PayoutsPage() {
           />
         </Card>
       ) : null}
-      <DataTable
-        caption="Your payouts"
-        columns={COLUMNS}
-        rowKey={(p) => p.id}
-        empty={status ? 'No payouts in this state.' : 'No payout requested yet.'}
-        data-testid="payouts-table"
-        toolbar={
-          <SelectField
-            label="State"
-            placeholder="All states"
-            value={status}
-            onChange={(event) => setStatus(event.target.value)}
-            options={[
-              { value: 'requested', label: 'Requested' },
-              { value: 'approved', label: 'Approved' },
-              { value: 'paid', label: 'Paid' },
-              { value: 'rejected', label: 'Rejected' },
-            ]}
-          />
-        }
-        {...table.tableProps}
-      />
+      <EarnerPayoutsTable role="artist" queryKey={payoutsQueryKey} />
     </>
   );
 }
