@@ -92,3 +92,42 @@ export function horizontalOverflow(page: Page): Promise<HorizontalOverflow> {
     return { scrollWidth: document.documentElement.scrollWidth, innerWidth, offenders };
   });
 }
+
+/**
+ * Elements of the page's content that stick out of the surface they sit on
+ * (a card, a dialog, the main column) although the document does not scroll
+ * sideways: a button wider than its card, a field past the dialog's edge.
+ * Anything inside a box that scrolls or clips sideways (a wide table's own
+ * scroller) is that box's business and is not counted.
+ */
+export function escapedElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const SURFACES = '.zamio-card, .zamio-dialog, .zamio-drawer, .zamio-main, .zamio-login__panel';
+    const name = (element: Element) => {
+      const id = element.id ? `#${element.id}` : '';
+      const testId = element.getAttribute('data-testid');
+      const cls =
+        typeof element.className === 'string' && element.className
+          ? `.${element.className.split(' ')[0]}`
+          : '';
+      return `${element.tagName.toLowerCase()}${id}${cls}${testId ? `[${testId}]` : ''}`;
+    };
+    const offenders: string[] = [];
+    for (const element of document.querySelectorAll(`${SURFACES} *`)) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || offenders.length >= 8) continue;
+      // The nearest surface, unless a scrolling or clipping box comes first.
+      let surface = element.parentElement;
+      let insideScroller = false;
+      while (surface && !surface.matches(SURFACES)) {
+        if (getComputedStyle(surface).overflowX !== 'visible') insideScroller = true;
+        surface = surface.parentElement;
+      }
+      if (!surface || insideScroller) continue;
+      const edge = surface.getBoundingClientRect();
+      const past = Math.max(box.right - edge.right, edge.left - box.left);
+      if (past > 1) offenders.push(`${name(element)} past ${name(surface)} by ${Math.round(past)} px`);
+    }
+    return offenders;
+  });
+}
