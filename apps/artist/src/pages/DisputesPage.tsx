@@ -35,7 +35,16 @@ export default function DisputesPage() {
         <div className="zamio-inline-form">
           <SelectField
             label="Play"
-            placeholder={plays.isPending ? 'Loading plays…' : 'Choose one of your recent plays'}
+            placeholder={
+              plays.isPending
+                ? 'Loading plays…'
+                : plays.data?.items.length === 0
+                  ? 'No plays yet'
+                  : 'Choose one of your recent plays'
+            }
+            error={
+              plays.isError ? 'Your plays could not be loaded; reload the page to try again.' : undefined
+            }
             value={playId}
             onChange={(event) => setPlayId(event.target.value)}
             options={(plays.data?.items ?? []).map((play) => ({ value: play.id, label: playLabel(play) }))}

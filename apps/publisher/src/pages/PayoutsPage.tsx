@@ -1,7 +1,16 @@
 // Payouts: request one from the available balance, and the history of
 // requests (requested → approved → paid, or rejected with the reason).
 import { publisherEndpoints } from '@zamio/api-client';
-import { BalanceSummary, Card, EarnerPayoutsTable, PayoutRequestForm, useApiClient } from '@zamio/ui';
+import {
+  BalanceSummary,
+  Button,
+  Card,
+  EarnerPayoutsTable,
+  ErrorBanner,
+  PageLoading,
+  PayoutRequestForm,
+  useApiClient,
+} from '@zamio/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { earningsQueryKey, payoutsQueryKey } from '../publisher-queries';
 
@@ -23,21 +32,23 @@ export default function PayoutsPage() {
         Request money from what your locked cycles earned. An admin approves the request and pays it to your
         mobile money wallet or bank account.
       </p>
-      <div className="zamio-grid">
-        <Card title="Request a payout">
-          <PayoutRequestForm
-            role="publisher"
-            availableMinor={earnings.data?.balance.availableMinor}
-            onRequested={refresh}
-            onRefused={refresh}
-          />
-        </Card>
-        {earnings.data ? (
-          <Card title="Balance">
-            <BalanceSummary balance={earnings.data.balance} />
-          </Card>
-        ) : null}
-      </div>
+      {earnings.isPending ? <PageLoading /> : null}
+      {earnings.isError ? (
+        <ErrorBanner
+          title="Your balance could not be loaded"
+          error={earnings.error}
+          action={<Button onClick={() => void earnings.refetch()}>Try again</Button>}
+        />
+      ) : null}
+      {earnings.data ? <BalanceSummary balance={earnings.data.balance} /> : null}
+      <Card title="Request a payout">
+        <PayoutRequestForm
+          role="publisher"
+          availableMinor={earnings.data?.balance.availableMinor}
+          onRequested={refresh}
+          onRefused={refresh}
+        />
+      </Card>
       <EarnerPayoutsTable role="publisher" queryKey={payoutsQueryKey} caption="Payout history" />
     </>
   );
