@@ -96,7 +96,8 @@ export function horizontalOverflow(page: Page): Promise<HorizontalOverflow> {
 /**
  * Elements of the page's content that stick out of the surface they sit on
  * (a card, a dialog, the main column) although the document does not scroll
- * sideways: a button wider than its card, a field past the dialog's edge.
+ * sideways: a button wider than its card, a field past the dialog's edge; and
+ * elements whose own content is wider than they are (an amount past its tile).
  * Anything inside a box that scrolls or clips sideways (a wide table's own
  * scroller) is that box's business and is not counted.
  */
@@ -112,10 +113,10 @@ export function escapedElements(page: Page): Promise<string[]> {
           : '';
       return `${element.tagName.toLowerCase()}${id}${cls}${testId ? `[${testId}]` : ''}`;
     };
-    const offenders: string[] = [];
+    const found: { element: Element; what: string }[] = [];
     for (const element of document.querySelectorAll(`${SURFACES} *`)) {
       const box = element.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0 || offenders.length >= 8) continue;
+      if (box.width === 0 || box.height === 0) continue;
       // The nearest surface, unless a scrolling or clipping box comes first.
       let surface = element.parentElement;
       let insideScroller = false;
@@ -126,8 +127,27 @@ export function escapedElements(page: Page): Promise<string[]> {
       if (!surface || insideScroller) continue;
       const edge = surface.getBoundingClientRect();
       const past = Math.max(box.right - edge.right, edge.left - box.left);
-      if (past > 1) offenders.push(`${name(element)} past ${name(surface)} by ${Math.round(past)} px`);
+      const style = getComputedStyle(element);
+      if (past > 1) found.push({ element, what: `past ${name(surface)} by ${Math.round(past)} px` });
+      // Text wider than its own box (an amount past its tile, a label past its button).
+      else if (
+        element instanceof HTMLElement &&
+        !['inline', 'contents'].includes(style.display) &&
+        style.overflowX === 'visible' &&
+        element.clientWidth > 0 &&
+        element.scrollWidth > element.clientWidth + 1
+      )
+        found.push({
+          element,
+          what: `content ${element.scrollWidth - element.clientWidth} px wider than it`,
+        });
     }
-    return offenders;
+    // An overflowing element makes its ancestors overflow too: name the innermost only.
+    return found
+      .filter(
+        ({ element }) => !found.some((other) => other.element !== element && element.contains(other.element)),
+      )
+      .slice(0, 8)
+      .map(({ element, what }) => `${name(element)} ${what}`);
   });
 }
