@@ -113,7 +113,7 @@ export function escapedElements(page: Page): Promise<string[]> {
           : '';
       return `${element.tagName.toLowerCase()}${id}${cls}${testId ? `[${testId}]` : ''}`;
     };
-    const found: { element: Element; what: string }[] = [];
+    const found: { element: Element; past: boolean; what: string }[] = [];
     for (const element of document.querySelectorAll(`${SURFACES} *`)) {
       const box = element.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
@@ -128,7 +128,8 @@ export function escapedElements(page: Page): Promise<string[]> {
       const edge = surface.getBoundingClientRect();
       const past = Math.max(box.right - edge.right, edge.left - box.left);
       const style = getComputedStyle(element);
-      if (past > 1) found.push({ element, what: `past ${name(surface)} by ${Math.round(past)} px` });
+      if (past > 1)
+        found.push({ element, past: true, what: `past ${name(surface)} by ${Math.round(past)} px` });
       // Text wider than its own box (an amount past its tile, a label past its button).
       else if (
         element instanceof HTMLElement &&
@@ -139,13 +140,19 @@ export function escapedElements(page: Page): Promise<string[]> {
       )
         found.push({
           element,
+          past: false,
           what: `content ${element.scrollWidth - element.clientWidth} px wider than it`,
         });
     }
-    // An overflowing element makes its ancestors overflow too: name the innermost only.
+    // One cause, one name: the outermost element that sticks out of its
+    // surface; the innermost whose content is too wide (its ancestors
+    // overflow because of it, and so does whatever holds an element that sticks out).
+    const pasts = found.filter((entry) => entry.past).map((entry) => entry.element);
     return found
-      .filter(
-        ({ element }) => !found.some((other) => other.element !== element && element.contains(other.element)),
+      .filter(({ element, past }) =>
+        past
+          ? !pasts.some((other) => other !== element && other.contains(element))
+          : !found.some((other) => other.element !== element && element.contains(other.element)),
       )
       .slice(0, 8)
       .map(({ element, what }) => `${name(element)} ${what}`);
