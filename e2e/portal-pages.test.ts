@@ -49,7 +49,10 @@ describe('every portal page fits a desktop and a phone', () => {
               });
             // Lists and charts arrive after the heading: measure the settled page.
             await page.waitForLoadState('networkidle');
-            await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 30_000 });
+            await page
+              .locator('[data-testid="table-loading"], tbody[aria-busy="true"]')
+              .first()
+              .waitFor({ state: 'detached', timeout: 30_000 });
             const name = path === '/' ? 'home' : path.slice(1).replace(/\//g, '-');
             await fullPageScreenshot(page, TEST, `${portal}-${name}`);
             // Every page is measured before the test fails, so one run names every broken page.

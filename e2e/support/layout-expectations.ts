@@ -1,7 +1,7 @@
 // Layout assertions of the browser tests, on top of screenshots.ts' measurements.
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { escapedElements, horizontalOverflow } from './screenshots';
+import { escapedElements, horizontalOverflow, misalignedControls } from './screenshots';
 
 /** Fails naming the elements that stick out when the page scrolls sideways. */
 export async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
@@ -17,10 +17,19 @@ export async function expectNothingSticksOut(page: Page, where: string): Promise
   expect(await escapedElements(page), `${where}: elements stick out of their card`).toEqual([]);
 }
 
-/** What a person sees as a broken layout: sideways scroll, or a control past its card's edge. */
+/** Fails naming form controls side by side that differ in height (one stretched by its neighbour). */
+export async function expectAlignedForms(page: Page, where: string): Promise<void> {
+  expect(await misalignedControls(page), `${where}: form controls side by side do not line up`).toEqual([]);
+}
+
+/**
+ * What a person sees as a broken layout: sideways scroll, a control past its
+ * card's edge or text past its box, form controls side by side out of line.
+ */
 export async function expectFittingLayout(page: Page, where: string): Promise<void> {
   await expectNoSidewaysScroll(page, where);
   await expectNothingSticksOut(page, where);
+  await expectAlignedForms(page, where);
 }
 
 /**
@@ -47,8 +56,9 @@ export async function expectOnOneLine(row: Locator, where: string): Promise<void
       ),
     };
   });
+  // A row whose only item is hidden at this width (a table's phone-only "Sort by") has no line.
   expect(lines, `${where}: the row breaks onto more lines`).toEqual({
-    items: 1,
+    items: Math.min(lines.items, 1),
     ranges: lines.ranges.map(() => 1),
   });
 }

@@ -158,3 +158,33 @@ export function escapedElements(page: Page): Promise<string[]> {
       .map(({ element, what }) => `${name(element)} ${what}`);
   });
 }
+
+/**
+ * Form fields side by side whose controls do not line up: in one row of a
+ * form's grid, each field's input or select must have the same top and height
+ * (a select stretched to a neighbour's hint looks broken).
+ */
+export function misalignedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    for (const grid of document.querySelectorAll('.zamio-form .zamio-grid')) {
+      const controls = [...grid.children]
+        .map((field) => field.querySelector('input:not([type=hidden]), select, textarea'))
+        .filter((control): control is Element => control !== null)
+        .map((control) => ({ control, box: control.getBoundingClientRect() }))
+        .filter(({ box }) => box.height > 0);
+      const label = (control: Element) =>
+        control.getAttribute('data-testid') ?? control.getAttribute('name') ?? control.tagName.toLowerCase();
+      for (const { control, box } of controls) {
+        // Fields of the same row start within a few pixels of each other.
+        const row = controls.filter(({ box: other }) => Math.abs(other.top - box.top) < 24);
+        for (const { control: other, box: otherBox } of row)
+          if (other !== control && Math.abs(otherBox.height - box.height) > 2)
+            problems.push(
+              `${label(control)} is ${Math.round(box.height)} px tall beside ${label(other)} (${Math.round(otherBox.height)} px)`,
+            );
+      }
+    }
+    return [...new Set(problems)].slice(0, 8);
+  });
+}

@@ -5,6 +5,9 @@
 import { formatGhs } from '../format/money';
 import { availableToPayOut, shortfallOf, type Balance } from './balance-rules';
 
+/** An amount for a tile: "GHS" and the number may go on two lines in a narrow tile. */
+const tileAmount = (pesewas: number) => formatGhs(pesewas).replace('\u00a0', ' ');
+
 export function BalanceSummary({ balance }: { balance: Balance }) {
   const shortfall = shortfallOf(balance);
   return (
@@ -12,23 +15,23 @@ export function BalanceSummary({ balance }: { balance: Balance }) {
       <dl className="zamio-summary" data-testid="balance-summary">
         <div>
           <dt>Available to pay out</dt>
-          <dd data-testid="balance-available">{formatGhs(availableToPayOut(balance))}</dd>
+          <dd data-testid="balance-available">{tileAmount(availableToPayOut(balance))}</dd>
         </div>
         <div>
           <dt>Earned (locked cycles)</dt>
-          <dd>{formatGhs(balance.earnedMinor)}</dd>
+          <dd>{tileAmount(balance.earnedMinor)}</dd>
         </div>
         <div>
           <dt>Held by open disputes</dt>
-          <dd>{formatGhs(balance.heldMinor)}</dd>
+          <dd>{tileAmount(balance.heldMinor)}</dd>
         </div>
         <div>
           <dt>In cycles not locked yet</dt>
-          <dd>{formatGhs(balance.pendingMinor)}</dd>
+          <dd>{tileAmount(balance.pendingMinor)}</dd>
         </div>
         <div>
           <dt>Paid out or requested</dt>
-          <dd>{formatGhs(balance.committedMinor)}</dd>
+          <dd>{tileAmount(balance.committedMinor)}</dd>
         </div>
       </dl>
       {shortfall > 0 ? (
