@@ -180,7 +180,11 @@ export {
 export { DisputePlayDialog, type DisputePlayDialogProps, type DisputedPlay } from './money/DisputePlayDialog';
 export { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES, reasonProblem } from './money/dispute-rules';
 export { earningsPerMonth } from './money/earnings-rules';
-export { EarnerPayoutsTable, type EarnerPayoutsTableProps } from './money/EarnerPayoutsTable';
+export {
+  EarnerPayoutsTable,
+  PAYOUT_STATE_OPTIONS,
+  type EarnerPayoutsTableProps,
+} from './money/EarnerPayoutsTable';
 export {
   EarnerDisputesTable,
   DISPUTE_STATE_OPTIONS,

@@ -15,7 +15,7 @@ import { StateFilter } from './StateFilter';
 import { payoutListQuery } from './money-list-queries';
 import { PAYOUT_METHOD_LABEL } from './payout-rules';
 
-const STATES: { value: Payout['status']; label: string }[] = [
+export const PAYOUT_STATE_OPTIONS: { value: Payout['status']; label: string }[] = [
   { value: 'requested', label: 'Requested' },
   { value: 'approved', label: 'Approved' },
   { value: 'paid', label: 'Paid' },
@@ -38,7 +38,7 @@ const COLUMNS: DataColumn<Payout>[] = [
     render: (p) => (
       <StatusBadge
         status={p.status}
-        label={STATES.find((s) => s.value === p.status)?.label}
+        label={PAYOUT_STATE_OPTIONS.find((s) => s.value === p.status)?.label}
         {...(p.status === 'requested' ? { tone: 'warn' as const } : {})}
         data-testid="payout-state"
       />
@@ -86,7 +86,7 @@ export function EarnerPayoutsTable({ role, queryKey, caption = 'Your payouts' }:
         <StateFilter
           value={status}
           onChange={setStatus}
-          options={STATES}
+          options={PAYOUT_STATE_OPTIONS}
           data-testid="payouts-status-filter"
         />
       }
