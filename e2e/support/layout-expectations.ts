@@ -14,12 +14,16 @@ export async function expectNoSidewaysScroll(page: Page, where: string): Promise
 
 /** Fails naming the elements wider than the card, dialog or column they sit in. */
 export async function expectNothingSticksOut(page: Page, where: string): Promise<void> {
-  expect(await escapedElements(page), `${where}: elements stick out of their card`).toEqual([]);
+  const escaped = await escapedElements(page);
+  expect(escaped, `${where}: elements stick out of their card: ${escaped.join('; ')}`).toEqual([]);
 }
 
 /** Fails naming form controls side by side that differ in height (one stretched by its neighbour). */
 export async function expectAlignedForms(page: Page, where: string): Promise<void> {
-  expect(await misalignedControls(page), `${where}: form controls side by side do not line up`).toEqual([]);
+  const misaligned = await misalignedControls(page);
+  expect(misaligned, `${where}: form controls side by side do not line up: ${misaligned.join('; ')}`).toEqual(
+    [],
+  );
 }
 
 /**
