@@ -133,6 +133,8 @@ export function escapedElements(page: Page): Promise<string[]> {
       // Text wider than its own box (an amount past its tile, a label past its button).
       else if (
         element instanceof HTMLElement &&
+        // Controls and media scroll or scale their own content by design (a long URL in its input).
+        !element.matches('input, select, textarea, progress, meter, audio, video, img, canvas, iframe') &&
         !['inline', 'contents'].includes(style.display) &&
         style.overflowX === 'visible' &&
         element.clientWidth > 0 &&
