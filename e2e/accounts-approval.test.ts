@@ -11,20 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from './support/embedded-platform';
+import { expectFittingLayout } from './support/layout-expectations';
 import { demoEmail, signIn } from './support/portal-session';
-import { horizontalOverflow, newContextAt, screenshot, type ViewportName } from './support/screenshots';
+import { newContextAt, screenshot, type ViewportName } from './support/screenshots';
 
 const VIEWPORT_NAMES: ViewportName[] = ['desktop', 'phone'];
 const TEST = 'accounts-approval';
 const PASSWORD = 'a long passphrase for tests';
-
-async function expectNoSidewaysScroll(page: Page, where: string) {
-  const overflow = await horizontalOverflow(page);
-  expect(
-    overflow.scrollWidth,
-    `${where} scrolls sideways: ${overflow.offenders.join(', ')}`,
-  ).toBeLessThanOrEqual(overflow.innerWidth);
-}
 
 /** A full-page picture of the step (the sticky header made static so it is not painted mid-page). */
 async function shot(page: Page, step: string, options: { fullPage?: boolean } = {}) {
@@ -104,7 +97,7 @@ describe('sign-up, approval and rejection through the portals, desktop and phone
         expect(await artist.getByTestId('password-rule-min-length').getAttribute('data-met')).toBe('false');
         await artist.getByTestId('signup-submit').click();
         await artist.getByText('Enter the artist or band name').waitFor();
-        await expectNoSidewaysScroll(artist, 'artist sign-up with errors');
+        await expectFittingLayout(artist, 'artist sign-up with errors');
         await shot(artist, step('1-artist-signup-rules'));
         await artist.getByTestId('signup-name').fill(`Kwame ${tag}`);
         await artist.getByTestId('signup-email').fill(emails.artist);
@@ -122,7 +115,7 @@ describe('sign-up, approval and rejection through the portals, desktop and phone
         await station.getByTestId('account-state').waitFor({ timeout: 60_000 });
         expect(await station.getByTestId('account-state-badge').textContent()).toBe('Waiting for approval');
         expect(await station.getByTestId('account-state-message').textContent()).toContain(emails.station);
-        await expectNoSidewaysScroll(station, 'station pending');
+        await expectFittingLayout(station, 'station pending');
         await shot(station, step('3-station-pending'));
 
         const publisher = await open();
@@ -150,7 +143,7 @@ describe('sign-up, approval and rejection through the portals, desktop and phone
         await publisherRow.waitFor({ timeout: 30_000 });
         // The artist is active already, so it is not waiting.
         expect(await users.locator('tbody tr', { hasText: emails.artist }).count()).toBe(0);
-        await expectNoSidewaysScroll(admin, 'users pending');
+        await expectFittingLayout(admin, 'users pending');
         await shot(admin, step('4-admin-pending-users'));
 
         await stationRow.getByTestId('user-approve').click();
@@ -177,7 +170,7 @@ describe('sign-up, approval and rejection through the portals, desktop and phone
         await stationActive.getByTestId('user-status').getByText('Active').waitFor({ timeout: 30_000 });
         const publisherRejected = users.locator('tbody tr', { hasText: emails.publisher });
         expect(await publisherRejected.getByTestId('user-rejection-reason').textContent()).toBe(reason);
-        await expectNoSidewaysScroll(admin, 'users after review');
+        await expectFittingLayout(admin, 'users after review');
         await shot(admin, step('6-admin-users-reviewed'));
 
         // ---- The station signs in and reaches its home.
@@ -193,7 +186,7 @@ describe('sign-up, approval and rejection through the portals, desktop and phone
         expect(await publisher.getByTestId('account-state-badge').textContent()).toBe('Not approved');
         expect(await publisher.getByTestId('account-state-reason').textContent()).toBe(reason);
         expect(await publisher.getByTestId('app-shell').count()).toBe(0);
-        await expectNoSidewaysScroll(publisher, 'publisher rejected');
+        await expectFittingLayout(publisher, 'publisher rejected');
         await shot(publisher, step('8-publisher-rejected'));
 
         // ---- The admin's operations pages show what happened.
@@ -206,7 +199,7 @@ describe('sign-up, approval and rejection through the portals, desktop and phone
             .getByTestId('audit-action')
             .getAttribute('title'),
         ).toBe('account.reject');
-        await expectNoSidewaysScroll(admin, 'audit log');
+        await expectFittingLayout(admin, 'audit log');
         await shot(admin, step('9-admin-audit'));
 
         await admin.goto(`${platform.portalUrls.admin}/stations`, { waitUntil: 'domcontentloaded' });
@@ -214,7 +207,7 @@ describe('sign-up, approval and rejection through the portals, desktop and phone
         const stationListed = stations.locator('tbody tr', { hasText: emails.station });
         await stationListed.waitFor({ timeout: 30_000 });
         expect(await stationListed.getByTestId('station-account').textContent()).toBe('Active');
-        await expectNoSidewaysScroll(admin, 'stations');
+        await expectFittingLayout(admin, 'stations');
         await shot(admin, step('10-admin-stations'));
 
         await admin.goto(`${platform.portalUrls.admin}/system`, { waitUntil: 'domcontentloaded' });
@@ -224,7 +217,7 @@ describe('sign-up, approval and rejection through the portals, desktop and phone
         // A heartbeat through the queue: the embedded worker records it and appears as a service.
         await admin.getByTestId('request-heartbeat').click();
         await services.locator('tbody tr', { hasText: 'worker' }).waitFor({ timeout: 60_000 });
-        await expectNoSidewaysScroll(admin, 'system status');
+        await expectFittingLayout(admin, 'system status');
         await shot(admin, step('11-admin-system'));
 
         expect(errors).toEqual([]);

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoEmail, signIn } from './support/portal-session';
 import { postDeviceCapture, type PostedCapture } from './support/device-captures';
-import { expectNoSidewaysScroll } from './support/layout-expectations';
+import { expectFittingLayout } from './support/layout-expectations';
 import { usePlatformAndBrowser } from './support/portal-suite';
 import { fullPageScreenshot, newContextAt, type ViewportName } from './support/screenshots';
 import { degrade, encodeWav, sliceSeconds, synthesisePiece } from './support/test-audio';
@@ -59,7 +59,7 @@ describe('airplay through the artist and station portals, desktop and phone', ()
           await artist.getByTestId('track-isrc').fill('GH-12');
           await artist.getByTestId('track-title').click();
           await artist.getByText(/An ISRC has 12 characters/).waitFor();
-          await expectNoSidewaysScroll(artist, 'upload form with errors');
+          await expectFittingLayout(artist, 'upload form with errors');
           await shot(artist, step('1-upload-errors'));
 
           await artist.getByTestId('track-title').fill(title);
@@ -100,13 +100,13 @@ describe('airplay through the artist and station portals, desktop and phone', ()
           await artist.getByTestId('split-share-0').fill('60');
           await artist.getByTestId('splits-save').click();
           await artist.getByTestId('splits-saved').waitFor({ timeout: 30_000 });
-          await expectNoSidewaysScroll(artist, 'track page');
+          await expectFittingLayout(artist, 'track page');
           await shot(artist, step('3-track-ready-splits'));
 
           // The tracks list shows it as ready.
           await artist.goto(`${suite.platform.portalUrls.artist}/tracks`, { waitUntil: 'domcontentloaded' });
           await artist.getByTestId('tracks-table').getByText(title).waitFor({ timeout: 30_000 });
-          await expectNoSidewaysScroll(artist, 'tracks list');
+          await expectFittingLayout(artist, 'tracks list');
           await shot(artist, step('4-tracks'));
 
           // The artist keeps the plays page of this track open.
@@ -128,7 +128,7 @@ describe('airplay through the artist and station portals, desktop and phone', ()
           await station.getByTestId('issue-device').click();
           const token = (await station.getByTestId('issued-token-value').textContent())!.trim();
           expect(token).toMatch(/^zdt_/);
-          await expectNoSidewaysScroll(station, 'devices');
+          await expectFittingLayout(station, 'devices');
           await shot(station, step('5-device-token'));
           await station.goto(`${suite.platform.portalUrls.station}/detections`, {
             waitUntil: 'domcontentloaded',
@@ -182,7 +182,7 @@ describe('airplay through the artist and station portals, desktop and phone', ()
             .locator('tbody tr', { hasText: title })
             .filter({ hasText: /(?:^|\D)(?:2[89]|3[0-2]) s/ })
             .waitFor({ timeout: CHAIN_TIMEOUT_MS });
-          await expectNoSidewaysScroll(artist, 'plays page');
+          await expectFittingLayout(artist, 'plays page');
           await shot(artist, step('6-artist-live-play'));
 
           // ---- The station's open detections page got the three detections live.
@@ -196,7 +196,7 @@ describe('airplay through the artist and station portals, desktop and phone', ()
             .locator('[data-testid="detection-state"]', { hasText: 'Confirmed' })
             .first()
             .waitFor({ timeout: 30_000 });
-          await expectNoSidewaysScroll(station, 'detections');
+          await expectFittingLayout(station, 'detections');
           await shot(station, step('7-station-detections'));
 
           await station.goto(`${suite.platform.portalUrls.station}/plays`, { waitUntil: 'domcontentloaded' });
@@ -205,7 +205,7 @@ describe('airplay through the artist and station portals, desktop and phone', ()
             .locator('tbody tr', { hasText: title });
           await stationPlay.waitFor({ timeout: 30_000 });
           expect(await stationPlay.count()).toBe(1);
-          await expectNoSidewaysScroll(station, 'station plays');
+          await expectFittingLayout(station, 'station plays');
           await shot(station, step('8-station-plays'));
 
           await station.goto(`${suite.platform.portalUrls.station}/captures`, {
@@ -224,7 +224,7 @@ describe('airplay through the artist and station portals, desktop and phone', ()
               .getByTestId('capture-result')
               .getByText(title)
               .waitFor();
-          await expectNoSidewaysScroll(station, 'captures');
+          await expectFittingLayout(station, 'captures');
           await shot(station, step('9-station-captures'));
           expect(errors).toEqual([]);
         } catch (error) {

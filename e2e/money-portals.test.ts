@@ -20,7 +20,7 @@ import { apiSession, type ApiSession } from './support/api-session';
 import type { EmbeddedPlatform } from './support/embedded-platform';
 import { demoEmail, signIn } from './support/portal-session';
 import { postDeviceCapture } from './support/device-captures';
-import { expectNoSidewaysScroll } from './support/layout-expectations';
+import { expectFittingLayout } from './support/layout-expectations';
 import { usePlatformAndBrowser } from './support/portal-suite';
 import { fullPageScreenshot, newContextAt, type ViewportName } from './support/screenshots';
 import { degrade, encodeWav, sliceSeconds, synthesisePiece } from './support/test-audio';
@@ -190,7 +190,7 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
           await admin.getByTestId('rate-table-problems').getByText('2 fields need attention').waitFor();
           await admin.getByText('Enter GHS per second with at most 6 decimals').waitFor();
           await admin.getByText('Enter a multiplier with at most 4 decimals').waitFor();
-          await expectNoSidewaysScroll(admin, 'rate table form with errors');
+          await expectFittingLayout(admin, 'rate table form with errors');
           await shot(admin, step('1-rate-table-errors'));
           // The demo station is a community station: 0.02 GHS/s, prime × 1.5 from now on.
           await admin.getByTestId('rate-community-baseRate').fill('0.02');
@@ -202,7 +202,7 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
             .poll(() => admin.getByTestId('rate-table-history').locator('tbody tr').count())
             .toBe(versionsBefore + 1);
           await admin.getByTestId('rate-table-history').getByText(`E2E rates ${viewport} ${run}`).waitFor();
-          await expectNoSidewaysScroll(admin, 'rate table');
+          await expectFittingLayout(admin, 'rate table');
           await shot(admin, step('2-rate-table-saved'));
 
           // ---- A cycle over the play's day: open, calculate, lock.
@@ -238,7 +238,7 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
           expect(usageHeader).toBe('station_id,station,plays,seconds,amount_ghs');
           expect(usageRows).toHaveLength(1);
           expect(usageRows[0]).toMatch(/^[0-9a-f-]{36},Demo FM,1,\d+(\.\d+)?,\d+\.\d\d$/);
-          await expectNoSidewaysScroll(admin, 'calculated cycle');
+          await expectFittingLayout(admin, 'calculated cycle');
           await shot(admin, step('4-cycle-calculated'));
 
           await admin.getByTestId('cycle-lock').click();
@@ -252,7 +252,7 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
           await open(artist, errors, `${suite.platform.portalUrls.artist}/earnings`, 'earnings-cycles-table');
           await artist.getByTestId('earnings-cycles-table').getByText(cycleName).waitFor({ timeout: 30_000 });
           await artist.getByTestId('earnings-per-month-chart').waitFor();
-          await expectNoSidewaysScroll(artist, 'earnings');
+          await expectFittingLayout(artist, 'earnings');
           await shot(artist, step('6-artist-earnings'));
 
           await open(artist, errors, `${suite.platform.portalUrls.artist}/statements`, 'statements-table');
@@ -268,7 +268,7 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
           expect(await lines.count()).toBe(1);
           const payable = (await artist.getByTestId('statement-payable').textContent())!;
           expect(payable).toMatch(/^GHS\s[\d,]+\.\d\d$/);
-          await expectNoSidewaysScroll(artist, 'statement');
+          await expectFittingLayout(artist, 'statement');
           await shot(artist, step('7-artist-statement'));
 
           const csv = await download(artist, 'statement-csv');
@@ -308,7 +308,7 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
             .getByTestId('payout-form')
             .getByText(/is more than your available balance of GHS/)
             .waitFor();
-          await expectNoSidewaysScroll(artist, 'payout refused');
+          await expectFittingLayout(artist, 'payout refused');
           await shot(artist, step('8-artist-payout-refused'));
           await artist.getByTestId('payout-amount').fill('0.50');
           await artist.getByTestId('payout-submit').click();
@@ -339,7 +339,7 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
             .getByTestId('admin-payouts-table')
             .getByText(`Reference ${reference}`)
             .waitFor({ timeout: 30_000 });
-          await expectNoSidewaysScroll(admin, 'payouts queue');
+          await expectFittingLayout(admin, 'payouts queue');
           await shot(admin, step('10-admin-payout-paid'));
 
           // ---- A dispute from the statement line; the admin rejects it (the earnings are released).
@@ -378,7 +378,7 @@ describe('rate table → cycle → lock → statement downloads, desktop and pho
             .getByText('The station log confirms the play', { exact: false })
             .waitFor({ timeout: 30_000 });
           expect(await decided.getByText('Rejected').count()).toBe(1);
-          await expectNoSidewaysScroll(artist, 'disputes');
+          await expectFittingLayout(artist, 'disputes');
           await shot(artist, step('13-artist-disputes'));
           expect(errors).toEqual([]);
         } catch (error) {

@@ -4,28 +4,15 @@
 // On the phone the navigation is a drawer behind a menu button, and no page
 // may scroll sideways.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from './support/embedded-platform';
+import { expectFittingLayout } from './support/layout-expectations';
 import { demoEmail, signIn } from './support/portal-session';
-import {
-  horizontalOverflow,
-  newContextAt,
-  screenshot,
-  screenshotOf,
-  type ViewportName,
-} from './support/screenshots';
+import { newContextAt, screenshot, screenshotOf, type ViewportName } from './support/screenshots';
 
 const VIEWPORT_NAMES: ViewportName[] = ['desktop', 'phone'];
 const NEW_PASSWORD = 'a long passphrase for tests';
-
-async function expectNoSidewaysScroll(page: Page, where: string) {
-  const overflow = await horizontalOverflow(page);
-  expect(
-    overflow.scrollWidth,
-    `${where} scrolls sideways: ${overflow.offenders.join(', ')}`,
-  ).toBeLessThanOrEqual(overflow.innerWidth);
-}
 
 describe('portal shell and sign-up in a browser, desktop and phone', () => {
   let platform: EmbeddedPlatform;
@@ -53,7 +40,7 @@ describe('portal shell and sign-up in a browser, desktop and phone', () => {
       try {
         await page.goto(platform.portalUrls.station, { waitUntil: 'domcontentloaded' });
         await page.getByTestId('login-page').waitFor({ timeout: 60_000 });
-        await expectNoSidewaysScroll(page, 'sign-in page');
+        await expectFittingLayout(page, 'sign-in page');
         await screenshot(page, test, '1-sign-in');
 
         await page.getByTestId('sign-up-link').click();
@@ -67,7 +54,7 @@ describe('portal shell and sign-up in a browser, desktop and phone', () => {
         // The password rule is shown and ticked live.
         await page.getByTestId('signup-password').fill('short');
         expect(await page.getByTestId('password-rule-min-length').getAttribute('data-met')).toBe('false');
-        await expectNoSidewaysScroll(page, 'sign-up page with errors');
+        await expectFittingLayout(page, 'sign-up page with errors');
         await screenshot(page, test, '2-sign-up-errors');
 
         await page.getByTestId('signup-name').fill(`Test FM ${viewport}`);
@@ -79,7 +66,7 @@ describe('portal shell and sign-up in a browser, desktop and phone', () => {
         await page.getByTestId('account-state').waitFor({ timeout: 30_000 });
         expect(await page.getByTestId('account-state-message').textContent()).toContain(email);
         expect(await page.getByTestId('account-state-badge').textContent()).toBe('Waiting for approval');
-        await expectNoSidewaysScroll(page, 'pending state');
+        await expectFittingLayout(page, 'pending state');
         await screenshot(page, test, '3-pending');
 
         // Signing in before approval shows the same state, not the portal.
@@ -138,7 +125,7 @@ describe('portal shell and sign-up in a browser, desktop and phone', () => {
         await signIn(page, platform.portalUrls.admin, demoEmail('admin'));
         await page.getByTestId('app-shell').waitFor({ timeout: 60_000 });
         await page.getByTestId('bff-version').waitFor({ timeout: 60_000 });
-        await expectNoSidewaysScroll(page, 'home');
+        await expectFittingLayout(page, 'home');
         await screenshot(page, test, '1-home');
 
         const sidebar = page.getByTestId('nav-sidebar');
@@ -178,7 +165,7 @@ describe('portal shell and sign-up in a browser, desktop and phone', () => {
             .catch((error: unknown) => {
               throw new Error(`no heading on ${path}: ${String(error)}`);
             });
-          await expectNoSidewaysScroll(page, path);
+          await expectFittingLayout(page, path);
         }
         expect(errors).toEqual([]);
       } finally {
@@ -199,7 +186,7 @@ describe('portal shell and sign-up in a browser, desktop and phone', () => {
         await page.getByTestId('component-gallery').waitFor({ timeout: 60_000 });
         await page.getByTestId('gallery-table').locator('tbody tr').first().waitFor({ timeout: 30_000 });
         await page.getByTestId('plays-per-day-chart').locator('svg').first().waitFor();
-        await expectNoSidewaysScroll(page, 'gallery');
+        await expectFittingLayout(page, 'gallery');
         await screenshot(page, test, '1-all');
         // Section pictures without the sticky header covering their top.
         await page.addStyleTag({ content: '.zamio-header { position: static; }' });

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoEmail, signIn } from './support/portal-session';
 import { postDeviceCapture } from './support/device-captures';
-import { expectNoSidewaysScroll } from './support/layout-expectations';
+import { expectFittingLayout } from './support/layout-expectations';
 import { usePlatformAndBrowser } from './support/portal-suite';
 import { fullPageScreenshot, newContextAt, screenshot } from './support/screenshots';
 import { degrade, encodeWav, sliceSeconds, synthesisePiece } from './support/test-audio';
@@ -175,7 +175,7 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
           )
           .toBe(1);
         await publisher!.getByText('Plays per station').first().waitFor();
-        await expectNoSidewaysScroll(publisher!, 'plays');
+        await expectFittingLayout(publisher!, 'plays');
         await shot(publisher!, 'd-1-plays');
 
         // ---- An admin opens a cycle over yesterday to tomorrow, calculates and locks it.
@@ -217,7 +217,7 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
         expect(available).toMatch(/^GHS \d+\.\d\d$/);
         expect(available).not.toBe('GHS 0.00');
         await publisher!.getByText('Earnings per month (GHS)').first().waitFor();
-        await expectNoSidewaysScroll(publisher!, 'earnings');
+        await expectFittingLayout(publisher!, 'earnings');
         await shot(publisher!, 'd-2-earnings');
 
         // ---- The statement: page, CSV and PDF.
@@ -244,7 +244,7 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
           };
         }, pdfHref);
         expect(pdf).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
-        await expectNoSidewaysScroll(publisher!, 'statement');
+        await expectFittingLayout(publisher!, 'statement');
         await shot(publisher!, 'd-3-statement');
 
         // ---- Payouts: more than the balance is refused in words; the balance itself is requested.
@@ -258,7 +258,7 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
         await publisher!.getByTestId('payout-method').selectOption('mobile_money');
         await publisher!.getByTestId('payout-destination').fill('024 123 4567');
         await publisher!.getByTestId('payout-submit').click();
-        await publisher!.getByText(/You can request at most GHS/).waitFor();
+        await publisher!.getByText(/is more than your available balance of GHS/).waitFor();
         await shot(publisher!, 'd-4-payout-refused');
         await publisher!.getByTestId('payout-amount').fill(amount);
         await publisher!.getByTestId('payout-submit').click();
@@ -267,7 +267,7 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
           .filter({ hasText: 'Requested' })
           .waitFor({ timeout: 30_000 });
         expect(await publisher!.getByTestId('payouts-table').textContent()).toContain(amount);
-        await expectNoSidewaysScroll(publisher!, 'payouts');
+        await expectFittingLayout(publisher!, 'payouts');
         await shot(publisher!, 'd-5-payout-requested');
 
         // ---- A dispute of the play, with a reason and an evidence image.
@@ -275,7 +275,7 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
         await playRow.getByTestId('play-dispute').click({ timeout: 30_000 });
         const dialog = publisher!.getByRole('dialog');
         await dialog.getByTestId('dispute-submit').click();
-        await dialog.getByText(/Say why this play is wrong/).waitFor();
+        await dialog.getByText(/Say what is wrong with this play/).waitFor();
         await dialog
           .getByTestId('dispute-reason')
           .fill('Our artist did not perform on this station that morning.');
@@ -292,7 +292,7 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
         await disputeRow.waitFor({ timeout: 30_000 });
         expect(await disputeRow.getByTestId('dispute-state').textContent()).toBe('Open');
         expect(await disputeRow.textContent()).toContain('Attached');
-        await expectNoSidewaysScroll(publisher!, 'disputes');
+        await expectFittingLayout(publisher!, 'disputes');
         await shot(publisher!, 'd-7-disputes');
 
         // ---- The same pages at phone width.
@@ -315,7 +315,7 @@ describe('the publisher money pages with a real play and a locked cycle', () => 
           });
           await phone.getByTestId(ready).waitFor({ timeout: 30_000 });
           await phone.waitForLoadState('networkidle');
-          await expectNoSidewaysScroll(phone, `${path} on a phone`);
+          await expectFittingLayout(phone, `${path} on a phone`);
           await shot(phone, `p-${path === '/' ? 'home' : path.slice(1).replace(/\?.*/, '')}`);
         }
         expect(errors).toEqual([]);

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoEmail, signIn } from './support/portal-session';
-import { expectNoSidewaysScroll } from './support/layout-expectations';
+import { expectFittingLayout } from './support/layout-expectations';
 import { usePlatformAndBrowser } from './support/portal-suite';
 import { fullPageScreenshot, newContextAt, type ViewportName } from './support/screenshots';
 
@@ -65,7 +65,7 @@ describe('a publisher signs an artist, desktop and phone', () => {
         await signIn(publisher, suite.platform.portalUrls.publisher, demoEmail('publisher'));
         await publisher.getByTestId('publisher-summary').waitFor({ timeout: 60_000 });
         await publisher.getByTestId('summary-available').getByText('GHS').waitFor({ timeout: 30_000 });
-        await expectNoSidewaysScroll(publisher, 'publisher home');
+        await expectFittingLayout(publisher, 'publisher home');
         await shot(publisher, step('1-publisher-home'));
 
         await publisher.goto(`${suite.platform.portalUrls.publisher}/roster`, {
@@ -81,7 +81,7 @@ describe('a publisher signs an artist, desktop and phone', () => {
         await publisher
           .getByText('No artist account with e-mail nobody@example.com')
           .waitFor({ timeout: 30_000 });
-        await expectNoSidewaysScroll(publisher, 'invitation form with errors');
+        await expectFittingLayout(publisher, 'invitation form with errors');
         await shot(publisher, step('2-invite-errors'));
 
         // ---- The real invitation: pending on the roster.
@@ -92,7 +92,7 @@ describe('a publisher signs an artist, desktop and phone', () => {
         });
         await row.first().waitFor({ timeout: 30_000 });
         await row.first().getByText('Invitation pending').waitFor();
-        await expectNoSidewaysScroll(publisher, 'roster with a pending invitation');
+        await expectFittingLayout(publisher, 'roster with a pending invitation');
         await shot(publisher, step('3-roster-pending'));
 
         // ---- The artist accepts on the home page.
@@ -100,7 +100,7 @@ describe('a publisher signs an artist, desktop and phone', () => {
         const invitation = artist.getByTestId('invitation');
         await invitation.waitFor({ timeout: 30_000 });
         expect(await invitation.textContent()).toMatch(/Demo Publishing.*to keep 20[.,]00\s%/s);
-        await expectNoSidewaysScroll(artist, 'artist home with an invitation');
+        await expectFittingLayout(artist, 'artist home with an invitation');
         await shot(artist, step('4-artist-invitation'));
         await artist.getByTestId('invitation-accept').click();
         await invitation.getByText('Active').waitFor({ timeout: 30_000 });
@@ -115,7 +115,7 @@ describe('a publisher signs an artist, desktop and phone', () => {
         await publisher.getByTestId('catalog-table').getByText(trackTitle).waitFor({ timeout: 30_000 });
         expect(new URL(publisher.url()).search).toContain('artist=');
         expect(await publisher.getByTestId('catalog-table').textContent()).toContain(artistName);
-        await expectNoSidewaysScroll(publisher, 'catalog');
+        await expectFittingLayout(publisher, 'catalog');
         await shot(publisher, step('7-catalog'));
 
         // ---- Every other publisher page renders, without sideways scroll.
@@ -131,7 +131,7 @@ describe('a publisher signs an artist, desktop and phone', () => {
           });
           await publisher.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 30_000 });
           await publisher.waitForLoadState('networkidle');
-          await expectNoSidewaysScroll(publisher, path);
+          await expectFittingLayout(publisher, path);
           await shot(publisher, step(`8${path.replace('/', '-')}`));
         }
         expect(errors).toEqual([]);

@@ -1,16 +1,17 @@
 /** @vitest-environment jsdom */
-// The artist's money pages in jsdom: earnings per month for the chart, the
-// payout request checked against the available balance in words (and the
-// server's overdraft refusal shown on the amount), payouts through a
-// publisher instead of a form, and a dispute that needs a reason.
+// The artist's money pages in jsdom: the payout request checked against the
+// available balance in words (and the server's overdraft refusal shown on the
+// amount), payouts through a publisher instead of a form, and a dispute that
+// needs a reason, sent to the artist's route. (The kit's shared form, dialog
+// and balance are tested for both roles in libs/ui/test/money-forms.test.tsx.)
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Earnings, PublisherRelationship } from '@zamio/contracts';
 import { apiClientAnswering, renderInPortal } from '@zamio/ui/testing/dom';
 import PayoutsPage from '../src/pages/PayoutsPage';
-import { DisputePlayDialog } from '../src/money/DisputePlayDialog';
-import { activePublisherOf, checkPayout, earningsPerMonth } from '../src/money/money-rules';
+import { ArtistDisputeDialog } from '../src/money/ArtistDisputeDialog';
+import { activePublisherOf } from '../src/money/money-rules';
 
 const nbsp = (text: string | null | undefined) => (text ?? '').replace(/\u00a0/g, ' ');
 const EARNINGS: Earnings = {
@@ -64,13 +65,6 @@ const relationship = (over: Partial<PublisherRelationship>): PublisherRelationsh
 });
 
 describe('money rules', () => {
-  it('sums cycles per month, oldest first', () => {
-    expect(earningsPerMonth(EARNINGS.cycles)).toEqual([
-      { month: '2026-10', pesewas: 5_000 },
-      { month: '2026-11', pesewas: 7_300 },
-    ]);
-  });
-
   it('finds the publisher that pays the artist now', () => {
     const now = new Date('2026-06-01T00:00:00Z');
     expect(activePublisherOf([relationship({})], now)?.publisherName).toBe('Akwaaba Music Publishing');
@@ -79,23 +73,6 @@ describe('money rules', () => {
     expect(
       activePublisherOf([relationship({ effectiveFrom: '2026-07-01T00:00:00.000Z' })], now),
     ).toBeUndefined();
-  });
-
-  it('refuses an overdraft in words and builds the body in pesewas', () => {
-    const over = checkPayout({ amount: '100.01', method: 'mobile_money', destination: '0241234567' }, 10_000);
-    expect(over.ok).toBe(false);
-    expect(nbsp(!over.ok ? over.errors.amount : '')).toBe(
-      'GHS 100.01 is more than your available balance of GHS 100.00',
-    );
-    const none = checkPayout({ amount: '1', method: 'bank', destination: '' }, 0);
-    expect(!none.ok && none.errors).toEqual({
-      amount: 'Nothing is available to pay out yet: only earnings of locked cycles can be paid out',
-      destination: 'Enter the bank and account number',
-    });
-    expect(checkPayout({ amount: '99.5', method: 'bank', destination: ' GCB 1234 ' }, 10_000)).toEqual({
-      ok: true,
-      body: { amountMinor: 9_950, method: 'bank', destination: 'GCB 1234' },
-    });
   });
 });
 
@@ -149,7 +126,7 @@ describe('PayoutsPage', () => {
   });
 });
 
-describe('DisputePlayDialog', () => {
+describe('ArtistDisputeDialog', () => {
   it('needs a reason, then sends the dispute of that play', async () => {
     const user = userEvent.setup();
     const { api, calls } = apiClientAnswering(() => ({
@@ -158,14 +135,14 @@ describe('DisputePlayDialog', () => {
     }));
     let open = true;
     renderInPortal(
-      <DisputePlayDialog
+      <ArtistDisputeDialog
         play={{
-          id: '0f9e8d7c-6b5a-4493-8271-605f4e3d2c1b',
+          playId: '0f9e8d7c-6b5a-4493-8271-605f4e3d2c1b',
           trackTitle: 'Sika',
           stationName: 'Joy FM',
           startedAt: '2026-11-03T07:30:00.000Z',
         }}
-        onOpenChange={(next) => {
+        onOpenChange={(next: boolean) => {
           open = next;
         }}
       />,

@@ -5,6 +5,7 @@ import { Plus, Trash2 } from '../src/icons';
 import { useMemo, useState, type ReactNode } from 'react';
 import {
   AudioPlayer,
+  BalanceSummary,
   Button,
   Card,
   ConfirmDialog,
@@ -13,6 +14,7 @@ import {
   DateRangeField,
   Dialog,
   DialogClose,
+  DisputePlayDialog,
   EmptyState,
   ErrorBanner,
   FileField,
@@ -20,6 +22,7 @@ import {
   LiveStatusBadge,
   MoneyField,
   PasswordField,
+  PayoutRequestForm,
   PercentField,
   SelectField,
   StatusBadge,
@@ -351,6 +354,51 @@ function FeedbackSection() {
   );
 }
 
+function MoneySection() {
+  const [disputing, setDisputing] = useState(false);
+  return (
+    <Section title="Money">
+      <BalanceSummary
+        balance={{
+          earnedMinor: 125_000,
+          heldMinor: 4_200,
+          pendingMinor: 8_850,
+          committedMinor: 20_000,
+          availableMinor: 105_000,
+        }}
+      />
+      <p className="zamio-muted">A dispute raised after a payout request (available below zero):</p>
+      <BalanceSummary
+        balance={{
+          earnedMinor: 15_800,
+          heldMinor: 4_200,
+          pendingMinor: 0,
+          committedMinor: 20_000,
+          availableMinor: -4_200,
+        }}
+      />
+      <PayoutRequestForm role="artist" availableMinor={105_000} />
+      <div className="zamio-button-row">
+        <Button onClick={() => setDisputing(true)}>Dispute a play…</Button>
+      </div>
+      <DisputePlayDialog
+        role="artist"
+        play={
+          disputing
+            ? {
+                playId: '00000000-0000-4000-8000-000000000000',
+                trackTitle: 'Sika',
+                stationName: 'Joy FM',
+                startedAt: '2026-11-25T07:30:00Z',
+              }
+            : undefined
+        }
+        onOpenChange={setDisputing}
+      />
+    </Section>
+  );
+}
+
 /** The gallery page. */
 export function ComponentGallery() {
   return (
@@ -363,6 +411,7 @@ export function ComponentGallery() {
       <TableSection />
       <ChartsSection />
       <OverlaysSection />
+      <MoneySection />
       <FeedbackSection />
     </>
   );

@@ -165,3 +165,29 @@ export { csrfHeadersFor, rememberCsrfToken } from './auth/csrf-token';
 export { StatementView, type StatementViewProps, type StatementLine } from './money/StatementView';
 export { StatementPageBody, type StatementPageBodyProps } from './money/StatementPageBody';
 export { payoutListQuery, disputeListQuery } from './money/money-list-queries';
+export { BalanceSummary } from './money/BalanceSummary';
+export { availableToPayOut, shortfallOf, type Balance } from './money/balance-rules';
+export { PayoutRequestForm, type PayoutRequestFormProps } from './money/PayoutRequestForm';
+export {
+  PAYOUT_METHOD_LABEL,
+  amountProblem,
+  destinationProblem,
+  methodProblem,
+  payoutBodyOf,
+  type PayoutMethod,
+  type PayoutValues,
+} from './money/payout-rules';
+export { DisputePlayDialog, type DisputePlayDialogProps, type DisputedPlay } from './money/DisputePlayDialog';
+export { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES, reasonProblem } from './money/dispute-rules';
+export { earningsPerMonth } from './money/earnings-rules';
+export {
+  EarnerPayoutsTable,
+  PAYOUT_STATE_OPTIONS,
+  type EarnerPayoutsTableProps,
+} from './money/EarnerPayoutsTable';
+export {
+  EarnerDisputesTable,
+  DISPUTE_STATE_OPTIONS,
+  type EarnerDisputesTableProps,
+} from './money/EarnerDisputesTable';
+export { StateFilter, type StateFilterProps } from './money/StateFilter';

@@ -3,6 +3,9 @@
 // can check exactly what the browser sent.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createApiClient } from '@zamio/api-client';
+import { DEFAULT_RUNTIME_CONFIG } from '../src/runtime-config/runtime-config';
 
 export interface ReceivedRequest {
   method: string;
@@ -73,5 +76,42 @@ export async function startLocalBff(): Promise<LocalBff> {
     received,
     routes,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** renderInPortal's options for a component that calls this bff (no retries, no breaker). */
+export function renderOptionsFor(bff: LocalBff) {
+  return {
+    apiClient: createApiClient({ baseUrl: bff.apiBaseUrl, breaker: false, retries: 0 }),
+    config: { ...DEFAULT_RUNTIME_CONFIG, apiBaseUrl: bff.apiBaseUrl },
+  };
+}
+
+/**
+ * Call at the top of a describe block: one local bff for its tests, emptied
+ * (requests and routes) before each; read `bff` inside a test.
+ */
+export function useLocalBff(): {
+  readonly bff: LocalBff;
+  renderOptions: () => ReturnType<typeof renderOptionsFor>;
+} {
+  let started: LocalBff | undefined;
+  beforeAll(async () => {
+    started = await startLocalBff();
+  });
+  afterAll(() => started?.close());
+  beforeEach(() => {
+    started?.received.splice(0);
+    started?.routes.clear();
+  });
+  const bff = () => {
+    if (!started) throw new Error('the local bff is not started (read it inside a test)');
+    return started;
+  };
+  return {
+    get bff() {
+      return bff();
+    },
+    renderOptions: () => renderOptionsFor(bff()),
   };
 }

@@ -7,7 +7,8 @@ import {
   ConfirmDialog,
   DataTable,
   Field,
-  SelectField,
+  DISPUTE_STATE_OPTIONS,
+  StateFilter,
   StatusBadge,
   formatDateTime,
   notify,
@@ -129,17 +130,11 @@ export default function DisputesPage() {
         empty={status === 'open' ? 'No open disputes.' : 'No disputes in this state.'}
         data-testid="admin-disputes-table"
         toolbar={
-          <SelectField
-            label="State"
-            placeholder="All states"
-            data-testid="admin-disputes-state"
+          <StateFilter
             value={status}
-            onChange={(event) => setStatus(event.target.value)}
-            options={[
-              { value: 'open', label: 'Open' },
-              { value: 'upheld', label: 'Upheld' },
-              { value: 'rejected', label: 'Rejected' },
-            ]}
+            onChange={setStatus}
+            options={DISPUTE_STATE_OPTIONS}
+            data-testid="admin-disputes-state"
           />
         }
         {...table.tableProps}

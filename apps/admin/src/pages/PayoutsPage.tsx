@@ -6,7 +6,8 @@ import {
   Button,
   ConfirmDialog,
   DataTable,
-  SelectField,
+  PAYOUT_STATE_OPTIONS,
+  StateFilter,
   StatusBadge,
   TextField,
   formatDateTime,
@@ -164,18 +165,11 @@ export default function PayoutsPage() {
         empty={status ? 'No payouts in this state.' : 'No payout requested yet.'}
         data-testid="admin-payouts-table"
         toolbar={
-          <SelectField
-            label="State"
-            placeholder="All states"
-            data-testid="admin-payouts-state"
+          <StateFilter
             value={status}
-            onChange={(event) => setStatus(event.target.value)}
-            options={[
-              { value: 'requested', label: 'Requested' },
-              { value: 'approved', label: 'Approved' },
-              { value: 'paid', label: 'Paid' },
-              { value: 'rejected', label: 'Rejected' },
-            ]}
+            onChange={setStatus}
+            options={PAYOUT_STATE_OPTIONS}
+            data-testid="admin-payouts-state"
           />
         }
         {...table.tableProps}

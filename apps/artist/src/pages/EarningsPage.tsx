@@ -3,6 +3,7 @@
 import type { CycleEarning, Statement } from '@zamio/contracts';
 import { artistMoneyEndpoints } from '../money/artist-money-endpoints';
 import {
+  BalanceSummary,
   Button,
   Card,
   DataTable,
@@ -13,6 +14,7 @@ import {
   formatCount,
   formatDate,
   formatDuration,
+  earningsPerMonth,
   formatGhs,
   useApiClient,
   type DataColumn,
@@ -21,9 +23,7 @@ import { EarningsPerMonthChart } from '@zamio/ui/charts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { BalanceSummary } from '../money/BalanceSummary';
 import { earningsQueryKey, statementQueryKey } from '../money/money-queries';
-import { earningsPerMonth } from '../money/money-rules';
 
 const CYCLE_COLUMNS: DataColumn<CycleEarning>[] = [
   {

@@ -24,7 +24,7 @@ import { PlaysPerDayChart, PlaysPerStationChart } from '@zamio/ui/charts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { DisputePlayDialog, type DisputablePlay } from '../money/DisputePlayDialog';
+import { ArtistDisputeDialog, disputedPlayOf, type DisputedPlay } from '../money/ArtistDisputeDialog';
 import { rangeOfDays, defaultPlaysRange } from '../plays/play-range';
 import {
   ARTIST_LIVE_INVALIDATION,
@@ -70,7 +70,7 @@ export default function PlaysPage() {
   const [station, setStation] = useState('');
   const [track, setTrack] = useState(searchParams.get('track') ?? '');
   const [days, setDays] = useState<DateRange>(defaultPlaysRange);
-  const [disputing, setDisputing] = useState<DisputablePlay>();
+  const [disputing, setDisputing] = useState<DisputedPlay>();
   const valid = !dateRangeProblem(days);
   const range = rangeOfDays(days);
 
@@ -144,13 +144,13 @@ export default function PlaysPage() {
       ) : null}
       <DataTable
         caption="Plays"
-        columns={columnsOf(setDisputing)}
+        columns={columnsOf((play) => setDisputing(disputedPlayOf(play)))}
         rowKey={(play) => play.id}
         empty="No plays in this period. Plays appear here as soon as a station airs one of your ready tracks."
         data-testid="plays-table"
         {...table.tableProps}
       />
-      <DisputePlayDialog play={disputing} onOpenChange={(open) => !open && setDisputing(undefined)} />
+      <ArtistDisputeDialog play={disputing} onOpenChange={(open) => !open && setDisputing(undefined)} />
     </>
   );
 }

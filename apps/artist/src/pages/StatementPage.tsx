@@ -5,13 +5,13 @@ import { Button, StatementPageBody, useApiClient, type StatementLine } from '@za
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { DisputePlayDialog, type DisputablePlay } from '../money/DisputePlayDialog';
+import { ArtistDisputeDialog, type DisputedPlay } from '../money/ArtistDisputeDialog';
 import { statementQueryKey } from '../money/money-queries';
 
 export default function StatementPage() {
   const api = useApiClient();
   const cycleId = useParams().id ?? '';
-  const [disputing, setDisputing] = useState<DisputablePlay>();
+  const [disputing, setDisputing] = useState<DisputedPlay>();
   const statement = useQuery({
     queryKey: statementQueryKey(cycleId),
     queryFn: ({ signal }) => artistMoneyEndpoints.statement(api, cycleId, signal),
@@ -25,7 +25,7 @@ export default function StatementPage() {
         variant="ghost"
         onClick={() =>
           setDisputing({
-            id: line.playId,
+            playId: line.playId,
             trackTitle: line.trackTitle,
             stationName: line.stationName,
             startedAt: line.startedAt,
@@ -45,7 +45,7 @@ export default function StatementPage() {
       pdfUrl={artistMoneyEndpoints.statementDownloadUrl(api, cycleId, 'pdf')}
       lineAction={disputeAction}
     >
-      <DisputePlayDialog
+      <ArtistDisputeDialog
         play={disputing}
         onOpenChange={(open) => {
           if (!open) {

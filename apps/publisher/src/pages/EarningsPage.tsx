@@ -2,6 +2,7 @@
 // per royalty cycle with its statement.
 import { publisherEndpoints } from '@zamio/api-client';
 import {
+  BalanceSummary,
   Button,
   Card,
   DataTable,
@@ -9,16 +10,16 @@ import {
   PageLoading,
   StatusBadge,
   buttonClassName,
+  earningsPerMonth,
   formatDate,
   formatGhs,
   useApiClient,
   type DataColumn,
 } from '@zamio/ui';
+import type { CycleEarning } from '@zamio/contracts';
 import { EarningsPerMonthChart } from '@zamio/ui/charts';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { BalanceFacts } from '../money/BalanceFacts';
-import { earningsPerMonth, type CycleEarning } from '../money/earnings-rules';
 import { earningsQueryKey } from '../publisher-queries';
 
 const COLUMNS: DataColumn<CycleEarning>[] = [
@@ -73,7 +74,7 @@ export default function EarningsPage() {
         <>
           <div className="zamio-grid">
             <Card title="Balance">
-              <BalanceFacts balance={earnings.data.balance} />
+              <BalanceSummary balance={earnings.data.balance} />
               <Link to="/payouts" className={buttonClassName({ variant: 'primary' })}>
                 Request a payout
               </Link>

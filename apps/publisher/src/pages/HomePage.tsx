@@ -5,6 +5,7 @@ import {
   Card,
   ErrorBanner,
   RoleHomePage,
+  availableToPayOut,
   buttonClassName,
   formatCount,
   formatGhs,
@@ -52,9 +53,9 @@ export default function HomePage() {
         </Card>
         <Card title="Money">
           <dl className="zamio-facts">
-            <dt>Available to request</dt>
+            <dt>Available to pay out</dt>
             <dd data-testid="summary-available">
-              {earnings.data ? formatGhs(earnings.data.balance.availableMinor) : '…'}
+              {earnings.data ? formatGhs(availableToPayOut(earnings.data.balance)) : '…'}
             </dd>
             <dt>Latest cycle</dt>
             <dd>

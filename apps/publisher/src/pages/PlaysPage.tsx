@@ -7,27 +7,28 @@ import {
   Button,
   DataTable,
   DateRangeField,
+  DisputePlayDialog,
   ErrorBanner,
   SelectField,
   StatusBadge,
   dateRangeProblem,
   formatDateTime,
   formatDuration,
-  notify,
   useApiClient,
   useCursorPages,
   type DataColumn,
   type DateRange,
+  type DisputedPlay,
 } from '@zamio/ui';
 import { PlaysPerStationChart } from '@zamio/ui/charts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { DisputePlayDialog, type DisputedPlay } from '../money/DisputePlayDialog';
 import { defaultPlaysRange, rangeOfDays } from '../plays/play-range';
 import {
   catalogQueryKey,
   disputesQueryKey,
+  earningsQueryKey,
   playsQueryKey,
   playsSummaryQueryKey,
   rosterQueryKey,
@@ -186,13 +187,12 @@ export default function PlaysPage() {
         {...table.tableProps}
       />
       <DisputePlayDialog
+        role="publisher"
         play={disputing}
         onOpenChange={(open) => (open ? undefined : setDisputing(undefined))}
-        onDisputed={(dispute) => {
-          notify.success('Dispute sent', {
-            description: `${dispute.trackTitle}: its royalties are held until an admin decides.`,
-          });
+        onDisputed={() => {
           void queryClient.invalidateQueries({ queryKey: disputesQueryKey });
+          void queryClient.invalidateQueries({ queryKey: earningsQueryKey });
         }}
       />
     </>

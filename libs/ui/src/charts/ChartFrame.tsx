@@ -43,7 +43,7 @@ export function ChartFrame({
 }: ChartFrameProps) {
   const captionId = useId();
   return (
-    <figure className="zamio-chart" aria-labelledby={captionId} data-testid={testId} style={{ margin: 0 }}>
+    <figure className="zamio-chart" aria-labelledby={captionId} data-testid={testId}>
       <figcaption id={captionId} className="zamio-card__title">
         {title}
       </figcaption>

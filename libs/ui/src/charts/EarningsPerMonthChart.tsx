@@ -46,6 +46,7 @@ export function EarningsPerMonthChart({
       valueHeader="Earnings"
       formatLabel={formatMonth}
       formatValue={money}
+      empty="Nothing earned yet: the chart fills once a cycle is calculated."
       data-testid="earnings-per-month-chart"
       {...(height ? { height } : {})}
     >

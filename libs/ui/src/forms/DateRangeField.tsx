@@ -40,7 +40,11 @@ export function DateRangeField({
   const shown = error ?? dateRangeProblem(value);
   const describedBy = [shown ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
   return (
-    <fieldset className="zamio-field" data-testid={testId} aria-describedby={describedBy || undefined}>
+    <fieldset
+      className="zamio-field zamio-field--date-range"
+      data-testid={testId}
+      aria-describedby={describedBy || undefined}
+    >
       <legend className="zamio-field__label">{label}</legend>
       <div className="zamio-date-range">
         <input

@@ -5,6 +5,7 @@ import { Card } from '../components/Card';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { StatusBadge } from '../components/StatusBadge';
 import { DataTable, type DataColumn } from '../data/DataTable';
+import { formatDateTime } from '../format/dates';
 import { HEALTH_REFRESH_MS, fetchHealth, fetchVersion, systemQueryKeys } from './system-queries';
 
 type Check = HealthInfo['checks'][number];
@@ -64,7 +65,7 @@ function VersionFacts({ info }: { info: VersionInfo }) {
       <dd data-testid="bff-environment">{info.environment}</dd>
       <dt>Running since</dt>
       <dd>
-        <time dateTime={info.startedAt}>{info.startedAt}</time>
+        <time dateTime={info.startedAt}>{formatDateTime(info.startedAt)}</time>
       </dd>
     </dl>
   );

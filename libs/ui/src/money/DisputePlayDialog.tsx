@@ -1,21 +1,22 @@
-// Dispute one play: a reason and, optionally, evidence (an image or PDF,
-// uploaded first as an account document). The play's royalties are held from
-// statements until an admin resolves the dispute.
+// Dispute one play, for an artist or a publisher (the same route under each
+// role): a reason and, optionally, evidence (an image or PDF, uploaded first
+// as an account document when the dispute is sent, with its progress shown).
+// While the dispute is open the play's earnings are held.
 import type { Dispute, UploadResult } from '@zamio/contracts';
-import { publisherEndpoints } from '@zamio/api-client';
-import {
-  Button,
-  Dialog,
-  ErrorBanner,
-  Field,
-  FileField,
-  UploadProgressPanel,
-  formatDateTime,
-  useApiClient,
-  useFileUpload,
-} from '@zamio/ui';
+import { moneyEndpoints, type MoneyRole } from '@zamio/api-client';
 import { useState, type FormEvent } from 'react';
-import { EVIDENCE_ACCEPT, reasonProblem } from './dispute-rules';
+import { useApiClient } from '../api/api-client-context';
+import { Button } from '../components/Button';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { formatDateTime } from '../format/dates';
+import { Field } from '../forms/Field';
+import { FileField } from '../forms/FileField';
+import { serverFormErrors } from '../forms/server-errors';
+import { Dialog } from '../overlays/Dialog';
+import { notify } from '../overlays/toasts';
+import { UploadProgressPanel } from '../upload/UploadProgressPanel';
+import { useFileUpload } from '../upload/use-file-upload';
+import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES, reasonProblem } from './dispute-rules';
 
 export interface DisputedPlay {
   playId: string;
@@ -25,26 +26,31 @@ export interface DisputedPlay {
 }
 
 export interface DisputePlayDialogProps {
+  role: MoneyRole;
+  /** The play to dispute; undefined keeps the dialog closed. */
   play: DisputedPlay | undefined;
   onOpenChange: (open: boolean) => void;
-  onDisputed: (dispute: Dispute) => void;
+  /** After the dispute is recorded (refresh the lists and balances that show it). */
+  onDisputed?: (dispute: Dispute) => void;
 }
 
-export function DisputePlayDialog({ play, onOpenChange, onDisputed }: DisputePlayDialogProps) {
+export function DisputePlayDialog({ role, play, onOpenChange, onDisputed }: DisputePlayDialogProps) {
   const api = useApiClient();
+  const endpoints = moneyEndpoints(role);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const [file, setFile] = useState<File | undefined>();
   const [sending, setSending] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const upload = useFileUpload<UploadResult>({ path: publisherEndpoints.evidenceUploadPath });
+  const [formError, setFormError] = useState<string | undefined>();
+  const upload = useFileUpload<UploadResult>({ path: endpoints.evidenceUploadPath });
 
   const close = (open: boolean) => {
+    if (sending) return;
     if (!open) {
       setReason('');
       setReasonError(undefined);
       setFile(undefined);
-      setError(undefined);
+      setFormError(undefined);
       upload.reset();
     }
     onOpenChange(open);
@@ -57,23 +63,28 @@ export function DisputePlayDialog({ play, onOpenChange, onDisputed }: DisputePla
     setReasonError(problem);
     if (problem) return;
     setSending(true);
-    setError(undefined);
+    setFormError(undefined);
     try {
       let evidenceUploadId: string | undefined;
       if (file) {
         const uploaded = upload.result ?? (await upload.start(file));
-        if (!uploaded) return; // the upload panel shows why, with retry
+        if (!uploaded) return; // the upload panel says why, with retry
         evidenceUploadId = uploaded.id;
       }
-      const dispute = await publisherEndpoints.raiseDispute(api, {
+      const dispute = await endpoints.raiseDispute(api, {
         playId: play.playId,
         reason: reason.trim(),
         ...(evidenceUploadId ? { evidenceUploadId } : {}),
       });
-      onDisputed(dispute);
-      close(false);
-    } catch (failure) {
-      setError(failure);
+      notify.success('Dispute sent', {
+        description: `${play.trackTitle} on ${play.stationName}: its earnings are held until an admin decides.`,
+      });
+      onDisputed?.(dispute);
+      close(false); // this render's `sending` is false: the guard lets it close
+    } catch (error) {
+      const mapped = serverFormErrors(error, { fields: ['reason'] as const });
+      setReasonError(mapped.fields.reason);
+      setFormError(mapped.form);
     } finally {
       setSending(false);
     }
@@ -86,9 +97,10 @@ export function DisputePlayDialog({ play, onOpenChange, onDisputed }: DisputePla
       title="Dispute this play"
       description={
         play
-          ? `${play.trackTitle} on ${play.stationName}, ${formatDateTime(play.startedAt)}. Its royalties are held until an admin decides.`
+          ? `${play.trackTitle} on ${play.stationName}, ${formatDateTime(play.startedAt)}. Its earnings are held until an admin decides.`
           : undefined
       }
+      data-testid="dispute-dialog"
     >
       <form
         className="zamio-form"
@@ -96,11 +108,12 @@ export function DisputePlayDialog({ play, onOpenChange, onDisputed }: DisputePla
         noValidate
         data-testid="dispute-form"
       >
+        {formError ? <ErrorBanner title="The dispute was not sent" error={formError} /> : null}
         <Field
-          label="Reason"
+          label="What is wrong?"
           required
           error={reasonError}
-          hint="e.g. the track was not played, or another recording was."
+          hint="E.g. the station played another recording, or the play is shorter than shown."
         >
           {(wiring) => (
             <textarea
@@ -120,8 +133,9 @@ export function DisputePlayDialog({ play, onOpenChange, onDisputed }: DisputePla
         </Field>
         <FileField
           label="Evidence (optional)"
-          hint="A playlist, screenshot or letter: PDF, PNG, JPEG or WebP."
+          hint="The station's own log, a playlist, a screenshot or a letter: PDF, PNG, JPEG or WebP, up to 10 MB."
           accept={EVIDENCE_ACCEPT}
+          maxBytes={EVIDENCE_MAX_BYTES}
           onFileChange={(chosen) => {
             setFile(chosen);
             upload.reset();
@@ -132,12 +146,13 @@ export function DisputePlayDialog({ play, onOpenChange, onDisputed }: DisputePla
         {upload.phase === 'failed' ? (
           <ErrorBanner title="The evidence was not uploaded" error={upload.error} />
         ) : null}
-        {error ? <ErrorBanner title="The dispute was not sent" error={error} /> : null}
-        <div className="zamio-button-row">
+        <div className="zamio-dialog__actions">
+          <Button variant="secondary" disabled={sending} onClick={() => close(false)}>
+            Cancel
+          </Button>
           <Button type="submit" variant="primary" loading={sending} data-testid="dispute-submit">
             Send dispute
           </Button>
-          <Button onClick={() => close(false)}>Cancel</Button>
         </div>
       </form>
     </Dialog>
