@@ -164,6 +164,13 @@ describeOnBothDatabases('account review', (db) => {
         status: 'pending',
         passwordHash: '$scrypt$placeholder',
       });
+    // One creation time per account, a second apart: PGlite's clock can give
+    // rows inserted within a millisecond the same created_at, and a tie is
+    // broken by id, not by insertion order.
+    await db().query(
+      `UPDATE users SET created_at = timestamptz '2026-01-01 00:00:00+00' + (substring(display_name from 'paged-pub-(\\d+)')::int * interval '1 second')
+        WHERE display_name LIKE 'paged-pub-%'`,
+    );
     const first = await admin.listAccounts(
       { role: 'publisher', status: 'pending', search: 'PAGED-pub' },
       { limit: 2, sort: 'createdAt', order: 'desc' },
