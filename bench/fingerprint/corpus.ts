@@ -113,30 +113,25 @@ function sourceFiles(sources: typeof CATALOG_SOURCES): { id: string; path: strin
   return files;
 }
 
-/** Decode once to 16-bit 44.1 kHz stereo WAV in the cache. */
-function converted(id: string, source: string): string {
-  const out = join(CACHE, 'wav', `${id.replaceAll('/', '__')}.wav`);
+/** Decodes `source` once to 16-bit WAV of `channels` × `rate` Hz in the cache folder `dir`. */
+export function convertedWav(
+  id: string,
+  source: string,
+  { dir, channels, rate }: { dir: string; channels: number; rate: number },
+): string {
+  const out = join(CACHE, dir, `${id.replaceAll('/', '__')}.wav`);
   if (existsSync(out)) return out;
-  mkdirSync(join(CACHE, 'wav'), { recursive: true });
+  mkdirSync(join(CACHE, dir), { recursive: true });
   const tmp = `${out}.tmp.wav`;
-  sh('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-i',
-    source,
-    '-vn',
-    '-ac',
-    '2',
-    '-ar',
-    '44100',
-    '-c:a',
-    'pcm_s16le',
-    tmp,
-  ]);
+  const format = ['-ac', String(channels), '-ar', String(rate), '-c:a', 'pcm_s16le'];
+  sh('ffmpeg', ['-v', 'error', '-y', '-i', source, '-vn', ...format, tmp]);
   sh('mv', [tmp, out]);
   return out;
 }
+
+/** Decode once to 16-bit 44.1 kHz stereo WAV in the cache. */
+const converted = (id: string, source: string): string =>
+  convertedWav(id, source, { dir: 'wav', channels: 2, rate: 44100 });
 
 /** FNV-1a of seed + text: a stable, seeded order for splitting and sampling. */
 export function seededHash(text: string, seed = SEED): number {

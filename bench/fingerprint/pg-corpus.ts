@@ -29,7 +29,7 @@ import {
   queryHashes,
   type PostingLists,
 } from '@zamio/fingerprint';
-import { CACHE, SEED, seededHash, sh, unpacked, walk } from './corpus.ts';
+import { CACHE, convertedWav, SEED, seededHash, sh, unpacked, walk } from './corpus.ts';
 
 /** Packages whose music is catalogue (warzone2100-music stays outside: run-bench's negatives). */
 export const PG_CATALOG_PACKAGES = [
@@ -110,29 +110,8 @@ export interface PgCorpus {
   readonly checkedWithParamsVersion: number;
 }
 
-function converted(id: string, source: string): string {
-  const out = join(CACHE, 'wav16k', `${id.replaceAll('/', '__')}.wav`);
-  if (existsSync(out)) return out;
-  mkdirSync(join(CACHE, 'wav16k'), { recursive: true });
-  const tmp = `${out}.tmp.wav`;
-  sh('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-i',
-    source,
-    '-vn',
-    '-ac',
-    '1',
-    '-ar',
-    String(RATE),
-    '-c:a',
-    'pcm_s16le',
-    tmp,
-  ]);
-  sh('mv', [tmp, out]);
-  return out;
-}
+const converted = (id: string, source: string): string =>
+  convertedWav(id, source, { dir: 'wav16k', channels: 1, rate: RATE });
 
 const secondsOf = (wav: string): number => (statSync(wav).size - 44) / (2 * RATE);
 

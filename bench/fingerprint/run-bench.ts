@@ -5,7 +5,7 @@
 // "tune" (the half parameters were tuned on). CPU time (process.cpuUsage) rather than wall
 // time, because the machine is shared. Not part of `npm test`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import {
@@ -22,10 +22,10 @@ import {
   type TrackFingerprint,
 } from '@zamio/fingerprint';
 import { negativeCaptures, positiveCaptures, CONDITIONS, LENGTHS, type Capture } from './captures.ts';
+import { writePerformanceSection } from '../performance-doc.ts';
 import { cacheDir, catalogTracks, ensureTools, SEED, sh } from './corpus.ts';
 import { measurePostgresStore } from './postgres-store.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 const half = (process.argv.find((a) => a.startsWith('--half='))?.slice(7) ?? 'test') as 'tune' | 'test';
 const write = process.argv.includes('--write');
 if (write && half !== 'test')
@@ -385,16 +385,4 @@ if (half === 'tune' || process.argv.includes('--verbose')) {
   }
 }
 
-if (write) {
-  const file = join(ROOT, 'docs/performance.md');
-  const start = '<!-- fingerprint-bench:start -->';
-  const end = '<!-- fingerprint-bench:end -->';
-  const doc = readFileSync(file, 'utf8');
-  if (!doc.includes(start) || !doc.includes(end))
-    throw new Error(`${file} lacks the ${start} … ${end} markers`);
-  writeFileSync(
-    file,
-    `${doc.slice(0, doc.indexOf(start) + start.length)}\n${report}\n${doc.slice(doc.indexOf(end))}`,
-  );
-  console.log(`wrote ${file}`);
-}
+if (write) writePerformanceSection('fingerprint-bench', report);

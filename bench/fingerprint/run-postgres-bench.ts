@@ -14,11 +14,11 @@ import { decodeWavPcm, encodeWavPcm16, FINGERPRINT_PARAMS_VERSION } from '@zamio
 import { seededRandom } from '@zamio/fingerprint/testing';
 import { createTestDatabase } from '@zamio/testing';
 import { noise, rms } from './captures.ts';
+import { writePerformanceSection } from '../performance-doc.ts';
 import { cacheDir, ensureTools, SEED, seededHash, sh } from './corpus.ts';
 import { pgCorpus, type PgTrack } from './pg-corpus.ts';
 import { measurePostgresPaths, type BenchCapture, type PathTiming } from './postgres-paths.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 const write = process.argv.includes('--write');
 const WANTED = Number(process.env.BENCH_PG_TRACKS ?? 1_000);
 const SQL_CAPTURES = Number(process.env.BENCH_PG_SQL_CAPTURES ?? 100);
@@ -105,7 +105,9 @@ async function holdingLock<T>(timed: () => Promise<T>): Promise<T> {
   console.log(`holding ${LOCK} (${new Date().toISOString()})`);
   try {
     setPriority(0); // back from 10: only root may lower a niceness
-  } catch {}
+  } catch {
+    // Not root: the timed part runs at nice 10 (the report prints the niceness).
+  }
   timedNice = getPriority();
   try {
     return await timed();
@@ -113,7 +115,9 @@ async function holdingLock<T>(timed: () => Promise<T>): Promise<T> {
     holder.stdin.end();
     try {
       setPriority(10);
-    } catch {}
+    } catch {
+      // Unreachable in practice (raising a niceness is always allowed); nothing to undo.
+    }
   }
 }
 if (LOCK) setPriority(10);
@@ -234,16 +238,4 @@ const report = [
 console.log(`\n${report}\n`);
 if (result.index.failed.length) console.log('failed:', result.index.failed.slice(0, 10));
 
-if (write) {
-  const file = join(ROOT, 'docs/performance.md');
-  const start = '<!-- fingerprint-postgres:start -->';
-  const end = '<!-- fingerprint-postgres:end -->';
-  const doc = readFileSync(file, 'utf8');
-  if (!doc.includes(start) || !doc.includes(end))
-    throw new Error(`${file} lacks the ${start} … ${end} markers`);
-  writeFileSync(
-    file,
-    `${doc.slice(0, doc.indexOf(start) + start.length)}\n${report}\n${doc.slice(doc.indexOf(end))}`,
-  );
-  console.log(`wrote ${file}`);
-}
+if (write) writePerformanceSection('fingerprint-postgres', report);
