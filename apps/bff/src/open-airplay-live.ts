@@ -45,7 +45,7 @@ export function openAirplayLive(
     commandTimeout: undefined,
   });
   let lastState: string | undefined;
-  const due = createRepeatLimiter(30_000);
+  const due = createRepeatLimiter();
   const feed = subscribeRedisLiveFeed({
     subscriber,
     channel,

@@ -33,16 +33,13 @@ export interface RedisJobs {
   redis: Redis;
 }
 
-/** How often one and the same Redis error is logged again while it persists. */
-const REDIS_ERROR_REPEAT_MS = 30_000;
-
 /**
  * BullMQ's errors as JSON warnings, each distinct message at most once per
- * REDIS_ERROR_REPEAT_MS (an outage repeats the same error for every queue
+ * 30 s (createRepeatLimiter's default; an outage repeats the same error for every queue
  * and every reconnect attempt; the redis state lines below say the rest).
  */
 function quietQueueErrors(logger: Logger): QueueErrorListener {
-  const due = createRepeatLimiter(REDIS_ERROR_REPEAT_MS);
+  const due = createRepeatLimiter();
   return (error, source) => {
     if (due(`${source.kind}:${error.message}`))
       logger.warn({ err: error, queue: source.queue, source: source.kind }, 'job queue error (redis)');
@@ -76,8 +73,8 @@ export async function openRedisJobs(config: RedisServerConfig, logger: Logger): 
     ...producer,
     consume(handlers, events, concurrency) {
       const blocking = createRedis(settings, 'blocking-worker');
-      // Once per distinct error per REDIS_ERROR_REPEAT_MS, not on every reconnect attempt.
-      const due = createRepeatLimiter(REDIS_ERROR_REPEAT_MS);
+      // Once per distinct error per 30 s, not on every reconnect attempt.
+      const due = createRepeatLimiter();
       blocking.on('error', (error) => {
         if (due(error.message)) logger.warn({ err: error }, 'redis unavailable; jobs pause until it returns');
       });
