@@ -3,42 +3,29 @@
 // platform. Every step leaves a screenshot under .test-results/screenshots/.
 // On the phone the navigation is a drawer behind a menu button, and no page
 // may scroll sideways.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from './support/embedded-platform';
+import { describe, expect, it } from 'vitest';
 import { expectFittingLayout } from './support/layout-expectations';
 import { demoEmail, signIn } from './support/portal-session';
+import { usePlatformAndBrowser } from './support/portal-suite';
 import { newContextAt, screenshot, screenshotOf, type ViewportName } from './support/screenshots';
 
 const VIEWPORT_NAMES: ViewportName[] = ['desktop', 'phone'];
 const NEW_PASSWORD = 'a long passphrase for tests';
 
 describe('portal shell and sign-up in a browser, desktop and phone', () => {
-  let platform: EmbeddedPlatform;
-  let browser: Browser;
+  const suite = usePlatformAndBrowser();
   const run = Date.now().toString(36);
-
-  beforeAll(async () => {
-    platform = await startEmbeddedPlatform();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (platform) expect(await platform.stop()).toBe(0);
-  });
 
   for (const viewport of VIEWPORT_NAMES) {
     it(`station sign-up shows the rules inline, then the pending state, also after sign-in (${viewport})`, async () => {
-      const context = await newContextAt(browser, viewport);
+      const context = await newContextAt(suite.browser, viewport);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       const email = `station-${viewport}-${run}@example.com`;
       const test = 'station-sign-up';
       try {
-        await page.goto(platform.portalUrls.station, { waitUntil: 'domcontentloaded' });
+        await page.goto(suite.platform.portalUrls.station, { waitUntil: 'domcontentloaded' });
         await page.getByTestId('login-page').waitFor({ timeout: 60_000 });
         await expectFittingLayout(page, 'sign-in page');
         await screenshot(page, test, '1-sign-in');
@@ -71,12 +58,12 @@ describe('portal shell and sign-up in a browser, desktop and phone', () => {
 
         // Signing in before approval shows the same state, not the portal.
         await page.getByTestId('account-state-back').click();
-        await signIn(page, platform.portalUrls.station, email, NEW_PASSWORD);
+        await signIn(page, suite.platform.portalUrls.station, email, NEW_PASSWORD);
         await page.getByTestId('account-state').waitFor({ timeout: 30_000 });
         expect(await page.getByTestId('app-shell').count()).toBe(0);
 
         // The same e-mail again: the server's refusal lands on the e-mail field.
-        await page.goto(`${platform.portalUrls.station}/signup`, { waitUntil: 'domcontentloaded' });
+        await page.goto(`${suite.platform.portalUrls.station}/signup`, { waitUntil: 'domcontentloaded' });
         await page.getByTestId('signup-name').fill('Another FM');
         await page.getByTestId('signup-email').fill(email);
         await page.getByTestId('signup-password').fill(NEW_PASSWORD);
@@ -92,10 +79,10 @@ describe('portal shell and sign-up in a browser, desktop and phone', () => {
   }
 
   it('artist sign-up goes straight into the artist portal', async () => {
-    const context = await newContextAt(browser, 'phone');
+    const context = await newContextAt(suite.browser, 'phone');
     const page = await context.newPage();
     try {
-      await page.goto(`${platform.portalUrls.artist}/signup`, { waitUntil: 'domcontentloaded' });
+      await page.goto(`${suite.platform.portalUrls.artist}/signup`, { waitUntil: 'domcontentloaded' });
       await page.getByTestId('signup-page').waitFor({ timeout: 60_000 });
       await page.getByTestId('signup-name').fill('Ama Serwaa');
       await page.getByTestId('signup-email').fill(`artist-${run}@example.com`);
@@ -116,13 +103,13 @@ describe('portal shell and sign-up in a browser, desktop and phone', () => {
 
   for (const viewport of VIEWPORT_NAMES) {
     it(`admin shell: navigation and every page fit the ${viewport} width`, async () => {
-      const context = await newContextAt(browser, viewport);
+      const context = await newContextAt(suite.browser, viewport);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       const test = 'admin-shell';
       try {
-        await signIn(page, platform.portalUrls.admin, demoEmail('admin'));
+        await signIn(page, suite.platform.portalUrls.admin, demoEmail('admin'));
         await page.getByTestId('app-shell').waitFor({ timeout: 60_000 });
         await page.getByTestId('bff-version').waitFor({ timeout: 60_000 });
         await expectFittingLayout(page, 'home');
@@ -157,7 +144,7 @@ describe('portal shell and sign-up in a browser, desktop and phone', () => {
         );
         expect(links.length).toBeGreaterThan(5);
         for (const path of links) {
-          await page.goto(`${platform.portalUrls.admin}${path}`, { waitUntil: 'domcontentloaded' });
+          await page.goto(`${suite.platform.portalUrls.admin}${path}`, { waitUntil: 'domcontentloaded' });
           await page
             .locator('main h1')
             .first()
@@ -174,15 +161,15 @@ describe('portal shell and sign-up in a browser, desktop and phone', () => {
     });
 
     it(`component gallery renders every component within the ${viewport} width`, async () => {
-      const context = await newContextAt(browser, viewport);
+      const context = await newContextAt(suite.browser, viewport);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       const test = 'component-gallery';
       try {
-        await signIn(page, platform.portalUrls.admin, demoEmail('admin'));
+        await signIn(page, suite.platform.portalUrls.admin, demoEmail('admin'));
         await page.getByTestId('app-shell').waitFor({ timeout: 60_000 });
-        await page.goto(`${platform.portalUrls.admin}/ui-kit`, { waitUntil: 'domcontentloaded' });
+        await page.goto(`${suite.platform.portalUrls.admin}/ui-kit`, { waitUntil: 'domcontentloaded' });
         await page.getByTestId('component-gallery').waitFor({ timeout: 60_000 });
         await page.getByTestId('gallery-table').locator('tbody tr').first().waitFor({ timeout: 30_000 });
         await page.getByTestId('plays-per-day-chart').locator('svg').first().waitFor();
