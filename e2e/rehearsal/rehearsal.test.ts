@@ -215,6 +215,24 @@ describe.runIf(available)('production rehearsal', () => {
     return problems;
   }
 
+  /** What every run under load must show: no failed request, every capture matched once, the portal client connected. */
+  async function loadRunProblems(
+    label: string,
+    run: { load: LoadReport; accepted: AcceptedCaptures },
+    failedWhat = 'failed requests',
+    shown = 10,
+  ): Promise<string[]> {
+    const failed =
+      run.load.failed > 0
+        ? [`${run.load.failed} ${failedWhat}: ${JSON.stringify(run.load.failures.slice(0, shown))}`]
+        : [];
+    return [
+      ...failed,
+      ...(await capturesMatchedOnce(label, run.accepted)),
+      ...portalClientProblems(run.load),
+    ];
+  }
+
   /** The portal's live client must be connected at the end of every run (reconnected if it was dropped). */
   function portalClientProblems(load: LoadReport): string[] {
     const { statusAtEnd, disconnects, reconnects } = load.portalLive;
@@ -278,7 +296,6 @@ describe.runIf(available)('production rehearsal', () => {
     problems.push(...captureProblems);
     return {
       scenario,
-      passed: problems.length === 0,
       load: run.load,
       recoveryMs: recoveryTime(run.load, run.disruptionStart),
       drainMarginMs: margin,
@@ -347,7 +364,6 @@ describe.runIf(available)('production rehearsal', () => {
       expect(stored.split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(1);
       record({
         scenario: 'airplay chain (bff and worker containers, shared storage)',
-        passed: true,
         notes: ['capture matched, detection and play listed'],
         problems: [],
       });
@@ -357,16 +373,10 @@ describe.runIf(available)('production rehearsal', () => {
   scenario('0')('0. baseline: the load alone, no deploy or fault (what the machine sustains)', async () => {
     const run = await underLoad('0base', async () => undefined, 20_000);
     const problems: string[] = [];
-    if (run.load.failed > 0)
-      problems.push(
-        `${run.load.failed} failed requests with nothing deployed: ${JSON.stringify(run.load.failures.slice(0, 5))}`,
-      );
-    problems.push(...(await capturesMatchedOnce('0base', run.accepted)));
-    problems.push(...portalClientProblems(run.load));
+    problems.push(...(await loadRunProblems('0base', run, 'failed requests with nothing deployed', 5)));
     expect(
       record({
         scenario: '0. baseline (load only)',
-        passed: problems.length === 0,
         load: run.load,
         recoveryMs: recoveryTime(run.load, run.disruptionStart),
         notes: [`${run.accepted.size} captures accepted`],
@@ -390,7 +400,6 @@ describe.runIf(available)('production rehearsal', () => {
       if (columns !== bColumn) result.problems.push(`B's expand migration did not add ${bColumn}`);
       const version = (await traffic.artist.request('GET', '/api/version')).body as { version: string };
       if (!version.version.endsWith('-b')) result.problems.push(`the proxy serves ${version.version}, not B`);
-      result.passed = result.problems.length === 0;
       expect(record(result)).toEqual([]);
     },
   );
@@ -428,7 +437,6 @@ describe.runIf(available)('production rehearsal', () => {
       if (column !== bColumn)
         result.problems.push('the expand column disappeared (rollbacks never undo migrations)');
       result.notes.push("B's track read back through A; the expand column stays");
-      result.passed = result.problems.length === 0;
       expect(record(result)).toEqual([]);
     },
   );
@@ -449,18 +457,12 @@ describe.runIf(available)('production rehearsal', () => {
         problems.push('the old container is not running');
       if (proxy.backendsOf('bff').join() !== old)
         problems.push(`the proxy routes to ${proxy.backendsOf('bff').join()}`);
-      if (run.load.failed > 0)
-        problems.push(
-          `${run.load.failed} failed requests: ${JSON.stringify(run.load.failures.slice(0, 10))}`,
-        );
       const left = (await runCommand(dockerBin, ['inspect', run.value.newContainer])).code === 0;
       if (left) problems.push('the failed container was left behind');
-      problems.push(...(await capturesMatchedOnce('3bff', run.accepted)));
-      problems.push(...portalClientProblems(run.load));
+      problems.push(...(await loadRunProblems('3bff', run)));
       expect(
         record({
           scenario: '3. failed deploy (readiness never passes)',
-          passed: problems.length === 0,
           load: run.load,
           recoveryMs: recoveryTime(run.load, run.disruptionStart),
           notes: [...deployNotes(run.value), `${old} kept serving`],
@@ -484,16 +486,10 @@ describe.runIf(available)('production rehearsal', () => {
           problems.push(`the start-up report does not name ${variable}:\n${logs.slice(-1500)}`);
       if (stage.current.bff !== old || proxy.backendsOf('bff').join() !== old)
         problems.push('the old container stopped serving');
-      if (run.load.failed > 0)
-        problems.push(
-          `${run.load.failed} failed requests: ${JSON.stringify(run.load.failures.slice(0, 10))}`,
-        );
-      problems.push(...(await capturesMatchedOnce('7bff', run.accepted)));
-      problems.push(...portalClientProblems(run.load));
+      problems.push(...(await loadRunProblems('7bff', run)));
       expect(
         record({
           scenario: '7. bad configuration (missing SESSION_SECRET, invalid PUBLIC_API_URL)',
-          passed: problems.length === 0,
           load: run.load,
           recoveryMs: recoveryTime(run.load, run.disruptionStart),
           notes: [...deployNotes(run.value), 'start-up report names both variables'],
@@ -626,7 +622,6 @@ describe.runIf(available)('production rehearsal', () => {
       expect(
         record({
           scenario: '4. Postgres restart (down 8 s)',
-          passed: problems.length === 0,
           load: run.load,
           recoveryMs: lastFailure > back ? lastFailure - back : 0,
           notes: [
@@ -703,7 +698,6 @@ describe.runIf(available)('production rehearsal', () => {
       expect(
         record({
           scenario: '5. Redis down 20 s',
-          passed: problems.length === 0,
           load: run.load,
           recoveryMs: recoveryTime(run.load, back),
           notes: [
@@ -879,9 +873,7 @@ describe.runIf(available)('production rehearsal', () => {
         `royalties: ${priced} plays priced once each, ${duplicates} duplicate ledger entries, ledger balance ${balance}`,
       );
       await waitHealthyContainer(worker);
-      expect(
-        record({ scenario: '6. worker SIGKILL mid-job', passed: problems.length === 0, notes, problems }),
-      ).toEqual([]);
+      expect(record({ scenario: '6. worker SIGKILL mid-job', notes, problems })).toEqual([]);
     },
   );
 });

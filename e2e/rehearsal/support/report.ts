@@ -9,7 +9,6 @@ import type { LoadReport } from './load';
 
 export interface ScenarioResult {
   scenario: string;
-  passed: boolean;
   load?: LoadReport;
   /** ms from the start of the disruption until requests succeeded again (0: nothing failed). */
   recoveryMs?: number;
@@ -38,19 +37,20 @@ function reasons(load: LoadReport | undefined): string {
   return entries.length ? entries.map(([reason, count]) => `${reason} × ${count}`).join(', ') : 'none';
 }
 
-/** Records a scenario, prints its pass/fail line with the figures, returns its problems. */
+/** Records a scenario (passed: no problems), prints its pass/fail line with the figures, returns its problems. */
 export function record(result: ScenarioResult): string[] {
   // The machine's load when the scenario ended: on a shared 2-core host the
   // figures mean little without it.
   result.notes.push(`host load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
   results.push(result);
   const load = result.load;
+  const passed = result.problems.length === 0;
   const figures = load
     ? `sent ${load.sent} (${load.rate}/s), failed ${load.failed} [${reasons(load)}], timeouts ${load.timeouts}, ` +
       `max latency ${load.maxLatencyMs} ms, recovery ${seconds(result.recoveryMs)}, drain margin ${seconds(result.drainMarginMs)}`
     : 'no load';
   console.log(
-    `\n${result.passed ? 'PASS' : 'FAIL'} ${result.scenario}: ${figures}` +
+    `\n${passed ? 'PASS' : 'FAIL'} ${result.scenario}: ${figures}` +
       (result.notes.length ? `\n  ${result.notes.join('\n  ')}` : '') +
       (result.problems.length ? `\n  problems:\n  - ${result.problems.join('\n  - ')}` : ''),
   );
@@ -69,7 +69,7 @@ export function writeReliabilityDoc(): void {
   const rows = results.map((r) =>
     [
       r.scenario,
-      r.passed ? 'pass' : '**FAIL**',
+      r.problems.length === 0 ? 'pass' : '**FAIL**',
       r.load ? String(r.load.sent) : '–',
       r.load ? String(r.load.failed) : '–',
       cell(reasons(r.load)),
