@@ -49,11 +49,11 @@ export class RedisLocker implements Locker {
   }
 
   keyOf(id: string): string {
-    return `${this.options.keyPrefix}tus-lock:${id}`;
+    return `${this.options.keyPrefix}:tus-lock:${id}`;
   }
 
   channelOf(id: string): string {
-    return `${this.options.keyPrefix}tus-release:${id}`;
+    return `${this.options.keyPrefix}:tus-release:${id}`;
   }
 
   async listen(channel: string, release: RequestRelease): Promise<void> {

@@ -21,7 +21,7 @@
 // ownerOf(id).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { readdir, stat, unlink } from 'node:fs/promises';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -201,11 +201,9 @@ export function createResumableUploads(options: ResumableUploadsOptions): Resuma
       );
       let removed = 0;
       for (const id of ids) {
-        // Info (`<id>.json`) written at creation; bytes (`<id>`) at every part. A lone
-        // file (a crash between the two writes) ages by its own time.
-        const info = await stat(join(options.directory, `${id}.json`)).catch(() => undefined);
-        const bytes = await stat(join(options.directory, id)).catch(() => undefined);
-        const created = (info ?? bytes)?.birthtimeMs || (info ?? bytes)?.mtimeMs;
+        // Its age is the creation date in its info (`<id>.json`), which is what tus
+        // refuses PATCHes by; a lone bytes file (a crash between the two writes) ages by its mtime.
+        const created = await createdAt(join(options.directory, id));
         if (created === undefined || now.getTime() - created <= options.expiryMs) continue;
         // Another process may sweep the same upload: a file already gone is not an error.
         await Promise.all(
@@ -235,6 +233,16 @@ function refuseBadCreation(headers: Headers, rule: UploadKindRule): void {
       `the upload (${size} bytes) exceeds the limit of ${rule.maxBytes} bytes for ${rule.kind}`,
     );
   if (size === 0) throw new UploadRejectedError(400, 'the file is empty');
+}
+
+async function createdAt(path: string): Promise<number | undefined> {
+  const info = await readFile(`${path}.json`, 'utf8').then(
+    (text) => JSON.parse(text) as { creation_date?: unknown },
+    () => undefined,
+  );
+  const recorded = typeof info?.creation_date === 'string' ? Date.parse(info.creation_date) : NaN;
+  if (Number.isFinite(recorded)) return recorded;
+  return (await stat(path).catch(() => stat(`${path}.json`).catch(() => undefined)))?.mtimeMs;
 }
 
 function statusOf(error: unknown): number {
