@@ -234,4 +234,30 @@ describe('resumable track audio (tus)', () => {
     expect((await artist.request('DELETE', location, { headers: TUS })).status).toBe(204);
     expect((await head(artist, location)).status).toBe(404);
   });
+
+  it('locks each upload in Redis: a request waits for another process’s lock and asks it to let go', async () => {
+    const trackId = await newTrack();
+    const location = (await create(trackId, 10_000)).headers.get('location')!;
+    const id = location.split('/').pop()!;
+    const subscriber = new Redis(stack.redis.url);
+    const asked: string[] = [];
+    await subscriber.subscribe(`${stack.redis.prefix}:tus-release:${id}`);
+    subscriber.on('message', (channel) => asked.push(channel));
+    try {
+      // Another process holds the lock for 800 ms (it never answers the release request).
+      await redis.set(`${stack.redis.prefix}:tus-lock:${id}`, 'elsewhere', 'PX', 800);
+      const started = Date.now();
+      const state = await head(artist, location);
+      expect(state.status).toBe(200);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+      expect(asked.length).toBeGreaterThan(0);
+      expect(await redis.exists(`${stack.redis.prefix}:tus-lock:${id}`)).toBe(0);
+    } finally {
+      subscriber.disconnect();
+    }
+  });
+
+  it('logged no errors: a cut-off part and refusals are the client’s business, not failures', () => {
+    expect(stack.logs.lines().filter((line) => line.level === 'error' || line.level === 'fatal')).toEqual([]);
+  });
 });
