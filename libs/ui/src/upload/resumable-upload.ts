@@ -61,8 +61,25 @@ export function uploadFileResumably<T = unknown>(request: ResumableUploadRequest
         request.onProgress?.({ loaded, total, fraction: total > 0 ? Math.min(1, loaded / total) : 0 }),
       onSuccess: ({ lastResponse }) => {
         request.signal?.removeEventListener('abort', onAbort);
+        const body = parse(lastResponse.getBody());
+        // The bff answers the last part with the stored result; anything else
+        // (a HEAD that found every byte already there) did not see it stored.
+        if (body === undefined || typeof body !== 'object') {
+          reject(
+            new ApiError({
+              kind: 'http',
+              status: lastResponse.getStatus(),
+              message:
+                'The file arrived but the server did not confirm it was stored. Reload the page to check.',
+              method: 'PATCH',
+              path: endpoint,
+              requestId: lastResponse.getHeader(REQUEST_ID_HEADER) ?? createRequestId(),
+            }),
+          );
+          return;
+        }
         request.onProgress?.({ loaded: request.file.size, total: request.file.size, fraction: 1 });
-        resolve(parse(lastResponse.getBody()) as T);
+        resolve(body as T);
       },
       onError: (error) => {
         request.signal?.removeEventListener('abort', onAbort);

@@ -5,8 +5,7 @@
 // byte arrives, the staged file goes through the very pipeline of the
 // single-request upload (storeUploadIn: sniff, probe, size + SHA-256, then
 // the storage's atomic put) and the caller's `finish` commits it; the staged
-// copy is removed then, whatever the outcome except a storage outage (503:
-// the client retries the last PATCH and finishing runs again).
+// copy is removed then, whatever the outcome.
 //
 // Why staging on the filesystem in S3 mode too (and not @tus/s3-store): the
 // pipeline has to read every byte before anything is committed, so with
@@ -33,7 +32,6 @@ import { ERRORS, type Locker, type Upload } from '@tus/utils';
 export type { Locker } from '@tus/utils';
 import { storeUploadIn, type StoredUpload } from '../store-upload';
 import type { ObjectStorage } from '../storage/object-storage';
-import { StorageUnavailableError } from '../storage/storage-errors';
 import { UploadRejectedError } from '../upload-error';
 import type { UploadKindRule } from '../upload-kinds';
 
@@ -152,8 +150,11 @@ export function createResumableUploads(options: ResumableUploadsOptions): Resuma
         };
       } catch (error) {
         state.finishError = error;
-        // An outage is worth retrying (the staged file stays); anything else is final.
-        if (!(error instanceof StorageUnavailableError) && !isUnavailable(error)) await discard(upload.id);
+        // Gone whatever the cause: a complete upload left behind would answer a
+        // retry's HEAD with "all bytes here" and the client would take that for
+        // success. After an outage (503) the client's retry finds no upload and
+        // sends the file again into a new one.
+        await discard(upload.id);
         throw { status_code: statusOf(error), body: error instanceof Error ? error.message : 'failed' };
       }
     },
@@ -245,14 +246,12 @@ async function createdAt(path: string): Promise<number | undefined> {
   return (await stat(path).catch(() => stat(`${path}.json`).catch(() => undefined)))?.mtimeMs;
 }
 
+/** For tus's own bookkeeping only: the bff answers with the error itself (ResumableAnswer.finishError). */
 function statusOf(error: unknown): number {
   const status = (error as { statusCode?: unknown }).statusCode;
   if (typeof status === 'number') return status;
-  if (isUnavailable(error)) return 503;
-  return 500;
+  return (error as { kind?: unknown }).kind === 'unavailable' ? 503 : 500;
 }
-
-const isUnavailable = (error: unknown) => (error as { kind?: unknown }).kind === 'unavailable';
 
 /** The client's file name is kept for display only, never used as a path. */
 const safeName = (name: string | undefined): string | undefined =>
