@@ -207,6 +207,31 @@ describe('TrackUploadForm', () => {
     expect(sessionStorage.length).toBe(0);
   });
 
+  it('cancels: sending stops and the partial upload is dropped on the server (DELETE)', async () => {
+    bff.routes.set('POST /artist/tracks', () => ({ status: 201, body: trackAnswer('draft') }));
+    let release: () => void = () => {};
+    tusServer();
+    const patch = bff.routes.get(`PATCH ${UPLOAD}`)!;
+    // The first part is held until the test lets it go, so Cancel lands mid-upload.
+    bff.routes.set(`PATCH ${UPLOAD}`, async (request) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return patch(request);
+    });
+    bff.routes.set(`DELETE ${UPLOAD}`, () => ({ status: 204, headers: { 'tus-resumable': '1.0.0' } }));
+    const { user, onUploaded } = renderForm();
+    await user.type(screen.getByTestId('track-title'), 'Sika');
+    await user.upload(screen.getByTestId('track-audio'), bigAudio());
+    await user.click(screen.getByTestId('track-upload-submit'));
+    await waitFor(() => expect(sent()).toContain(`POST /artist/tracks/${TRACK_ID}/audio/uploads`));
+    await user.click(await screen.findByRole('button', { name: 'Cancel upload' }));
+    await waitFor(() => expect(sent()).toContain(`DELETE ${UPLOAD}`));
+    release();
+    expect(screen.getByTestId('upload-status').textContent).toBe('Cancelled');
+    expect(onUploaded).not.toHaveBeenCalled();
+    // Nothing is remembered for resuming.
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('tus::'))).toEqual([]);
+  });
+
   it('says in words why a finished file was refused', async () => {
     bff.routes.set('POST /artist/tracks', () => ({ status: 201, body: trackAnswer('draft') }));
     tusServer((offset) =>
