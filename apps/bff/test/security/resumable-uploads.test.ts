@@ -4,7 +4,8 @@
 // finish → the track `uploaded` with its fingerprint job queued; and the
 // refusals: another artist's upload or track (404), over the limit (413 naming
 // it), no Upload-Length (400), a wrong offset (409), not audio (415, nothing
-// stored, the staged file gone).
+// stored, the staged file gone); and expiry: a late PATCH refused, the sweep
+// removing the files.
 import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { readdir } from 'node:fs/promises';
@@ -259,5 +260,34 @@ describe('resumable track audio (tus)', () => {
 
   it('logged no errors: a cut-off part and refusals are the client’s business, not failures', () => {
     expect(stack.logs.lines().filter((line) => line.level === 'error' || line.level === 'fatal')).toEqual([]);
+  });
+});
+
+describe('partial uploads past UPLOAD_PARTIAL_EXPIRY', () => {
+  let short: SecureStack;
+  let owner: ApiClient;
+  beforeAll(async () => {
+    short = await startSecureStack({ UPLOAD_PARTIAL_EXPIRY: '1s' });
+    owner = await short.account('artist', 'expiry');
+  });
+  afterAll(async () => short?.stop());
+
+  it('refuses to continue them (410) and the bff’s sweep removes their files', async () => {
+    const trackId = ((await owner.post('/api/artist/tracks', { title: 'Abandoned' })).body as { id: string })
+      .id;
+    const created = await create(trackId, 50_000, owner);
+    const location = created.headers.get('location')!;
+    const id = location.split('/').pop()!;
+    expect((await patch(owner, location, 0, Buffer.alloc(10_000, 1))).status).toBe(204);
+    const partial = join(short.uploadDir, '.partial');
+    expect((await readdir(partial)).sort()).toEqual([id, `${id}.json`]);
+
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const late = await patch(owner, location, 10_000, Buffer.alloc(10_000, 1));
+    expect([410, 404]).toContain(late.status);
+    // The sweep runs every quarter of the expiry here.
+    await until(async () => (await readdir(partial)).length === 0);
+    expect(await readdir(partial)).toEqual([]);
+    expect(short.logs.lines().some((line) => line.msg === 'expired partial uploads removed')).toBe(true);
   });
 });
