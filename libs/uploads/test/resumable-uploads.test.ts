@@ -75,7 +75,8 @@ describe('RedisLocker', () => {
       await expect(
         locker.newLock('upload-3').lock(new AbortController().signal, () => {}),
       ).rejects.toMatchObject({
-        body: expect.stringMatching(/lock/),
+        status_code: 423,
+        body: expect.stringMatching(/still writing/),
       });
       await new Promise((resolve) => setTimeout(resolve, 350));
       const lock = locker.newLock('upload-3');
@@ -84,6 +85,27 @@ describe('RedisLocker', () => {
       expect(await redis.exists(`${testRedis.prefix}:tus-lock:upload-3`)).toBe(0);
     } finally {
       await locker.close();
+    }
+  });
+
+  it('answers 503 while Redis is down (the client retries)', async () => {
+    const down = new Redis({
+      port: 1,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+    });
+    const locker = new RedisLocker({ redis: down, keyPrefix: testRedis.prefix });
+    try {
+      await expect(
+        locker.newLock('upload-4').lock(new AbortController().signal, () => {}),
+      ).rejects.toMatchObject({
+        status_code: 503,
+        body: expect.stringMatching(/Redis/),
+      });
+    } finally {
+      await locker.close();
+      down.disconnect();
     }
   });
 });

@@ -97,10 +97,10 @@ class RedisLock implements Lock {
     const deadline = Date.now() + acquireTimeoutMs;
     for (;;) {
       if (stopSignal.aborted) throw ERRORS.ABORTED;
-      if ((await redis.set(key, this.token, 'PX', ttlMs, 'NX')) === 'OK') break;
+      if ((await redis.set(key, this.token, 'PX', ttlMs, 'NX').catch(unavailable)) === 'OK') break;
       // Held elsewhere: ask the holder (in whichever process) to let go, then try again.
-      await redis.publish(channel, 'release');
-      if (Date.now() + retryMs > deadline) throw ERRORS.ERR_LOCK_TIMEOUT;
+      await redis.publish(channel, 'release').catch(unavailable);
+      if (Date.now() + retryMs > deadline) throw STILL_LOCKED;
       await pause(retryMs, stopSignal);
     }
     this.renewal = setInterval(
@@ -115,9 +115,24 @@ class RedisLock implements Lock {
     clearInterval(this.renewal);
     this.renewal = undefined;
     await this.locker.forget(this.locker.channelOf(this.id));
-    await this.locker.redis.eval(RELEASE_IF_OWNED, 1, this.locker.keyOf(this.id), this.token);
+    // Redis gone meanwhile: the key's TTL frees the lock.
+    await this.locker.redis.eval(RELEASE_IF_OWNED, 1, this.locker.keyOf(this.id), this.token).catch(() => {});
   }
 }
+
+/** Held by another request past the wait: 423, which tus clients retry (tus's own lock timeout is a 500). */
+const STILL_LOCKED = {
+  status_code: 423,
+  body: 'another request is still writing this upload; retry shortly',
+};
+
+/** Redis down: a 503 the client retries (tus answers an error's status_code and body). */
+const unavailable = (): never => {
+  throw {
+    status_code: 503,
+    body: 'resumable uploads are unavailable (their lock store, Redis, is down); retry shortly',
+  };
+};
 
 const pause = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
