@@ -1,7 +1,8 @@
 // The airplay chain through the artist and station portals in Chromium,
 // against `npm start`'s embedded platform, at a desktop and a phone width:
-// the artist uploads a (synthesised) track and sees it become ready, sets its
-// splits; the station issues a device token; the device posts three
+// the artist uploads a (synthesised) track — over tus, its first part's
+// connection dropped and the upload resuming by itself — and sees it become
+// ready, sets its splits; the station issues a device token; the device posts three
 // consecutive degraded 10 s captures of the track and one of unrelated audio;
 // the play appears live (no reload) on the artist's plays page, the
 // detections on the station's, the station confirms one. Screenshots of every
@@ -73,11 +74,34 @@ describe('airplay through the artist and station portals, desktop and phone', ()
             buffer: encodeWav(piece),
           });
           await shot(artist, step('2-upload-filled'));
+          // The audio goes over tus; the first part's connection is dropped, the client resumes by itself.
+          const tus: string[] = [];
+          artist.on('request', (request) => {
+            const path = new URL(request.url()).pathname;
+            if (/\/api\/artist\/tracks\/[^/]+\/audio/.test(path))
+              tus.push(
+                `${request.method()} ${path.replace(/.*\/audio/, '…/audio').replace(/[0-9a-f]{32}$/, ':upload')}`,
+              );
+          });
+          let dropped = false;
+          await artist.route(/\/api\/artist\/tracks\/[^/]+\/audio\/uploads\/[0-9a-f]{32}$/, async (route) => {
+            if (route.request().method() === 'PATCH' && !dropped) {
+              dropped = true;
+              await route.abort('connectionreset');
+            } else await route.continue();
+          });
           await artist.getByTestId('track-upload-submit').click();
 
           // The track page: status polled until fingerprinting is done.
           await artist.waitForURL(/\/tracks\/[0-9a-f-]{36}$/, { timeout: 60_000 });
           const trackId = new URL(artist.url()).pathname.split('/').pop()!;
+          expect(tus).toEqual([
+            'POST …/audio/uploads',
+            'PATCH …/audio/uploads/:upload',
+            'HEAD …/audio/uploads/:upload',
+            'PATCH …/audio/uploads/:upload',
+          ]);
+          await artist.unrouteAll();
           expect(await artist.getByTestId('track-title-heading').textContent()).toBe(title);
           await artist
             .locator('[data-testid="track-facts"] [data-testid="track-status"][data-status="ready"]')

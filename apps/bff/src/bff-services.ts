@@ -43,7 +43,13 @@ import {
 } from '@zamio/royalties';
 import { createHeartbeatService, createSystemStatusService } from '@zamio/system-status';
 import { deferToSweep, type DeferredJobListener } from '@zamio/queue';
-import { readObjectBytes, type ObjectStorage } from '@zamio/uploads';
+import {
+  createResumableUploads,
+  readObjectBytes,
+  uploadRules,
+  type Locker,
+  type ObjectStorage,
+} from '@zamio/uploads';
 
 /** The catalogue's view of an account (it sits beside accounts, not above it). */
 export const findAccount: AccountLookup = usersRepository.findById;
@@ -55,6 +61,8 @@ export interface BffServiceOptions {
   airplayEvents?: AirplayEvents;
   /** Told of each capture or track audio stored while its job could not be queued (the sweep queues it). */
   onJobDeferred?: DeferredJobListener;
+  /** The lock of resumable uploads across processes (Redis); this process's memory when omitted (embedded). */
+  uploadLocker?: Locker;
 }
 
 /** `objects` is the platform's storage as this app uses it (instrumented with its metrics). */
@@ -107,6 +115,15 @@ export function createBffServices(
     publishers: createPublisherService({ db }),
     audit: createAuditService({ db }),
     trackAudio: createTrackAudioService({ db, storage: objects }),
+    // Resumable (tus) track audio: parts staged in the shared partial directory.
+    trackAudioUploads: createResumableUploads({
+      directory: config.uploads.partial.directory,
+      expiryMs: config.uploads.partial.expiryMs,
+      rule: uploadRules(config.uploads.maxBytes)['track-audio'],
+      objects,
+      locker: options.uploadLocker,
+      locationOf: (path, id) => `${path.replace(/\/+$/, '')}/${id}`,
+    }),
     captureAudio: createCaptureAudioService({ db, storage: objects }),
   };
 }

@@ -7,7 +7,7 @@ import type { BffConfig } from '@zamio/env';
 import type { Logger } from '@zamio/logger';
 import { createServiceMetrics, startMetricsServer, type ServiceMetrics } from '@zamio/metrics';
 import { createLifecycle, openPlatform, type Lifecycle, type Platform } from '@zamio/platform';
-import { instrumentStorage } from '@zamio/uploads';
+import { instrumentStorage, RedisLocker, startPartialUploadSweep } from '@zamio/uploads';
 import { buildBffApp } from './app';
 import { createBffServices } from './bff-services';
 import { openAirplayLive } from './open-airplay-live';
@@ -56,7 +56,12 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
   const metrics = createServiceMetrics('bff');
   // Announced here (detection reviews) and by the workers; pushed to this process's sockets.
   const live = openAirplayLive(platform, logger, options.airplayEvents);
+  // Resumable uploads lock across processes in Redis; embedded mode (no Redis) is one process.
+  const uploadLocker = platform.redis
+    ? new RedisLocker({ redis: platform.redis, keyPrefix: platform.redisKeyPrefix })
+    : undefined;
   const services = createBffServices(platform, config, instrumentStorage(platform.storage, metrics.storage), {
+    uploadLocker,
     airplayEvents: live.events,
     // One line per such request, without a stack: the outage itself is logged by the Redis state lines.
     onJobDeferred: (job, error) =>
@@ -72,6 +77,17 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
   metrics.watchQueues(platform.jobs);
   options.onMetrics?.(metrics);
 
+  // Every process sweeps (removing a file twice is harmless), so no single one has to be up.
+  const stopPartialSweep = startPartialUploadSweep(
+    services.trackAudioUploads,
+    Math.min(config.uploads.partial.expiryMs / 4, 3_600_000),
+    (outcome) => {
+      if ('error' in outcome) logger.warn({ err: outcome.error }, 'partial upload sweep failed');
+      else if (outcome.removed > 0)
+        logger.info({ removed: outcome.removed }, 'expired partial uploads removed');
+    },
+  );
+
   // Created before the app so readiness can read it; its steps run only at shutdown.
   const lifecycle = createLifecycle({
     drainDelayMs: config.shutdown.drainDelayMs,
@@ -80,6 +96,13 @@ export async function startBff(config: BffConfig, options: StartBffOptions): Pro
     steps: [
       { name: 'http', run: () => app.close() },
       { name: 'live updates', run: () => live.close() },
+      {
+        name: 'resumable uploads',
+        run: async () => {
+          stopPartialSweep();
+          await uploadLocker?.close();
+        },
+      },
       { name: 'metrics', run: async () => metricsServer?.close() },
       // A borrowed platform is the launcher's to close.
       ...(options.platform ? [] : platform.closeSteps),

@@ -80,6 +80,11 @@ export { useCursorPages, type UseCursorPagesOptions, type CursorPagination } fro
 // Charts (Recharts) are at '@zamio/ui/charts', so pages without charts never load them, not even in dev.
 
 export { uploadFile, isAbortError, type UploadRequest, type UploadProgress } from './upload/upload-file';
+export {
+  uploadFileResumably,
+  RESUMABLE_CHUNK_BYTES,
+  type ResumableUploadRequest,
+} from './upload/resumable-upload';
 export { useFileUpload, type FileUploadState, type UploadPhase } from './upload/use-file-upload';
 export { FileUpload, type FileUploadProps } from './upload/FileUpload';
 export { UploadProgressPanel, type UploadProgressPanelProps } from './upload/UploadProgressPanel';

@@ -14,13 +14,16 @@ export interface ReceivedRequest {
   query: Record<string, string>;
   contentType: string;
   csrf: string | undefined;
+  /** Request headers (lower-case names), e.g. tus's Upload-Offset. */
+  headers: Record<string, string | string[] | undefined>;
   /** JSON bodies parsed; multipart bodies as latin1 text (first 4 kB) with their size. */
   json: unknown;
   text: string;
   bytes: number;
 }
 
-export type Answer = { status: number; body?: unknown };
+/** `headers` for protocols that answer in headers (tus: Location, Upload-Offset). */
+export type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 export type Route = (request: ReceivedRequest) => Answer | Promise<Answer>;
 
 export interface LocalBff {
@@ -37,9 +40,15 @@ export async function startLocalBff(): Promise<LocalBff> {
   const routes = new Map<string, Route>();
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
     response.setHeader('Access-Control-Allow-Origin', request.headers.origin ?? '*');
-    response.setHeader('Access-Control-Allow-Headers', 'x-csrf-token, x-request-id, accept, content-type');
-    response.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE');
-    response.setHeader('Access-Control-Expose-Headers', 'x-request-id');
+    response.setHeader(
+      'Access-Control-Allow-Headers',
+      'x-csrf-token, x-request-id, accept, content-type, tus-resumable, upload-length, upload-offset, upload-metadata',
+    );
+    response.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, HEAD, DELETE');
+    response.setHeader(
+      'Access-Control-Expose-Headers',
+      'x-request-id, location, upload-offset, upload-length, tus-resumable',
+    );
     response.setHeader('Access-Control-Allow-Credentials', 'true');
     if (request.method === 'OPTIONS') return void response.writeHead(204).end();
     const chunks: Buffer[] = [];
@@ -54,6 +63,7 @@ export async function startLocalBff(): Promise<LocalBff> {
         path,
         query: Object.fromEntries(url.searchParams),
         contentType,
+        headers: request.headers,
         csrf: request.headers['x-csrf-token'] as string | undefined,
         json: contentType.includes('json') && body.length ? JSON.parse(body.toString('utf8')) : undefined,
         text: body.subarray(0, 4096).toString('latin1'),
@@ -66,6 +76,7 @@ export async function startLocalBff(): Promise<LocalBff> {
         : { status: 404, body: { statusCode: 404, message: `no route ${path}` } };
       response.setHeader('content-type', 'application/json');
       response.setHeader('x-request-id', `req-${received.length}`);
+      for (const [name, value] of Object.entries(answer.headers ?? {})) response.setHeader(name, value);
       response.writeHead(answer.status).end(answer.body === undefined ? '' : JSON.stringify(answer.body));
     });
   });

@@ -17,3 +17,5 @@ export * from './storage/storage-health-check';
 export * from './storage/content-type-of-key';
 export * from './storage/local-copy';
 export * from './storage/read-bytes';
+export * from './resumable/resumable-uploads';
+export * from './resumable/redis-locker';

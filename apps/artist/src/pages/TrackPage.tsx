@@ -235,8 +235,8 @@ export default function TrackPage() {
             </EmptyState>
           )}
           <FileUpload<Track>
-            path={artistEndpoints.trackAudioUploadPath(data.id)}
-            method="PUT"
+            path={artistEndpoints.trackAudioResumablePath(data.id)}
+            resumable
             label={data.audio ? 'Replace the audio' : 'Upload the audio'}
             hint="The new file replaces the audio and its fingerprints at once."
             accept={TRACK_AUDIO_ACCEPT}

@@ -1,8 +1,11 @@
 // Registering a track: its facts (title, ISRC, album, genre, release date),
 // checked inline while typing, then its audio with a progress bar. The track
 // is created first (so a taken ISRC is refused before a large file is sent),
-// then the audio is PUT to it; a failed or cancelled transfer retries into the
-// same track, never creating a second one.
+// then the audio goes to it in resumable parts (tus): a dropped connection
+// resumes by itself, and a failed or cancelled transfer retries into the same
+// track, never creating a second one. The track just created is remembered
+// for this tab (sessionStorage), so after a reload the same facts and the same
+// file continue the upload where it stopped instead of starting a new track.
 import type { Track, TrackCreateBody } from '@zamio/contracts';
 import { artistEndpoints } from '@zamio/api-client';
 import {
@@ -51,14 +54,45 @@ export function trackCreateBodyOf(values: TrackUploadValues): TrackCreateBody {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The track this tab registered and is still uploading into, with the create body it came from. */
+interface CreatedTrack {
+  track: Track;
+  body: string;
+}
+const CREATED_KEY = 'zamio.artist.track-upload.created';
+
+function rememberedTrack(): CreatedTrack | undefined {
+  try {
+    const stored = globalThis.sessionStorage?.getItem(CREATED_KEY);
+    return stored ? (JSON.parse(stored) as CreatedTrack) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function remember(created: CreatedTrack | undefined): void {
+  try {
+    if (created) globalThis.sessionStorage?.setItem(CREATED_KEY, JSON.stringify(created));
+    else globalThis.sessionStorage?.removeItem(CREATED_KEY);
+  } catch {
+    // Storage unavailable (private mode): resuming after a reload is then not offered.
+  }
+}
+
 export function TrackUploadForm({ onUploaded }: TrackUploadFormProps) {
   const api = useApiClient();
   const [file, setFile] = useState<File | undefined>();
   const [fileError, setFileError] = useState<string | undefined>();
   const [formError, setFormError] = useState<string | undefined>();
   // The track created for this form; a retry uploads into it again.
-  const [created, setCreated] = useState<{ track: Track; body: string } | undefined>();
-  const upload = useFileUpload<Track>({ method: 'PUT', onUploaded: (track) => onUploaded(track) });
+  const [created, setCreated] = useState<CreatedTrack | undefined>(rememberedTrack);
+  const upload = useFileUpload<Track>({
+    resumable: true,
+    onUploaded: (track) => {
+      remember(undefined);
+      onUploaded(track);
+    },
+  });
   const {
     register,
     handleSubmit,
@@ -79,6 +113,7 @@ export function TrackUploadForm({ onUploaded }: TrackUploadFormProps) {
       try {
         track = await artistEndpoints.registerTrack(api, body);
         setCreated({ track, body: key });
+        remember({ track, body: key });
       } catch (error) {
         const mapped = serverFormErrors<FieldName>(error, { fields: FIELDS, conflictField: 'isrc' });
         for (const [field, message] of Object.entries(mapped.fields) as [FieldName, string][])
@@ -87,7 +122,7 @@ export function TrackUploadForm({ onUploaded }: TrackUploadFormProps) {
         return;
       }
     }
-    await upload.start(file, undefined, artistEndpoints.trackAudioUploadPath(track.id));
+    await upload.start(file, undefined, artistEndpoints.trackAudioResumablePath(track.id));
   });
 
   // The file is not a react-hook-form field (a File, not text): checked beside it.

@@ -20,6 +20,7 @@ import { artistRoutes } from './artist-routes';
 import { audioRoutes } from './audio-routes';
 import { authRoutes } from './auth-routes';
 import { playlogRoutes } from './playlog-routes';
+import { resumableUploadRoutes } from './resumable-upload-routes';
 import { stationProfileRoutes } from './station-profile-routes';
 import { stationRoutes } from './station-routes';
 import { streamRoutes } from './stream-routes';
@@ -82,6 +83,10 @@ export const securedApi: FastifyPluginAsync<SecuredApiOptions> = async (
     tracks: services.tracks,
     splits: services.splits,
     airplay: services.airplay,
+  });
+  await app.register(resumableUploadRoutes, {
+    tracks: services.tracks,
+    trackAudioUploads: services.trackAudioUploads,
   });
   await app.register(stationRoutes, {
     devices: services.devices,

@@ -101,6 +101,8 @@ describe('graceful shutdown of the bff process', () => {
         'http',
         // The live-update feed's own Redis subscriber, after the sockets have closed with http.
         'live updates',
+        // The partial-upload sweep stops and the upload lock's Redis subscriber closes.
+        'resumable uploads',
         'metrics',
         'queue',
         'redis',

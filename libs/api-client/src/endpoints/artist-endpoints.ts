@@ -28,6 +28,8 @@ export const artistEndpoints = {
     api.post<Track>(`${trackPath(trackId)}/withdrawal`, { withdrawn }),
   /** PUT target of a track's audio (multipart, `file` part), for the upload with progress. */
   trackAudioUploadPath: (trackId: string) => `${trackPath(trackId)}/audio`,
+  /** tus creation endpoint of a track's audio: the same pipeline, sent in resumable parts. */
+  trackAudioResumablePath: (trackId: string) => `${trackPath(trackId)}/audio/uploads`,
   /** Where the browser streams a track's audio from (range requests), e.g. for <audio src>. */
   trackAudioUrl: (api: Pick<ApiClient, 'baseUrl'>, trackId: string) =>
     `${api.baseUrl}${trackPath(trackId)}/audio`,

@@ -1,6 +1,7 @@
 // The bff's configuration as the app sees it: one nested, typed object built
 // once from the validated environment (schemas/bff.ts). Every variable of the
 // bff schema lands in exactly one field here.
+import { join } from 'node:path';
 import type { Environment } from '../variable';
 import type { BffEnv } from '../schemas/bff';
 import { toStorageConfig, type StorageConfig } from '../schemas/storage';
@@ -54,6 +55,8 @@ export interface SessionConfig {
 
 export interface UploadsConfig {
   maxBytes: { 'track-audio': number; 'capture-audio': number; 'playlog-csv': number; document: number };
+  /** Resumable (tus) uploads in progress: their shared directory and how long they may be continued. */
+  partial: { directory: string; expiryMs: number };
 }
 
 export interface RateLimitsConfig {
@@ -141,6 +144,10 @@ export function bffConfigFrom(env: BffEnv & { ZAMIO_ENV: Environment }): BffConf
         'capture-audio': env.UPLOAD_MAX_CAPTURE_AUDIO,
         'playlog-csv': env.UPLOAD_MAX_PLAYLOG_CSV,
         document: env.UPLOAD_MAX_DOCUMENT,
+      },
+      partial: {
+        directory: env.UPLOAD_PARTIAL_DIR || join(env.UPLOAD_DIR, '.partial'),
+        expiryMs: env.UPLOAD_PARTIAL_EXPIRY,
       },
     },
     streams: { allowPrivateAddresses: env.STREAM_ALLOW_PRIVATE_ADDRESSES },

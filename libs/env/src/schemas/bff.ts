@@ -227,6 +227,18 @@ export const bffSpec = {
     default: 10_485_760,
     group: 'Uploads',
   }),
+  UPLOAD_PARTIAL_DIR: text({
+    desc: 'Directory of resumable (tus) uploads in progress, shared by every bff process (a volume all bff containers mount, in S3 mode too); empty means `.partial` inside UPLOAD_DIR. Finished files move to the upload storage; nothing here needs a backup.',
+    example: '/var/lib/zamio/uploads/.partial',
+    default: '',
+    group: 'Uploads',
+  }),
+  UPLOAD_PARTIAL_EXPIRY: duration({
+    desc: 'How long after its creation a resumable upload may be continued; older partial uploads are refused (410) and removed by the bff sweep.',
+    example: '24h',
+    default: 86_400_000,
+    group: 'Uploads',
+  }),
   ...streamAddressSpec,
   ...storageSpec,
   ...processSpec,

@@ -11,6 +11,8 @@ export interface FileUploadProps<T> extends FileRules {
   path: string;
   /** PUT replaces a resource's file (e.g. a track's audio). Default POST. */
   method?: 'POST' | 'PUT';
+  /** Send in parts over tus (`path` is the upload-creation endpoint); see useFileUpload. */
+  resumable?: boolean;
   label: ReactNode;
   hint?: ReactNode;
   /** Text fields sent with the file (e.g. title and ISRC of a track). */
@@ -28,6 +30,7 @@ export interface FileUploadProps<T> extends FileRules {
 export function FileUpload<T = unknown>({
   path,
   method,
+  resumable,
   label,
   hint,
   fields,
@@ -41,6 +44,7 @@ export function FileUpload<T = unknown>({
   const upload = useFileUpload<T>({
     path,
     ...(method ? { method } : {}),
+    ...(resumable ? { resumable } : {}),
     ...(onUploaded ? { onUploaded } : {}),
   });
   const [dragging, setDragging] = useState(false);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { csrfHeadersFor } from '../auth/csrf-token';
 import { useRuntimeConfig } from '../runtime-config/runtime-config-context';
+import { KEEP_PARTIAL_UPLOAD, uploadFileResumably } from './resumable-upload';
 import { isAbortError, uploadFile, type UploadProgress } from './upload-file';
 
 export type UploadPhase = 'idle' | 'uploading' | 'done' | 'failed' | 'cancelled';
@@ -21,6 +22,12 @@ export interface UseFileUploadOptions<T> {
    */
   path?: string;
   method?: 'POST' | 'PUT';
+  /**
+   * Send the file in parts over tus (resumable-upload.ts): `path` is then the
+   * upload-creation endpoint, text fields are not sent, a dropped connection
+   * resumes by itself and the same file resumes after a reload.
+   */
+  resumable?: boolean;
   onUploaded?: (result: T, file: File) => void;
 }
 
@@ -37,7 +44,7 @@ const IDLE = {
  * session's CSRF token and the cookie like the api-client does, to the same
  * API base URL. Unmounting cancels a running upload.
  */
-export function useFileUpload<T = unknown>({ path, method, onUploaded }: UseFileUploadOptions<T>) {
+export function useFileUpload<T = unknown>({ path, method, resumable, onUploaded }: UseFileUploadOptions<T>) {
   const { apiBaseUrl } = useRuntimeConfig();
   const [state, setState] = useState<FileUploadState<T>>(IDLE);
   const controller = useRef<AbortController | undefined>(undefined);
@@ -47,7 +54,8 @@ export function useFileUpload<T = unknown>({ path, method, onUploaded }: UseFile
   useEffect(() => {
     uploaded.current = onUploaded;
   }, [onUploaded]);
-  useEffect(() => () => controller.current?.abort(), []);
+  // Leaving the page stops sending; a resumable upload stays on the server to continue later.
+  useEffect(() => () => controller.current?.abort(KEEP_PARTIAL_UPLOAD), []);
 
   const start = useCallback(
     async (file: File, fields?: Record<string, string>, pathOfThisUpload: string | undefined = path) => {
@@ -59,16 +67,28 @@ export function useFileUpload<T = unknown>({ path, method, onUploaded }: UseFile
       lastPath.current = pathOfThisUpload;
       setState({ ...IDLE, phase: 'uploading', file, progress: { loaded: 0, total: file.size, fraction: 0 } });
       try {
-        const result = await uploadFile<T>({
-          url: `${apiBaseUrl}${pathOfThisUpload}`,
-          method,
-          file,
-          ...(fields ? { fields } : {}),
-          headers: csrfHeadersFor(method ?? 'POST'),
-          withCredentials: !apiBaseUrl.startsWith('/'),
-          signal: abort.signal,
-          onProgress: (progress) => setState((now) => (now.file === file ? { ...now, progress } : now)),
-        });
+        const onProgress = (progress: UploadProgress) =>
+          setState((now) => (now.file === file ? { ...now, progress } : now));
+        const withCredentials = !apiBaseUrl.startsWith('/');
+        const result = resumable
+          ? await uploadFileResumably<T>({
+              url: `${apiBaseUrl}${pathOfThisUpload}`,
+              file,
+              headers: csrfHeadersFor('PATCH'),
+              withCredentials,
+              signal: abort.signal,
+              onProgress,
+            })
+          : await uploadFile<T>({
+              url: `${apiBaseUrl}${pathOfThisUpload}`,
+              method,
+              file,
+              ...(fields ? { fields } : {}),
+              headers: csrfHeadersFor(method ?? 'POST'),
+              withCredentials,
+              signal: abort.signal,
+              onProgress,
+            });
         setState((now) => ({ ...now, phase: 'done', result }));
         uploaded.current?.(result, file);
         return result;
@@ -78,7 +98,7 @@ export function useFileUpload<T = unknown>({ path, method, onUploaded }: UseFile
         return undefined;
       }
     },
-    [apiBaseUrl, path, method],
+    [apiBaseUrl, path, method, resumable],
   );
 
   const cancel = useCallback(() => controller.current?.abort(), []);

@@ -29,6 +29,8 @@ export interface SecureStack {
   /** Signs up (and, for pending roles, approves with the demo admin) then signs in. */
   account(role: 'artist' | 'station' | 'publisher', name: string): Promise<ApiClient>;
   admin(): Promise<ApiClient>;
+  /** Starts one more bff process on the same database, Redis and upload directory (stopped by stop()). */
+  another(): Promise<{ url: string }>;
   /** Stops this bff and starts a new one on the same database and Redis (env merged over the first). */
   restart(env?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
@@ -80,6 +82,7 @@ export async function startSecureStack(
     return { bff, url };
   };
   let running = await launch(baseEnv);
+  const others: RunningBff[] = [];
 
   const stack: SecureStack = {
     get bff() {
@@ -93,6 +96,11 @@ export async function startSecureStack(
     databaseUrl: database.url,
     redis: { url: redis.url, prefix: redis.prefix },
     client: (origin) => new ApiClient(running.url, origin ?? running.url),
+    async another() {
+      const other = await launch(baseEnv);
+      others.push(other.bff);
+      return { url: other.url };
+    },
     async restart(env = {}) {
       await running.bff.lifecycle.shutdown('restart');
       running = await launch({ ...baseEnv, ...env });
@@ -127,6 +135,7 @@ export async function startSecureStack(
       return client;
     },
     async stop() {
+      await Promise.all(others.map((other) => other.lifecycle.shutdown('test done')));
       await running.bff.lifecycle.shutdown('test done');
       await redis.cleanup();
       await database.drop();
