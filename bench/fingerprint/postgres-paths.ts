@@ -3,35 +3,32 @@
 // fingerprintPcm, one transaction into track_fingerprints + the change log), captures
 // recognised by the match job's own step (identifyCaptureAudio: decode, fingerprintQuery,
 // index.refresh() — one round trip to Postgres —, lookup in the packed index that
-// createFingerprintIndex loaded from Postgres, the library's decision). Beside it, for the
+// createFingerprintIndex loaded from Postgres, the library's decision) in a process of its own
+// that holds what the worker holds (worker-path-child.ts). Beside it, for the
 // record, two pure-SQL lookups built from the same rows — one row per posting with a covering
 // index, and one row per hash with its postings packed in a bytea — each answering a capture
 // with one `hash = ANY($1)` query (the sorted, distinct int4[] from queryHashes) and the same
 // groupPostings + decideMatch. Used by run-postgres-bench.ts (≥ 1,000 real tracks) and by the
 // smoke test in tools/fp/test (three synthetic tracks).
 import { createHash } from 'node:crypto';
+import { fork } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { usersRepository } from '@zamio/accounts';
-import { identifyCaptureAudio } from '@zamio/airplay';
 import { decodeAudio } from '@zamio/audio';
-import {
-  createFingerprintIndex,
-  createFingerprintService,
-  createLibraryIndexService,
-  fingerprintsRepository,
-  type FingerprintIndex,
-} from '@zamio/catalog';
+import { createFingerprintService, createLibraryIndexService, fingerprintsRepository } from '@zamio/catalog';
 import { createPostgresDatabase, migrate } from '@zamio/db';
 import {
   decideMatch,
   FINGERPRINT_PARAMS_VERSION,
   fingerprintQuery,
   groupPostings,
-  matchQuery,
   queryHashes,
 } from '@zamio/fingerprint';
 import { CAPTURE_MAX_SECONDS } from '@zamio/contracts';
+import type { ChildMessage, ChildResult, ParentMessage } from './worker-path-child.ts';
 
 export interface BenchTrack {
   /** The track's title in the catalogue (unique). */
@@ -52,7 +49,7 @@ export interface BenchCapture {
 export interface PathTiming {
   /** Wall ms per capture, decode → decision. */
   readonly wallMs: number[];
-  /** CPU ms of this process per capture (the Postgres server's CPU is not in it). */
+  /** CPU ms per capture of the process that ran it (the Postgres server's CPU is not in it). */
   readonly cpuMs: number[];
   readonly rows: number[];
   /** Captures whose answer is the right track at the right offset (±0.5 s) / no answer for a negative. */
@@ -99,6 +96,8 @@ export interface PostgresPathsResult {
   };
   readonly load: { wallSeconds: number; cpuSeconds: number };
   readonly worker: PathTiming;
+  /** CPU ms of the worker-path process over its whole timed pass (the captures and their hand-over). */
+  readonly workerPassCpuMs: number;
   /** 1-minute load average when the worker path's timing began and ended. */
   readonly workerLoad: { before: number; after: number };
   /** The worker path's steps timed one by one over the same captures (CPU ms per capture). */
@@ -150,6 +149,7 @@ export async function measurePostgresPaths({
     applicationName: 'zamio-fp-bench',
   });
   const client = new pg.Client({ connectionString: databaseUrl, application_name: 'zamio-fp-bench-sql' });
+  let child: WorkerPath | undefined;
   try {
     await migrate(db);
     log('  migrated');
@@ -201,15 +201,6 @@ export async function measurePostgresPaths({
     const numberOfTrack = new Map(numbers.map((r) => [r.track_id, r.number]));
     const numberOf = new Map(numbers.map((r) => [r.title, r.number]));
 
-    // ---- The worker's path: the packed index loaded from Postgres, refreshed per capture.
-    const matcher = createFingerprintIndex({ db });
-    const loadWall = performance.now();
-    const loadCpu = cpuNow();
-    await matcher.refresh();
-    const load = {
-      wallSeconds: (performance.now() - loadWall) / 1000,
-      cpuSeconds: (cpuNow() - loadCpu) / 1000,
-    };
     const judge = (capture: BenchCapture, answer: Answer | null) => {
       if (capture.title === null) return answer === null ? 'right' : 'wrong';
       if (!answer) return 'none';
@@ -233,30 +224,30 @@ export async function measurePostgresPaths({
     }
     log('  SQL layouts built');
 
+    // ---- The worker's path, in a process of its own (worker-path-child.ts): it loads the
+    // packed index from Postgres now, and times the captures once the lock is held.
+    child = await startWorkerPath(databaseUrl, captures, warmup);
+    const { load, run } = child;
     const timed = await aroundTiming(async () => {
-      for (const capture of captures.slice(0, warmup)) await identifyCaptureAudio(capture.bytes, matcher);
-      const workerAnswers: (Answer | null)[] = [];
       const loadBefore = loadavg()[0]!;
-      const worker = await timePath(
+      const fromChild = await run();
+      const workerLoad = { before: loadBefore, after: loadavg()[0]! };
+      const workerAnswers: (Answer | null)[] = fromChild.answers.map(
+        (a) =>
+          a && { track: numberOfTrack.get(a.trackId) ?? -1, offsetSeconds: a.offsetSeconds, score: a.score },
+      );
+      const worker = summarise(
         captures,
-        async (capture) => {
-          const { match } = await identifyCaptureAudio(capture.bytes, matcher);
-          const answer = match
-            ? {
-                track: numberOfTrack.get(match.trackId) ?? -1,
-                offsetSeconds: match.offsetSeconds,
-                score: match.score,
-              }
-            : null;
-          workerAnswers.push(answer);
-          return { answer, rows: matcher.size().postings };
-        },
+        fromChild.wallMs,
+        fromChild.cpuMs,
+        workerAnswers,
+        captures.map(() => fromChild.postings),
         judge,
         () => true,
       );
-      const workerLoad = { before: loadBefore, after: loadavg()[0]! };
       log(`  worker path: ${captures.length} captures`);
-      const stages = await timeStages(captures, matcher);
+      const stages = fromChild.stages;
+      const workerPassCpuMs = fromChild.passCpuMs;
 
       const sqlSet = captures.slice(0, sqlCaptures);
       const sql: SqlLayout[] = [];
@@ -285,7 +276,7 @@ export async function measurePostgresPaths({
         sql.push({ ...built[i]!, timing });
         log(`  ${layout.name}: ${sqlSet.length} captures`);
       }
-      return { worker, workerLoad, stages, sql };
+      return { worker, workerLoad, workerPassCpuMs, stages, sql };
     });
 
     return {
@@ -299,6 +290,7 @@ export async function measurePostgresPaths({
       ...timed,
     };
   } finally {
+    child?.stop();
     await client.end().catch(() => {});
     await db.close();
   }
@@ -315,27 +307,95 @@ async function queryOf(bytes: Uint8Array) {
   return fingerprintQuery(decoded.samples, decoded.sampleRate);
 }
 
+interface WorkerPath {
+  load: { wallSeconds: number; cpuSeconds: number };
+  run: () => Promise<ChildResult>;
+  /** Ends the child if it is still there (a failure elsewhere must not leave it waiting). */
+  stop: () => void;
+}
+
+const CHILD = fileURLToPath(new URL('./worker-path-child.ts', import.meta.url));
+
 /**
- * Where the worker path's CPU goes: the steps of identifyCaptureAudio run one at a time with
- * the same functions and arguments, each timed on its own (the whole path is timed above).
+ * Forks worker-path-child.ts and has it load the index from Postgres; `run()` then hands it
+ * the captures one at a time and returns its timings. The child runs TypeScript through tsx,
+ * with this process's NODE_OPTIONS (the bench's V8 heap settings).
  */
-async function timeStages(captures: readonly BenchCapture[], index: FingerprintIndex): Promise<StageTiming> {
-  const stages: StageTiming = { decode: {}, fingerprint: [], refresh: [], lookupDecide: [] };
-  for (const capture of captures) {
-    let c = cpuNow();
-    const decoded = await decodeAudio(capture.bytes, { maxDurationSeconds: CAPTURE_MAX_SECONDS + 1 });
-    (stages.decode[decoded.source.format] ??= []).push(cpuNow() - c);
-    c = cpuNow();
-    const query = fingerprintQuery(decoded.samples, decoded.sampleRate);
-    stages.fingerprint.push(cpuNow() - c);
-    c = cpuNow();
-    await index.refresh();
-    stages.refresh.push(cpuNow() - c);
-    c = cpuNow();
-    matchQuery(index, query);
-    stages.lookupDecide.push(cpuNow() - c);
-  }
-  return stages;
+async function startWorkerPath(
+  databaseUrl: string,
+  captures: readonly BenchCapture[],
+  warmup: number,
+): Promise<WorkerPath> {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const child = fork(CHILD, [], { execArgv: ['--import', tsx], serialization: 'advanced' });
+  let loaded: (load: { wallSeconds: number; cpuSeconds: number }) => void = () => {};
+  let done: (result: ChildResult) => void = () => {};
+  let failed: (error: Error) => void = () => {};
+  const exited = new Promise<never>((_, reject) => {
+    failed = reject;
+    child.once('exit', (code, signal) =>
+      reject(new Error(`the worker-path child exited (${code ?? signal})`)),
+    );
+  });
+  exited.catch(() => {});
+  child.on('message', (message: ChildMessage) => {
+    if (message.type === 'loaded') loaded(message.load);
+    else if (message.type === 'need')
+      child.send({
+        type: 'capture',
+        i: message.i,
+        bytes: captures[message.i]!.bytes,
+      } satisfies ParentMessage);
+    else if (message.type === 'done') done(message.result);
+    else failed(new Error(`the worker-path child failed: ${message.message}`));
+  });
+  const load = await Promise.race([
+    new Promise<{ wallSeconds: number; cpuSeconds: number }>((resolve) => {
+      loaded = resolve;
+      child.send({
+        type: 'load',
+        databaseUrl,
+      } satisfies ParentMessage);
+    }),
+    exited,
+  ]);
+  return {
+    load,
+    run: () =>
+      Promise.race([
+        new Promise<ChildResult>((resolve) => {
+          done = resolve;
+          child.send({ type: 'time', captures: captures.length, warmup } satisfies ParentMessage);
+        }),
+        exited,
+      ]),
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+    },
+  };
+}
+
+/** Scores a path's answers (the right track at the right offset, wrong tracks, agreement). */
+function summarise(
+  captures: readonly BenchCapture[],
+  wallMs: number[],
+  cpuMs: number[],
+  answers: readonly (Answer | null)[],
+  rows: number[],
+  judge: (capture: BenchCapture, answer: Answer | null) => string,
+  agrees: (answer: Answer | null) => boolean,
+): PathTiming {
+  let right = 0;
+  let wrongTrack = 0;
+  let sameAsWorker = 0;
+  captures.forEach((capture, i) => {
+    const answer = answers[i] ?? null;
+    const verdict = judge(capture, answer);
+    if (verdict === 'right') right++;
+    if (verdict === 'wrong') wrongTrack++;
+    if (agrees(answer)) sameAsWorker++;
+  });
+  return { wallMs, cpuMs, rows, right, wrongTrack, sameAsWorker, captures: captures.length };
 }
 
 async function timePath(
@@ -347,9 +407,7 @@ async function timePath(
   const wallMs: number[] = [];
   const cpuMs: number[] = [];
   const rows: number[] = [];
-  let right = 0;
-  let wrongTrack = 0;
-  let sameAsWorker = 0;
+  const answers: (Answer | null)[] = [];
   for (const capture of captures) {
     const w = performance.now();
     const c = cpuNow();
@@ -357,12 +415,9 @@ async function timePath(
     cpuMs.push(cpuNow() - c);
     wallMs.push(performance.now() - w);
     rows.push(n);
-    const verdict = judge(capture, answer);
-    if (verdict === 'right') right++;
-    if (verdict === 'wrong') wrongTrack++;
-    if (agrees(answer)) sameAsWorker++;
+    answers.push(answer);
   }
-  return { wallMs, cpuMs, rows, right, wrongTrack, sameAsWorker, captures: captures.length };
+  return summarise(captures, wallMs, cpuMs, answers, rows, judge, agrees);
 }
 
 async function relationSizes(client: pg.Client, table: string) {

@@ -191,7 +191,12 @@ const report = [
     `Captures: ${captures.length} of ${CAPTURE_S} s, one per held-out track at a seeded random offset (${conditionsRecall}), ` +
     `as 44.1 kHz mono WAV (MP3 for the MP3 condition), bytes in memory; latency is per capture from the bytes to the decision, ` +
     `wall time with the bench at nice ${timedNice}${LOCK ? ` holding the machine's heavy-work lock (\`flock ${LOCK}\`)` : ''} (1-minute load average ` +
-    `${result.workerLoad.before.toFixed(1)} when the worker path's timing began, ${result.workerLoad.after.toFixed(1)} when it ended, on ${cpus().length} cores), CPU time of the bench process.`,
+    `${result.workerLoad.before.toFixed(1)} when the worker path's timing began, ${result.workerLoad.after.toFixed(1)} when it ended, on ${cpus().length} cores). ` +
+    `**The worker path runs in a process of its own** (bench/fingerprint/worker-path-child.ts), holding what the worker holds — ` +
+    `a Postgres pool, the packed index it loaded from Postgres, the capture at hand — and its CPU time per capture, from the bytes ` +
+    `to the decision, is what the CPU columns and captures/s per core count (over its whole timed pass, including handing each ` +
+    `capture's bytes over from the bench process: ${(w.captures / (result.workerPassCpuMs / 1000)).toFixed(0)} captures/s per core); ` +
+    `the pure-SQL rows run in the bench process.`,
   '',
   '| path | what runs it | wall ms p50 / p95 (target ≤ 50) | CPU ms p50 / p95 | captures/s per core (≥ 50) | MB per hour of audio in Postgres incl. indexes (≤ 40) | right answers | same decision as the worker |',
   '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',

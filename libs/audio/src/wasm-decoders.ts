@@ -62,10 +62,92 @@ function toBlock(decoded: WasmDecodedAudio): PcmBlock {
   };
 }
 
+/**
+ * What of mpg123-decoder's MPEGDecoder (1.0.x) the recycling below touches: its constructor
+ * and free() are these same calls (mpeg_frame_decoder_create / _destroy on the WASM instance,
+ * and the counters its errors report), so a recycled decoder starts each file from mpg123's
+ * initial state, as a new one does. Checked at run time; anything else is freed as before.
+ */
+interface Mpg123Internals {
+  _common: {
+    wasm: {
+      mpeg_frame_decoder_create(decoderPtr: number, gapless: number): number;
+      mpeg_frame_decoder_destroy(decoder: number): void;
+      free(ptr: number): void;
+      HEAP: ArrayBuffer;
+    };
+    allocateTypedArray(
+      length: number,
+      type: Uint32ArrayConstructor,
+      track: boolean,
+    ): { ptr: number; buf: Uint32Array };
+  };
+  _decoder: number;
+  _inputBytes: number;
+  _outputSamples: number;
+  _frameNumber: number;
+}
+
+function isMpg123(decoder: unknown): decoder is Mpg123Internals {
+  const d = decoder as Partial<Mpg123Internals> | null;
+  return (
+    typeof d?._decoder === 'number' &&
+    typeof d._common?.wasm?.mpeg_frame_decoder_create === 'function' &&
+    typeof d._common.wasm.mpeg_frame_decoder_destroy === 'function' &&
+    d._common.wasm.HEAP instanceof ArrayBuffer &&
+    typeof d._common.allocateTypedArray === 'function'
+  );
+}
+
+// A new MPEGDecoder instantiates mpg123's WASM module with a WebAssembly memory of its own
+// (~2–3 ms), and dropping those memories is what set off most of V8's full collections in a
+// process matching captures: in the Postgres bench an MP3 capture cost ~50 ms of CPU against
+// ~20 ms for WAV. So a decoder that finished a file cleanly is kept (a few per process) and the
+// next MP3 gets a fresh mpg123 handle in the same instance — the same output sample for sample
+// (libs/audio/test/decode-formats.test.ts checks it against a new decoder).
+const MAX_IDLE_MP3 = 2;
+/** Files one instance decodes before it is dropped all the same (bounds whatever it keeps). */
+const MAX_USES = 32;
+const usesOf = new WeakMap<WasmDecoder, number>();
+const idleMp3: WasmDecoder[] = [];
+let mp3Recycled = 0;
+
+/** MP3 decoders handed out again so far (tests). */
+export function recycledMp3Decoders(): number {
+  return mp3Recycled;
+}
+
+function recycleMp3(decoder: WasmDecoder): boolean {
+  const uses = (usesOf.get(decoder) ?? 0) + 1;
+  usesOf.set(decoder, uses);
+  if (uses >= MAX_USES || idleMp3.length >= MAX_IDLE_MP3 || !isMpg123(decoder)) return false;
+  const { wasm } = decoder._common;
+  // The library's views are made once over the WASM memory: once it has grown they are stale.
+  if (wasm.HEAP.byteLength === 0) return false;
+  // mpeg_frame_decoder_destroy frees the handle's memory itself (free() frees it a second
+  // time, harmless only in an instance about to be dropped).
+  wasm.mpeg_frame_decoder_destroy(decoder._decoder);
+  // The cell that receives the new handle's address is freed at once (not left to free()).
+  const cell = decoder._common.allocateTypedArray(1, Uint32Array, false);
+  const error = wasm.mpeg_frame_decoder_create(cell.ptr, 1);
+  decoder._decoder = cell.buf[0]!;
+  wasm.free(cell.ptr);
+  if (error !== 0) return false;
+  decoder._inputBytes = 0;
+  decoder._outputSamples = 0;
+  decoder._frameNumber = 0;
+  idleMp3.push(decoder);
+  return true;
+}
+
 export async function createWasmDecoder(format: WasmFormat): Promise<PcmDecoder> {
-  const decoder = await construct(format);
+  const idle = format === 'mp3' ? idleMp3.pop() : undefined;
+  if (idle) mp3Recycled++;
+  const decoder = idle ?? (await construct(format));
   await decoder.ready;
   let freed = false;
+  // Recycled only after a whole file decoded without a damaged frame or an exception.
+  let clean = format === 'mp3';
   // mpg123 always outputs two channels, a mono stream duplicated: keep one so the channel count is true.
   let channels: number | undefined;
   const trim = (block: PcmBlock): PcmBlock =>
@@ -75,17 +157,25 @@ export async function createWasmDecoder(format: WasmFormat): Promise<PcmDecoder>
   return {
     async decode(chunk) {
       if (format === 'mp3' && channels === undefined) channels = mp3StreamInfo(chunk)?.channels ?? 2;
-      return trim(toBlock(await decoder.decode(chunk)));
+      const wasClean = clean;
+      clean = false;
+      const block = toBlock(await decoder.decode(chunk));
+      clean = wasClean && block.errors.length === 0;
+      return trim(block);
     },
     async flush() {
-      return decoder.flush
+      const wasClean = clean;
+      clean = false;
+      const block = decoder.flush
         ? trim(toBlock(await decoder.flush()))
         : { channelData: [], sampleRate: 0, errors: [] };
+      clean = wasClean && block.errors.length === 0;
+      return block;
     },
     free() {
       if (freed) return;
       freed = true;
-      decoder.free();
+      if (!(clean && recycleMp3(decoder))) decoder.free();
     },
   };
 }

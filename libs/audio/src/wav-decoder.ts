@@ -209,8 +209,9 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * Int16Array instead of a DataView call per sample — the same values, several times faster.
  */
 function int16ToPlanar(bytes: Uint8Array, frames: number, channels: number): Float32Array[] {
-  // An Int16Array needs an even byte offset; a chunk split at an odd byte is copied first.
-  const aligned = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice();
+  // An Int16Array needs an even byte offset; a chunk split at an odd byte is copied first
+  // (by the Uint8Array constructor: a Node Buffer's slice() is a view, not a copy).
+  const aligned = bytes.byteOffset % 2 === 0 ? bytes : new Uint8Array(bytes);
   const samples = new Int16Array(aligned.buffer, aligned.byteOffset, frames * channels);
   const out = Array.from({ length: channels }, () => new Float32Array(frames));
   for (let c = 0; c < channels; c++) {

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAudio, type AudioFormat } from '../src/index.ts';
+import { recycledMp3Decoders } from '../src/wasm-decoders.ts';
 import {
   audioWorkbench,
   bestAlignment,
@@ -191,6 +192,22 @@ describe('compressed formats', () => {
       expect(decoded.source).toMatchObject({ format: 'mp3', channels: 2 });
       expect(decoded.source.durationSeconds).toBeCloseTo(SECONDS, 2);
     }
+  });
+
+  // MP3 decoders are recycled (a fresh mpg123 handle in the same WASM instance): a recycled
+  // one must decode exactly as a new one, whatever it decoded before.
+  it('decodes an MP3 the same with a recycled decoder as with a new one', async () => {
+    const stereo = new Uint8Array(await readFile(await bench.encode(sourceWav, 'mp3')));
+    const other = new Uint8Array(await readFile(await bench.encode(sourceWav, 'mp3-mono')));
+    // Three at once: at most two decoders wait idle, so at least one of these is new.
+    const atOnce = await Promise.all([stereo, stereo, stereo].map((bytes) => decodeAudio(bytes)));
+    for (const decoded of atOnce.slice(1)) expect(decoded.samples).toEqual(atOnce[0]!.samples);
+    await decodeAudio(other);
+    const before = recycledMp3Decoders();
+    const again = await decodeAudio(stereo);
+    expect(recycledMp3Decoders()).toBe(before + 1);
+    expect(again.samples).toEqual(atOnce[0]!.samples);
+    expect(again.source).toEqual(atOnce[0]!.source);
   });
 
   it('reports a mono source as one channel', async () => {

@@ -49,6 +49,18 @@ describe('WavDecoder', () => {
     );
   });
 
+  // A Buffer's slice() is a view: the odd-offset copy must not rely on it (a Buffer handed
+  // over by IPC or cut from a larger one can start at any byte).
+  it('decodes a Buffer that starts at an odd byte of its memory', async () => {
+    const samples = ramp(500, 0.7);
+    const bytes = wavBytes([samples], 8_000, 's16');
+    const backing = Buffer.alloc(bytes.length + 1);
+    backing.set(bytes, 1);
+    const [mono] = await decodeInPieces(backing.subarray(1), []);
+    expect(mono).toEqual((await decodeInPieces(bytes, []))[0]);
+    expect(mono!.length).toBe(500);
+  });
+
   it('skips a large chunk before the audio and ignores chunks after it', async () => {
     const art = { id: 'id3 ', body: new Uint8Array(3 * 1024 * 1024).fill(0xaa) };
     const body = wavBytes([ramp(1000, 0.5)], 8_000, 's16', [art]);

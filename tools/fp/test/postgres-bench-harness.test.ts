@@ -64,6 +64,10 @@ it('measures the worker path and the pure-SQL layouts on a tiny synthetic catalo
   expect(result.worker.wrongTrack).toBe(0);
   expect(result.worker.wallMs).toHaveLength(4);
   expect(result.worker.cpuMs.every((ms) => ms > 0)).toBe(true);
+  // The worker path runs in a process of its own: its whole timed pass costs at least its captures.
+  const captureCpu = result.worker.cpuMs.reduce((a, b) => a + b, 0);
+  expect(result.workerPassCpuMs).toBeGreaterThanOrEqual(captureCpu * 0.99);
+  expect(result.load.cpuSeconds).toBeGreaterThan(0);
 
   expect(result.stages.decode['wav']).toHaveLength(4);
   for (const step of [result.stages.fingerprint, result.stages.refresh, result.stages.lookupDecide])
