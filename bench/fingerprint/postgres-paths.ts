@@ -318,8 +318,9 @@ const CHILD = fileURLToPath(new URL('./worker-path-child.ts', import.meta.url));
 
 /**
  * Forks worker-path-child.ts and has it load the index from Postgres; `run()` then hands it
- * the captures one at a time and returns its timings. The child runs TypeScript through tsx,
- * with this process's NODE_OPTIONS (the bench's V8 heap settings).
+ * the captures one at a time and returns its timings. The child runs TypeScript through tsx
+ * with the worker image's V8 settings — none: NODE_OPTIONS is cleared, so the bench's own
+ * heap flags (a larger young generation for the indexing) do not flatter the worker's path.
  */
 async function startWorkerPath(
   databaseUrl: string,
@@ -327,7 +328,11 @@ async function startWorkerPath(
   warmup: number,
 ): Promise<WorkerPath> {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const child = fork(CHILD, [], { execArgv: ['--import', tsx], serialization: 'advanced' });
+  const child = fork(CHILD, [], {
+    execArgv: ['--import', tsx],
+    env: { ...process.env, NODE_OPTIONS: '' },
+    serialization: 'advanced',
+  });
   let loaded: (load: { wallSeconds: number; cpuSeconds: number }) => void = () => {};
   let done: (result: ChildResult) => void = () => {};
   let failed: (error: Error) => void = () => {};

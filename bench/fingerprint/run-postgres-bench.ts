@@ -178,7 +178,7 @@ const conditionsRecall = CONDITIONS.map((c) => {
 const segments = corpus.tracks.filter((t) => t.id.includes('#')).length;
 const report = [
   `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:fingerprint:postgres${write ? ' -- --write' : ''}\` on ` +
-    `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version} (${(process.env.NODE_OPTIONS ?? '').trim() || 'default V8 heap settings'}), PostgreSQL ${result.serverVersion} ` +
+    `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version} (bench process ${(process.env.NODE_OPTIONS ?? '').trim() || 'default V8 heap settings'}; the worker's path in a child with the worker image's default V8 settings), PostgreSQL ${result.serverVersion} ` +
     `(the machine's server, a throw-away database), params version ${FINGERPRINT_PARAMS_VERSION}, seed ${SEED}. ` +
     `**Catalogue: ${result.tracks} tracks indexed, ${result.audioHours.toFixed(1)} h**, from ${corpus.files} music files of ` +
     `${corpus.packages.length} Debian packages (${corpus.packages.join(', ')}): ${corpus.tracks.length - segments} whole files and ` +
