@@ -104,8 +104,8 @@ function isMpg123(decoder: unknown): decoder is Mpg123Internals {
 // process matching captures: in the Postgres bench an MP3 capture cost ~50 ms of CPU against
 // ~20 ms for WAV. So a decoder that finished a file cleanly is kept (a few per process) and the
 // next MP3 gets a fresh mpg123 handle in the same instance — the same output sample for sample
-// (the library's own reset() frees the instance and instantiates a new one: no cheaper)
-// (libs/audio/test/decode-formats.test.ts checks it against a new decoder).
+// (libs/audio/test/decode-formats.test.ts checks it against a new decoder). The library's own
+// reset() frees the instance and instantiates a new one, so it is no cheaper than a new decoder.
 const MAX_IDLE_MP3 = 2;
 /** Files one instance decodes before it is dropped all the same (bounds whatever it keeps). */
 const MAX_USES = 32;
