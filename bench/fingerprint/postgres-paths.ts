@@ -19,7 +19,8 @@ import pg from 'pg';
 import { usersRepository } from '@zamio/accounts';
 import { decodeAudio } from '@zamio/audio';
 import { createFingerprintService, createLibraryIndexService, fingerprintsRepository } from '@zamio/catalog';
-import { createPostgresDatabase, migrate } from '@zamio/db';
+import { migrate } from '@zamio/db';
+import { openBenchDatabase } from './bench-database.ts';
 import {
   decideMatch,
   FINGERPRINT_PARAMS_VERSION,
@@ -139,12 +140,7 @@ export async function measurePostgresPaths({
    */
   aroundTiming?: <T>(timed: () => Promise<T>) => Promise<T>;
 }): Promise<PostgresPathsResult> {
-  const db = createPostgresDatabase({
-    url: databaseUrl,
-    poolMax: 2,
-    idleTimeoutMs: 10_000,
-    connectTimeoutMs: 10_000,
-    acquireTimeoutMs: 60_000,
+  const db = openBenchDatabase(databaseUrl, {
     statementTimeoutMs: 1_800_000,
     applicationName: 'zamio-fp-bench',
   });

@@ -18,7 +18,8 @@ import { identifyCaptureAudio } from '@zamio/airplay';
 import { decodeAudio } from '@zamio/audio';
 import { createFingerprintIndex, type FingerprintIndex } from '@zamio/catalog';
 import { CAPTURE_MAX_SECONDS } from '@zamio/contracts';
-import { createPostgresDatabase, type Database } from '@zamio/db';
+import type { Database } from '@zamio/db';
+import { openBenchDatabase } from './bench-database.ts';
 import { fingerprintQuery, matchQuery } from '@zamio/fingerprint';
 
 export type ParentMessage =
@@ -72,13 +73,7 @@ function capture(i: number): Promise<Uint8Array> {
 type Loaded = { index: FingerprintIndex; db: Database };
 
 async function load(databaseUrl: string): Promise<Loaded> {
-  // A small pool, as the worker has (it shares its pool with the other jobs).
-  const db = createPostgresDatabase({
-    url: databaseUrl,
-    poolMax: 2,
-    idleTimeoutMs: 10_000,
-    connectTimeoutMs: 10_000,
-    acquireTimeoutMs: 60_000,
+  const db = openBenchDatabase(databaseUrl, {
     statementTimeoutMs: 60_000,
     applicationName: 'zamio-fp-bench-worker',
   });
