@@ -1,6 +1,8 @@
-// Short-time Fourier transform → power in dB, only for the analysed band. One FFT plan
-// (fft.js: pure JS, radix-4) and one window per frame size, reused across calls.
-import FFT from 'fft.js';
+// Short-time Fourier transform → power in dB, only for the analysed band. The FFT is PFFFT
+// (Julien Pommier's SIMD FFT, as used in WebRTC's audio processing) compiled to WASM SIMD by
+// @echogarden/pffft-wasm: a 1024-point real transform in about half of fft.js's time (the
+// FFT was ~25 % of a query's CPU). One setup and one set of buffers per frame size, reused.
+import PFFFT, { type PffftModule } from '@echogarden/pffft-wasm/simd';
 
 export interface Spectrogram {
   readonly frames: number;
@@ -21,23 +23,33 @@ export function hannWindow(size: number): Float64Array {
   return w;
 }
 
+// Instantiated once when the module loads: every call below is synchronous.
+const pffft: PffftModule = await PFFFT();
+const PFFFT_REAL = 0;
+const PFFFT_FORWARD = 0;
+
 interface Plan {
-  readonly fft: FFT;
+  readonly setup: number;
   readonly window: Float64Array;
-  readonly input: Float64Array;
-  readonly output: Float64Array;
+  /** Byte addresses of the input, output and work buffers in the WASM memory (floats). */
+  readonly input: number;
+  readonly output: number;
+  readonly work: number;
 }
 const plans = new Map<number, Plan>();
 
 function planFor(frameSize: number): Plan {
   let plan = plans.get(frameSize);
   if (!plan) {
+    const bytes = frameSize * Float32Array.BYTES_PER_ELEMENT;
     plan = {
-      fft: new FFT(frameSize),
+      setup: pffft._pffft_new_setup(frameSize, PFFFT_REAL),
       window: hannWindow(frameSize),
-      input: new Float64Array(frameSize),
-      output: new Float64Array(frameSize * 2),
+      input: pffft._pffft_aligned_malloc(bytes),
+      output: pffft._pffft_aligned_malloc(bytes),
+      work: pffft._pffft_aligned_malloc(bytes),
     };
+    if (!plan.setup) throw new RangeError(`PFFFT has no real transform of size ${frameSize}`);
     plans.set(frameSize, plan);
   }
   return plan;
@@ -72,8 +84,9 @@ export class FrameSpectrum {
     readonly firstBin: number,
     readonly lastBin: number,
   ) {
-    if (frameSize < 4 || (frameSize & (frameSize - 1)) !== 0)
-      throw new RangeError(`frameSize must be a power of two >= 4 (got ${frameSize})`);
+    // PFFFT's real transforms need a multiple of 32 points (its SIMD width squared, ×2).
+    if (frameSize < 32 || (frameSize & (frameSize - 1)) !== 0)
+      throw new RangeError(`frameSize must be a power of two >= 32 (got ${frameSize})`);
     if (hopSize < 1) throw new RangeError(`hopSize must be >= 1 (got ${hopSize})`);
     if (!(firstBin >= 0 && lastBin <= frameSize / 2 && firstBin <= lastBin))
       throw new RangeError(`bin range [${firstBin}, ${lastBin}] is outside [0, ${frameSize / 2}]`);
@@ -91,17 +104,27 @@ export class FrameSpectrum {
 
   /** The same row as power (1 = a full-scale sine), before the conversion to dB. */
   computePower(f: number, row: Float32Array, at = 0): void {
-    const { fft, window, input, output } = this.plan;
+    const { setup, window, input, output, work } = this.plan;
     const { samples, frameSize, norm2 } = this;
+    // Views are taken per frame: a later malloc may grow (and so replace) the WASM memory.
+    const heap = pffft.HEAPF32;
+    const x = input >> 2;
     const start = f * this.hopSize;
-    for (let i = 0; i < frameSize; i++) input[i] = samples[start + i]! * window[i]!;
-    fft.realTransform(output, input);
+    for (let i = 0; i < frameSize; i++) heap[x + i] = samples[start + i]! * window[i]!;
+    pffft._pffft_transform_ordered(setup, input, output, work, PFFFT_FORWARD);
+    // Ordered real output: [DC, Nyquist, re1, im1, re2, im2, …] (both ends are real).
+    const y = output >> 2;
     const shift = at - this.firstBin;
-    for (let k = this.firstBin; k <= this.lastBin; k++) {
-      const re = output[2 * k]!;
-      const im = output[2 * k + 1]!;
+    const half = frameSize / 2;
+    const from = Math.max(1, this.firstBin);
+    const to = Math.min(half - 1, this.lastBin);
+    for (let k = from; k <= to; k++) {
+      const re = heap[y + 2 * k]!;
+      const im = heap[y + 2 * k + 1]!;
       row[shift + k] = (re * re + im * im) * norm2;
     }
+    if (this.firstBin === 0) row[shift] = heap[y]! ** 2 * norm2;
+    if (this.lastBin === half) row[shift + half] = heap[y + 1]! ** 2 * norm2;
   }
 }
 
