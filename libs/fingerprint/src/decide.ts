@@ -52,39 +52,35 @@ export interface VoteSummary {
 }
 
 // Open-addressing vote table (linear probing) in typed arrays, reused across calls: a JS
-// Map costs ~10× more per vote, and a query casts 10⁴–10⁵ votes. Slot s is table[4s ..
-// 4s + 3) = (key hi, key lo, votes, unused): a probe reads one 16-byte slot, one cache line,
-// where three parallel arrays cost three.
+// Map costs ~10× more per vote, and a query casts 10⁴–10⁵ votes.
 let capacity = 0;
-let table = new Int32Array(0);
+let keyHi = new Int32Array(0);
+let keyLo = new Int32Array(0);
+let weight = new Float32Array(0);
 let used = new Int32Array(0);
 const EMPTY = -1;
-const HI = 0;
-const LO = 1;
-const VOTES = 2;
 
 function reserve(votes: number): void {
   let size = 1 << 12;
   while (size < votes * 2) size *= 2;
   if (size <= capacity) return;
   capacity = size;
-  table = new Int32Array(4 * size);
-  for (let s = 0; s < size; s++) table[4 * s + HI] = EMPTY;
+  keyHi = new Int32Array(size).fill(EMPTY);
+  keyLo = new Int32Array(size);
+  weight = new Float32Array(size);
   used = new Int32Array(size);
 }
 
 const slotOf = (hi: number, lo: number): number =>
   (Math.imul(hi, 0x9e3779b1) ^ Math.imul(lo, 0x85ebca6b)) >>> 0;
 
-const votesAt = (s: number): number => table[4 * s + VOTES]!;
-
 function find(hi: number, lo: number): number {
   const mask = capacity - 1;
   let s = slotOf(hi, lo) & mask;
   for (;;) {
-    const h = table[4 * s + HI]!;
+    const h = keyHi[s]!;
     if (h === EMPTY) return -1;
-    if (h === hi && table[4 * s + LO] === lo) return s;
+    if (h === hi && keyLo[s] === lo) return s;
     s = (s + 1) & mask;
   }
 }
@@ -105,7 +101,6 @@ export function countVotes(
     else total += count;
   }
   reserve(total);
-  touchPostings(postings, options.maxPostingsPerHash);
   const mask = capacity - 1;
   let occupied = 0;
   const bin = options.binFrames;
@@ -119,16 +114,16 @@ export function countVotes(
       const lo = Math.floor((postings.offsets[p]! - at) / bin);
       let s = slotOf(hi, lo) & mask;
       for (;;) {
-        const h = table[4 * s + HI]!;
+        const h = keyHi[s]!;
         if (h === EMPTY) {
-          table[4 * s + HI] = hi;
-          table[4 * s + LO] = lo;
-          table[4 * s + VOTES] = 1;
+          keyHi[s] = hi;
+          keyLo[s] = lo;
+          weight[s] = 1;
           used[occupied++] = s;
           break;
         }
-        if (h === hi && table[4 * s + LO] === lo) {
-          table[4 * s + VOTES]!++;
+        if (h === hi && keyLo[s] === lo) {
+          weight[s]!++;
           break;
         }
         s = (s + 1) & mask;
@@ -140,11 +135,11 @@ export function countVotes(
   let runnerUp = 0;
   for (let u = 0; u < occupied; u++) {
     const s = used[u]!;
-    const hi = table[4 * s + HI]!;
-    const lo = table[4 * s + LO]!;
+    const hi = keyHi[s]!;
+    const lo = keyLo[s]!;
     const left = find(hi, lo - 1);
     const right = find(hi, lo + 1);
-    const score = votesAt(s) + (left < 0 ? 0 : votesAt(left)) + (right < 0 ? 0 : votesAt(right));
+    const score = weight[s]! + (left < 0 ? 0 : weight[left]!) + (right < 0 ? 0 : weight[right]!);
     const track = Math.floor(hi / S);
     if (best && track === best.track) {
       if (isBetter(score, hi, lo, best.score, best.track * S + best.speedIndex, best.bin))
@@ -160,31 +155,14 @@ export function countVotes(
     let sum = 0;
     for (let d = -1; d <= 1; d++) {
       const s = find(hi, best.bin + d);
-      const w = s < 0 ? 0 : votesAt(s);
+      const w = s < 0 ? 0 : weight[s]!;
       centre += w * (best.bin + d);
       sum += w;
     }
     centre /= sum;
   }
-  for (let u = 0; u < occupied; u++) table[4 * used[u]! + HI] = EMPTY;
+  for (let u = 0; u < occupied; u++) keyHi[used[u]!] = EMPTY;
   return { best: best && { ...best, centre }, runnerUp, votes: total };
-}
-
-/**
- * Reads the first posting of every list that will vote, in one loop that branches on nothing
- * it loads: in a large index those are cache misses, and here they overlap, where the vote
- * loop (probing the vote table with what it loaded) would wait out each one in turn.
- */
-let _touched = 0;
-function touchPostings(postings: PostingLists, maxPerHash: number): void {
-  const { starts, ends, tracks, offsets } = postings;
-  let sum = 0;
-  for (let i = 0; i < starts.length; i++) {
-    const at = starts[i]!;
-    const count = ends[i]! - at;
-    if (count > 0 && count <= maxPerHash) sum += tracks[at]! + offsets[at]!;
-  }
-  _touched = sum; // kept, so the loads are not optimised away
 }
 
 /**

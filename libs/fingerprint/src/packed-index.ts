@@ -110,9 +110,6 @@ export class PackedIndex implements PostingSource {
     readonly distinctHashes: number,
   ) {}
 
-  /** Written by lookup() so the touch of each bucket's first key cannot be optimised away. */
-  private touched = 0;
-
   get postingCount(): number {
     return this.tracks.length;
   }
@@ -123,34 +120,18 @@ export class PackedIndex implements PostingSource {
   }
 
   lookup(hashes: Uint32Array): PostingLists {
-    const n = hashes.length;
-    const starts = new Uint32Array(n);
-    const ends = new Uint32Array(n);
+    const starts = new Uint32Array(hashes.length);
+    const ends = new Uint32Array(hashes.length);
     const { directory, low, lowBits } = this;
     const lowMask = (1 << lowBits) - 1;
-    // A query's ~20,000 hashes land in random buckets of an index far larger than the CPU's
-    // caches, so a lookup is two cache misses (directory, then low bits), and a binary search
-    // whose branches depend on the missed data waits out each miss in turn. Done in passes —
-    // every bucket's range first, then a touch of each bucket's first key, then the searches —
-    // the first two have nothing that depends on a missed load, so many misses overlap.
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < hashes.length; i++) {
       const hash = hashes[i]!;
-      if (hash >= 2 ** HASH_BITS) continue; // never produced by fingerprintPcm: no postings
+      if (hash >= 2 ** HASH_BITS) continue; // never produced by fingerprintPcm
       const bucket = hash >>> lowBits;
-      starts[i] = directory[bucket]!;
-      ends[i] = directory[bucket + 1]!;
-    }
-    let touched = 0;
-    for (let i = 0; i < n; i++) {
-      const at = starts[i]!;
-      if (at < ends[i]!) touched += low[at]!;
-    }
-    this.touched = touched;
-    for (let i = 0; i < n; i++) {
-      const key = hashes[i]! & lowMask;
+      const key = hash & lowMask;
       // Lower bound of key, then of key + 1, within the bucket.
-      let lo = starts[i]!;
-      let hi = ends[i]!;
+      let lo = directory[bucket]!;
+      let hi = directory[bucket + 1]!;
       const end = hi;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
