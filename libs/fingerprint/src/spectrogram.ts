@@ -2,6 +2,10 @@
 // (Julien Pommier's SIMD FFT, as used in WebRTC's audio processing) compiled to WASM SIMD by
 // @echogarden/pffft-wasm: a 1024-point real transform in about half of fft.js's time (the
 // FFT was ~25 % of a query's CPU). One setup and one set of buffers per frame size, reused.
+// The package ships no types: the reference brings ours into every program that compiles
+// this file (the other libs typecheck it through their imports, without our .d.ts).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient module
+/// <reference path="./pffft-wasm.d.ts" />
 import PFFFT, { type PffftModule } from '@echogarden/pffft-wasm/simd';
 
 export interface Spectrogram {
