@@ -45,15 +45,16 @@ const plans = new Map<number, Plan>();
 function planFor(frameSize: number): Plan {
   let plan = plans.get(frameSize);
   if (!plan) {
+    const setup = pffft._pffft_new_setup(frameSize, PFFFT_REAL);
+    if (!setup) throw new RangeError(`PFFFT has no real transform of size ${frameSize}`);
     const bytes = frameSize * Float32Array.BYTES_PER_ELEMENT;
     plan = {
-      setup: pffft._pffft_new_setup(frameSize, PFFFT_REAL),
+      setup,
       window: hannWindow(frameSize),
       input: pffft._pffft_aligned_malloc(bytes),
       output: pffft._pffft_aligned_malloc(bytes),
       work: pffft._pffft_aligned_malloc(bytes),
     };
-    if (!plan.setup) throw new RangeError(`PFFFT has no real transform of size ${frameSize}`);
     plans.set(frameSize, plan);
   }
   return plan;
