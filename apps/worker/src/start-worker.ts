@@ -20,6 +20,7 @@ import {
   createInProcessAirplayEvents,
   createMatchService,
   createRedisAirplayEvents,
+  createReindexRematchService,
   createStreamMonitor,
   liveChannel,
   type AirplayEvents,
@@ -134,6 +135,12 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
       logger.error({ err: error, job: job.name, jobId: job.id, attempt: job.attempt }, 'job failed');
     },
   };
+  // Opens this params version's re-index window before the first capture is matched (see
+  // ReindexRematchService); the sweep opens it too, should the schema not be there yet.
+  const rematch = createReindexRematchService({ db: platform.db });
+  await rematch
+    .openReindexWindow()
+    .catch((error: unknown) => logger.warn({ err: error }, 're-index window not opened; the sweep retries'));
   const consumer = platform.jobs.consume(handlers, events, config.jobs.concurrency);
   const schedulerErrorDue = createRepeatLimiter();
   // One schedule shared by every replica (BullMQ job scheduler on Redis); a timer in embedded mode.
@@ -158,6 +165,7 @@ export async function startWorker(config: WorkerConfig, options: StartWorkerOpti
     jobs: platform.jobs,
     fingerprints,
     matches,
+    rematch,
     logger,
     intervalMs: config.jobs.lostWorkSweepMs,
   });

@@ -1,11 +1,14 @@
 // The lost-work sweep on an embedded database: a track whose audio was never
 // fingerprinted and a capture left pending, both older than the threshold,
 // are queued again; fresh ones (their job may still be on its way) are not.
+// Once this params version's re-index has finished, a device capture answered
+// `unmatched` during it is queued to be matched again.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAccountProvisioning, usersRepository } from '@zamio/accounts';
 import {
   createMatchService,
   createInProcessAirplayEvents,
+  createReindexRematchService,
   provisionStation,
   stationsRepository,
 } from '@zamio/airplay';
@@ -103,6 +106,7 @@ it('queues lost fingerprint and match work again, and leaves fresh work alone', 
       index: createFingerprintIndex({ db }),
       events: createInProcessAirplayEvents(),
     }),
+    rematch: createReindexRematchService({ db }),
     logger: createLogger({
       service: 'worker',
       version: 'test',
@@ -119,6 +123,28 @@ it('queues lost fingerprint and match work again, and leaves fresh work alone', 
     expect(queued).toEqual([
       { name: 'catalog.fingerprint-track', data: expect.objectContaining({ trackId: lostTrack }) },
       { name: 'airplay.match-capture', data: expect.objectContaining({ captureId: captureIds[0] }) },
+    ]);
+
+    // The sweep opened this version's window (its only row). Say the re-index finished five
+    // minutes ago (past the grace of one interval) and the new capture was answered unmatched
+    // while it ran: the next sweep queues that capture again.
+    await db.query(
+      `UPDATE fingerprint_reindexes SET started_at = now() - interval '10 minutes',
+              finished_at = now() - interval '5 minutes'`,
+    );
+    await db.query(
+      "UPDATE captures SET status = 'unmatched', processed_at = now() - interval '7 minutes' WHERE id = $1",
+      [captureIds[1]],
+    );
+    queued.length = 0;
+    expect(await sweep.sweep()).toBe(3);
+    await jobs.idle();
+    expect(queued.filter((job) => job.name === 'airplay.match-capture')).toEqual([
+      { name: 'airplay.match-capture', data: expect.objectContaining({ captureId: captureIds[0] }) },
+      {
+        name: 'airplay.match-capture',
+        data: expect.objectContaining({ captureId: captureIds[1], requestId: 'sweep:reindex' }),
+      },
     ]);
   } finally {
     sweep.stop();

@@ -21,6 +21,7 @@ export * from './services/stream-service';
 export * from './services/station-profile-service';
 export * from './services/station-directory';
 export * from './services/stream-monitor';
+export * from './services/reindex-rematch-service';
 export * from './rules/playlog-csv';
 export * from './rules/reconcile-playlog';
 export * from './services/playlog-service';

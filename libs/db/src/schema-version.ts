@@ -4,7 +4,7 @@
 import type { Queryable } from './database';
 import { SCHEMA_TABLE } from './migrate';
 
-export const REQUIRED_SCHEMA_VERSION = 6;
+export const REQUIRED_SCHEMA_VERSION = 7;
 
 export async function currentSchemaVersion(db: Queryable): Promise<number> {
   try {

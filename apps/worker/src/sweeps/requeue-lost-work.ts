@@ -10,8 +10,11 @@
 // duplicate row. Every `intervalMs` (LOST_WORK_SWEEP_INTERVAL), work
 // unfinished for longer than that is queued again: after a Redis outage it
 // resumes within about two intervals. While Redis is down a sweep fails (one
-// warning) and the next one retries.
-import type { MatchService } from '@zamio/airplay';
+// warning) and the next one retries. After a params version change it also
+// steps the re-index window (ReindexRematchService): once the catalogue is
+// indexed at the new version, captures answered `unmatched` meanwhile are
+// queued to be matched again.
+import type { MatchService, ReindexRematchService } from '@zamio/airplay';
 import type { FingerprintService } from '@zamio/catalog';
 import type { Logger } from '@zamio/logger';
 import type { JobProducer } from '@zamio/queue';
@@ -22,12 +25,14 @@ export function startLostWorkSweep({
   jobs,
   fingerprints,
   matches,
+  rematch,
   logger,
   intervalMs,
 }: {
   jobs: Pick<JobProducer, 'enqueue'>;
   fingerprints: FingerprintService;
   matches: MatchService;
+  rematch: ReindexRematchService;
   logger: Logger;
   /** How often to sweep, and how long work must be unfinished before it counts as lost. */
   intervalMs: number;
@@ -43,7 +48,16 @@ export function startLostWorkSweep({
     // Info, not a warning: under a backlog most of these are jobs still waiting (deduplicated).
     if (tracks.length + captures.length > 0)
       logger.info({ tracks: tracks.length, captures: captures.length }, 'unfinished work queued again');
-    return tracks.length + captures.length;
+    // The grace: a match still running when the re-index finished has written its answer by then.
+    const reopened = await rematch.reopenCapturesAfterReindex(intervalMs);
+    for (const captureId of reopened)
+      await jobs.enqueue('airplay.match-capture', { requestId: 'sweep:reindex', captureId });
+    if (reopened.length > 0)
+      logger.info(
+        { captures: reopened.length },
+        're-index finished: captures answered unmatched during it are matched again',
+      );
+    return tracks.length + captures.length + reopened.length;
   }
   let failing = false;
   const timer = setInterval(() => {

@@ -241,3 +241,17 @@ export async function pendingBefore(db: Queryable, before: Date, limit: number):
   );
   return rows.map((row) => row.id);
 }
+
+/**
+ * Device captures answered `unmatched` in [from, to] go back to pending, to be matched again
+ * (stream windows keep no audio, so they cannot be). Returns their ids.
+ */
+export async function reopenUnmatched(db: Queryable, from: Date, to: Date): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `UPDATE captures SET status = 'pending', processed_at = NULL, failure_reason = NULL
+      WHERE status = 'unmatched' AND upload_id IS NOT NULL AND processed_at BETWEEN $1 AND $2
+      RETURNING id`,
+    [from, to],
+  );
+  return rows.map((row) => row.id);
+}

@@ -233,3 +233,65 @@ export async function removeOtherVersions(db: Queryable, keepVersion: number): P
   ]);
   return rowCount;
 }
+
+/**
+ * Opens the params version's re-index window if it has none yet (the first worker of the
+ * version is about to match); returns how far the window has got.
+ */
+export async function openReindex(
+  db: Queryable,
+  paramsVersion: number,
+): Promise<{ finished: boolean; reopened: boolean }> {
+  await db.query(
+    'INSERT INTO fingerprint_reindexes (params_version) VALUES ($1) ON CONFLICT (params_version) DO NOTHING',
+    [paramsVersion],
+  );
+  const { rows } = await db.query<{ finished: boolean; reopened: boolean }>(
+    `SELECT finished_at IS NOT NULL AS finished, reopened_at IS NOT NULL AS reopened
+       FROM fingerprint_reindexes WHERE params_version = $1`,
+    [paramsVersion],
+  );
+  return rows[0]!;
+}
+
+/** Every track is indexed at the version: its window closes (once). */
+export async function finishReindex(db: Queryable, paramsVersion: number): Promise<void> {
+  await db.query(
+    `UPDATE fingerprint_reindexes SET finished_at = now()
+      WHERE params_version = $1 AND finished_at IS NULL`,
+    [paramsVersion],
+  );
+}
+
+/**
+ * Claims the closed window for reopening its captures, once it closed more than `graceMs` ago
+ * (captures still being matched when it closed have their answer written by then). Returns the
+ * span to reopen — start to close plus the grace — or undefined when there is nothing to claim.
+ */
+export async function claimFinishedReindex(
+  db: Queryable,
+  paramsVersion: number,
+  graceMs: number,
+): Promise<{ from: Date; to: Date } | undefined> {
+  const { rows } = await db.query<{ started_at: Date; until: Date }>(
+    `UPDATE fingerprint_reindexes SET reopened_at = now()
+      WHERE params_version = $1 AND finished_at IS NOT NULL AND reopened_at IS NULL
+        AND finished_at < now() - make_interval(secs => $2::double precision / 1000)
+      RETURNING started_at, finished_at + make_interval(secs => $2::double precision / 1000) AS until`,
+    [paramsVersion, graceMs],
+  );
+  const row = rows[0];
+  return row ? { from: new Date(row.started_at), to: new Date(row.until) } : undefined;
+}
+
+/** Records how many captures the claimed window reopened (for operators). */
+export async function recordReopenedCaptures(
+  db: Queryable,
+  paramsVersion: number,
+  count: number,
+): Promise<void> {
+  await db.query('UPDATE fingerprint_reindexes SET reopened_captures = $2 WHERE params_version = $1', [
+    paramsVersion,
+    count,
+  ]);
+}
