@@ -57,6 +57,15 @@ describe('WAV encodings', () => {
     expect(rmsError).toBeLessThan(tolerance);
   });
 
+  // A WAV held in memory decodes in one piece, a file in 256 KB pieces: the same samples.
+  it.each(cases)('%s PCM from bytes in memory equals the same file read in pieces', async (encoding) => {
+    const bytes = wavBytes([left, right], RATE, encoding);
+    const fromBytes = await decodeAudio(bytes);
+    const fromPath = await decodeAudio(await bench.write(bytes));
+    expect(fromBytes.samples).toEqual(fromPath.samples);
+    expect(fromBytes.source).toEqual(fromPath.source);
+  });
+
   it('reads WAVE_FORMAT_EXTENSIBLE multichannel files as ffmpeg writes them', async () => {
     const path = await bench.encode(sourceWav, 'flac'); // any input will do: re-encode to 6-channel WAV
     const six = await bench.encode(path, 'flac', ['-ac', '6', '-c:a', 'pcm_s24le', '-f', 'wav']);
