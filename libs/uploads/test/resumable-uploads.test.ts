@@ -124,23 +124,31 @@ describe('sweepExpired', () => {
     const old = 'a'.repeat(32);
     const young = 'b'.repeat(32);
     const lone = 'c'.repeat(32);
+    // Every byte received but never finished (the process died first): tus's own
+    // deleteExpired() would keep it forever.
+    const received = 'd'.repeat(32);
+    const unreadable = 'e'.repeat(32);
     const twoMinutesAgo = new Date(Date.now() - 120_000);
-    for (const [id, created] of [
-      [old, twoMinutesAgo],
-      [young, new Date()],
+    for (const [id, created, offset] of [
+      [old, twoMinutesAgo, 2],
+      [young, new Date(), 2],
+      [received, twoMinutesAgo, 5],
     ] as const) {
       await writeFile(join(directory, id), 'bytes');
       await writeFile(
         join(directory, `${id}.json`),
-        JSON.stringify({ id, creation_date: created.toISOString() }),
+        JSON.stringify({ id, size: 5, offset, creation_date: created.toISOString() }),
       );
     }
-    // A lone bytes file (no info): aged by its modification time.
+    // A lone bytes file (no info), and one whose info is not JSON: aged by modification time.
     await writeFile(join(directory, lone), 'bytes');
-    await utimes(join(directory, lone), twoMinutesAgo, twoMinutesAgo);
+    await writeFile(join(directory, unreadable), 'bytes');
+    await writeFile(join(directory, `${unreadable}.json`), '{not json');
+    for (const name of [lone, unreadable, `${unreadable}.json`])
+      await utimes(join(directory, name), twoMinutesAgo, twoMinutesAgo);
     await writeFile(join(directory, 'not-an-upload.txt'), 'keep');
 
-    expect(await uploads.sweepExpired()).toBe(2);
+    expect(await uploads.sweepExpired()).toBe(4);
     expect((await readdir(directory)).sort()).toEqual([young, `${young}.json`, 'not-an-upload.txt'].sort());
     // Sweeping again (or from another process at once) finds nothing and fails on nothing.
     expect(await uploads.sweepExpired()).toBe(0);
