@@ -6,3 +6,4 @@ export * from './schema-version';
 export * from './wait-for-database';
 export * from './migration-manifest';
 export * from './keyset-page';
+export * from './int4-array-binary';

@@ -2,7 +2,7 @@
 // params version: hashes and offsets as int4 arrays) and the change log the
 // in-memory indexes follow (fingerprint_index_changes, ordered by the
 // generation of fingerprint_index_state — see migration 003).
-import type { Queryable } from '@zamio/db';
+import { int4ArrayFromBinary, type Queryable } from '@zamio/db';
 
 export interface StoredFingerprint {
   /** The matcher's track number (uint32). */
@@ -21,16 +21,20 @@ export interface IndexChange {
 interface FingerprintRow {
   number: number;
   track_id: string;
-  hashes: number[];
-  offsets: number[];
+  /** array_send(hashes | offsets): the binary int4[] (see int4ArrayFromBinary). */
+  hashes: Uint8Array;
+  offsets: Uint8Array;
 }
 
 const toFingerprint = (row: FingerprintRow): StoredFingerprint => ({
   number: row.number,
   trackId: row.track_id,
-  hashes: Uint32Array.from(row.hashes),
-  offsets: Uint32Array.from(row.offsets),
+  hashes: int4ArrayFromBinary(row.hashes),
+  offsets: int4ArrayFromBinary(row.offsets),
 });
+
+const FINGERPRINT_COLUMNS =
+  'f.number, f.track_id, array_send(f.hashes) AS hashes, array_send(f.offsets) AS offsets';
 
 /** Appends changes to the log, each with the next generation (the state row's lock orders writers). */
 async function logChanges(
@@ -179,7 +183,7 @@ export async function matchableBatch(
   limit: number,
 ): Promise<StoredFingerprint[]> {
   const { rows } = await db.query<FingerprintRow>(
-    `SELECT f.number, f.track_id, f.hashes, f.offsets ${MATCHABLE} AND f.number > $2 ORDER BY f.number LIMIT $3`,
+    `SELECT ${FINGERPRINT_COLUMNS} ${MATCHABLE} AND f.number > $2 ORDER BY f.number LIMIT $3`,
     [paramsVersion, afterNumber, limit],
   );
   return rows.map(toFingerprint);
@@ -193,7 +197,7 @@ export async function matchableByNumbers(
 ): Promise<StoredFingerprint[]> {
   if (numbers.length === 0) return [];
   const { rows } = await db.query<FingerprintRow>(
-    `SELECT f.number, f.track_id, f.hashes, f.offsets ${MATCHABLE} AND f.number = ANY($2::int4[])`,
+    `SELECT ${FINGERPRINT_COLUMNS} ${MATCHABLE} AND f.number = ANY($2::int4[])`,
     [paramsVersion, [...numbers]],
   );
   return rows.map(toFingerprint);
