@@ -241,7 +241,14 @@ export async function measurePostgresPaths({
         judge,
         () => true,
       );
-      log(`  worker path: ${captures.length} captures`);
+      // By thirds of the pass: a falling mean means start-up work (the index load's garbage) is
+      // still being paid for by the first captures.
+      const third = Math.ceil(fromChild.cpuMs.length / 3);
+      const thirds = [0, 1, 2].map((k) => fromChild.cpuMs.slice(k * third, (k + 1) * third));
+      const means = thirds.map((t) => (t.reduce((a, b) => a + b, 0) / Math.max(1, t.length)).toFixed(1));
+      log(
+        `  worker path: ${captures.length} captures; CPU ms mean by thirds of the pass ${means.join(' / ')}`,
+      );
       const stages = fromChild.stages;
       const workerPassCpuMs = fromChild.passCpuMs;
 
