@@ -14,6 +14,7 @@ import {
   type QueryFingerprint,
   type TrackFingerprint,
 } from '@zamio/fingerprint';
+import { int4ArrayFromBinary } from '@zamio/db';
 import { createTestDatabase } from '@zamio/testing';
 
 export interface PostgresStoreResult {
@@ -108,8 +109,9 @@ export async function measurePostgresStore(
 /**
  * The compact alternative: one row per track, `hashes int4[]` and `offsets int4[]` (TOASTed,
  * compressed), loaded once by the worker into a PackedIndex that answers every capture in
- * memory. Measures the table's size, the time to read it all and build the index, and that
- * the rebuilt index decides like the original.
+ * memory. Measures the table's size, the time to read it all (as the worker reads it: binary
+ * arrays through array_send) and build the index, and that the rebuilt index decides like
+ * the original.
  */
 async function measurePerTrackRows(
   client: pg.Client,
@@ -136,15 +138,17 @@ async function measurePerTrackRows(
   const all = await client.query<{
     track: number;
     params_version: number;
-    hashes: number[];
-    offsets: number[];
-  }>('SELECT track, params_version, hashes, offsets FROM track_fingerprints');
+    hashes: Uint8Array;
+    offsets: Uint8Array;
+  }>(
+    'SELECT track, params_version, array_send(hashes) AS hashes, array_send(offsets) AS offsets FROM track_fingerprints',
+  );
   const builder = new PackedIndexBuilder();
   for (const row of all.rows)
     builder.add(row.track, {
       version: row.params_version,
-      hashes: Uint32Array.from(row.hashes),
-      offsets: Uint32Array.from(row.offsets),
+      hashes: int4ArrayFromBinary(row.hashes),
+      offsets: int4ArrayFromBinary(row.offsets),
       durationSeconds: 0,
     });
   const index = builder.build();
