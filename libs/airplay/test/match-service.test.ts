@@ -4,8 +4,7 @@
 // nothing for the unrelated one; a repeated chunk changes nothing; flags
 // take detections out of the play; broken audio dead-letters with a reason.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { usersRepository } from '@zamio/accounts';
-import { createFingerprintIndex, createFingerprintService, createTrackService } from '@zamio/catalog';
+import { createFingerprintIndex, createFingerprintService } from '@zamio/catalog';
 import { localUploadStorage } from '@zamio/files';
 import { createUploadFolder, describeOnBothDatabases, type UploadFolder } from '@zamio/domain-testing';
 import { encodeWavPcm16 } from '@zamio/fingerprint';
@@ -19,7 +18,7 @@ import {
   createMatchService,
   type AirplayEvent,
 } from '../src';
-import { device, stationAccount } from './support';
+import { artistWithUploadedTrack, device, sendCapture, stationAccount } from './support';
 
 let folder: UploadFolder;
 beforeAll(async () => {
@@ -58,42 +57,23 @@ describeOnBothDatabases('matching captures into plays', (db) => {
   const reviews = () => createDetectionReviewService({ db: db(), events });
 
   async function readyTrack() {
-    const artist = await usersRepository.insert(db(), {
-      email: `artist-${Math.random().toString(36).slice(2)}@example.test`,
-      displayName: 'Ama',
-      role: 'artist',
-      status: 'active',
-      passwordHash: 'x',
-    });
-    const tracks = createTrackService({
-      db: db(),
-      storage: storage(),
-      jobs,
-      findAccount: usersRepository.findById,
-    });
-    const track = await tracks.registerTrack(artist.id, { title: 'Synthetic highlife' });
-    await tracks.replaceTrackAudio(artist.id, track.id, async () => ({
-      stored: await folder.storeBytes('track-audio', encodeWavPcm16([renderTrack(song, RATE)], RATE)),
-      fields: {},
-      originalName: 'song.wav',
-    }));
-    await jobs.idle();
-    expect((await tracks.getTrack(artist.id, track.id)).status).toBe('ready');
-    return { artistId: artist.id, trackId: track.id };
+    const wav = encodeWavPcm16([renderTrack(song, RATE)], RATE);
+    const { artistId, trackId, status } = await artistWithUploadedTrack(
+      db(),
+      { folder, storage: storage(), jobs },
+      wav,
+      'Synthetic highlife',
+    );
+    expect(status).toBe('ready');
+    return { artistId, trackId };
   }
 
-  async function send(
+  const send = (
     source: { userId: string; stationId: string; deviceId: string },
     chunkId: string,
     bytes: Uint8Array,
     startedAt: Date,
-  ) {
-    return captures().receiveCapture(source, async () => ({
-      stored: await folder.storeBytes('capture-audio', bytes),
-      fields: { chunk_id: chunkId, started_at: startedAt.toISOString() },
-      originalName: undefined,
-    }));
-  }
+  ) => sendCapture(captures(), folder, source, chunkId, bytes, startedAt);
 
   it('merges three consecutive captures into one ~30 s play and matches nothing for unrelated audio', async () => {
     const { artistId, trackId } = await readyTrack();

@@ -4,8 +4,7 @@
 // and only the device captures answered inside the window — goes back to
 // pending and is matched into a detection and a play. Once per version.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { usersRepository } from '@zamio/accounts';
-import { createFingerprintIndex, createFingerprintService, createTrackService } from '@zamio/catalog';
+import { createFingerprintIndex, createFingerprintService } from '@zamio/catalog';
 import { localUploadStorage } from '@zamio/files';
 import { createUploadFolder, describeOnBothDatabases, type UploadFolder } from '@zamio/domain-testing';
 import { encodeWavPcm16, FINGERPRINT_PARAMS_VERSION } from '@zamio/fingerprint';
@@ -18,7 +17,7 @@ import {
   createMatchService,
   createReindexRematchService,
 } from '../src';
-import { device, stationAccount } from './support';
+import { artistWithUploadedTrack, device, sendCapture, stationAccount } from './support';
 
 let folder: UploadFolder;
 beforeAll(async () => {
@@ -53,43 +52,23 @@ describeOnBothDatabases('re-matching captures after a re-index', (db) => {
   const storage = () => localUploadStorage(folder.dir);
 
   it('reopens the captures answered unmatched while the catalogue was re-indexed, once', async () => {
-    const artist = await usersRepository.insert(db(), {
-      email: 'reindex-artist@example.test',
-      displayName: 'Kofi',
-      role: 'artist',
-      status: 'active',
-      passwordHash: 'x',
-    });
-    const tracks = createTrackService({
-      db: db(),
-      storage: storage(),
-      jobs,
-      findAccount: usersRepository.findById,
-    });
-    const track = await tracks.registerTrack(artist.id, { title: 'Indexed by the last release' });
-    await tracks.replaceTrackAudio(artist.id, track.id, async () => ({
-      stored: await folder.storeBytes('track-audio', encodeWavPcm16([renderTrack(song, RATE)], RATE)),
-      fields: {},
-      originalName: 'song.wav',
-    }));
-    await jobs.idle();
+    const { trackId } = await artistWithUploadedTrack(
+      db(),
+      { folder, storage: storage(), jobs },
+      encodeWavPcm16([renderTrack(song, RATE)], RATE),
+      'Indexed by the last release',
+    );
     // As the previous release left it: ready, but fingerprinted at the older version only.
     await db().query('UPDATE track_fingerprints SET params_version = $1 WHERE track_id = $2', [
       FINGERPRINT_PARAMS_VERSION - 1,
-      track.id,
+      trackId,
     ]);
 
     const { userId, stationId } = await stationAccount(db(), 'reindex-fm');
     const source = { userId, stationId, deviceId: await device(db(), stationId) };
     const captures = createCaptureService({ db: db(), storage: storage(), jobs });
     const send = async (chunkId: string, bytes: Uint8Array, startedAt: string) =>
-      (
-        await captures.receiveCapture(source, async () => ({
-          stored: await folder.storeBytes('capture-audio', bytes),
-          fields: { chunk_id: chunkId, started_at: startedAt },
-          originalName: undefined,
-        }))
-      ).capture.id;
+      (await sendCapture(captures, folder, source, chunkId, bytes, new Date(startedAt))).capture.id;
 
     // Answered by an older worker before this version's first worker started: left alone.
     const before = await send('before', captureOf(song, 5, 1), '2026-12-01T08:00:00Z');
@@ -132,13 +111,13 @@ describeOnBothDatabases('re-matching captures after a re-index', (db) => {
       await jobs.enqueue('airplay.match-capture', { requestId: 'test', captureId });
     await jobs.idle();
     const now = await statusOf();
-    expect(now.get(during)).toMatchObject({ status: 'matched', detection: { trackId: track.id } });
+    expect(now.get(during)).toMatchObject({ status: 'matched', detection: { trackId: trackId } });
     expect(Math.abs(now.get(during)!.detection!.trackOffsetMs / 1000 - 20)).toBeLessThan(0.5);
     expect(now.get(unrelated)).toMatchObject({ status: 'unmatched', detection: null });
     expect(now.get(before)?.status).toBe('unmatched');
     expect(now.get(streamWindow)?.status).toBe('unmatched');
     const plays = await createAirplayReadService({ db: db() }).listStationPlays(stationId, {}, { limit: 10 });
-    expect(plays.items.map((p) => p.trackId)).toEqual([track.id]);
+    expect(plays.items.map((p) => p.trackId)).toEqual([trackId]);
 
     // Once per version: a later unmatched capture is not reopened by a later step.
     expect(await rematch.reopenCapturesAfterReindex(0)).toEqual([]);
