@@ -19,6 +19,9 @@ export function createReindexRematchService({
   /** The version this process matches with (tests pin another). */
   paramsVersion?: number;
 }) {
+  // Once the version's captures were reopened (by any worker) nothing is left to do: later
+  // sweeps skip the transaction instead of asking the database every interval.
+  let reopened = false;
   return {
     /** Before a worker matches its first capture: opens the version's window (a no-op after the first). */
     openReindexWindow: async (): Promise<void> => {
@@ -31,21 +34,27 @@ export function createReindexRematchService({
      * `graceMs`, reopens the captures answered `unmatched` in it and returns
      * their ids (to be queued; the sweep finds them pending anyway).
      */
-    reopenCapturesAfterReindex: (graceMs: number): Promise<string[]> =>
-      db.transaction(async (tx) => {
+    reopenCapturesAfterReindex: async (graceMs: number): Promise<string[]> => {
+      if (reopened) return [];
+      // `done`: the window is (now) reopened; remembered only once the transaction committed.
+      const step = await db.transaction(async (tx) => {
         // Opened here too: a worker that started before the migration (or the database) was there.
         const window = await fingerprintsRepository.openReindex(tx, paramsVersion);
-        if (window.reopened) return [];
+        if (window.reopened) return { done: true, ids: [] };
         if (!window.finished) {
-          if ((await tracksRepository.needingFingerprint(tx, paramsVersion, 1)).length > 0) return [];
+          if ((await tracksRepository.needingFingerprint(tx, paramsVersion, 1)).length > 0)
+            return { done: false, ids: [] };
           await fingerprintsRepository.finishReindex(tx, paramsVersion);
         }
         const span = await fingerprintsRepository.claimFinishedReindex(tx, paramsVersion, graceMs);
-        if (!span) return [];
-        const reopened = await captures.reopenUnmatched(tx, span.from, span.to);
-        await fingerprintsRepository.recordReopenedCaptures(tx, paramsVersion, reopened.length);
-        return reopened;
-      }),
+        if (!span) return { done: false, ids: [] };
+        const ids = await captures.reopenUnmatched(tx, span.from, span.to);
+        await fingerprintsRepository.recordReopenedCaptures(tx, paramsVersion, ids.length);
+        return { done: true, ids };
+      });
+      reopened = step.done;
+      return step.ids;
+    },
   };
 }
 
