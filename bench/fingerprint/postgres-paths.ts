@@ -246,8 +246,12 @@ export async function measurePostgresPaths({
       const third = Math.ceil(fromChild.cpuMs.length / 3);
       const thirds = [0, 1, 2].map((k) => fromChild.cpuMs.slice(k * third, (k + 1) * third));
       const means = thirds.map((t) => (t.reduce((a, b) => a + b, 0) / Math.max(1, t.length)).toFixed(1));
+      const pauses = Object.entries(fromChild.gc)
+        .map(([kind, { count, ms }]) => `${kind} ${count}× ${ms.toFixed(0)} ms`)
+        .join(', ');
       log(
-        `  worker path: ${captures.length} captures; CPU ms mean by thirds of the pass ${means.join(' / ')}`,
+        `  worker path: ${captures.length} captures; CPU ms mean by thirds of the pass ${means.join(' / ')}; ` +
+          `GC pauses on the main thread: ${pauses || 'none'}`,
       );
       const stages = fromChild.stages;
       const workerPassCpuMs = fromChild.passCpuMs;

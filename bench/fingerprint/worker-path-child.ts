@@ -14,6 +14,7 @@
 //   child  → { type: 'done', result }             (then the child disconnects and exits)
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { identifyCaptureAudio } from '@zamio/airplay';
 import { decodeAudio } from '@zamio/audio';
 import { createFingerprintIndex, type FingerprintIndex } from '@zamio/catalog';
@@ -41,6 +42,8 @@ export interface ChildResult {
   /** This process's CPU over the whole timed pass (captures + the IPC that hands them over), ms. */
   passCpuMs: number;
   postings: number;
+  /** V8's pauses on the main thread during the timed pass, by kind: count and ms. */
+  gc: Record<string, { count: number; ms: number }>;
   stages: {
     decode: Record<string, number[]>;
     fingerprint: number[];
@@ -98,6 +101,7 @@ async function time({ index, db }: Loaded, count: number, warmup: number): Promi
     const profiling = process.env.BENCH_CPU_PROFILE
       ? await startProfile(process.env.BENCH_CPU_PROFILE)
       : null;
+    const gc = watchGc();
     const pass0 = cpuNow();
     for (let i = 0; i < count; i++) {
       const bytes = await capture(i);
@@ -111,6 +115,7 @@ async function time({ index, db }: Loaded, count: number, warmup: number): Promi
       );
     }
     const passCpuMs = cpuNow() - pass0;
+    const gcPauses = gc.stop();
     await profiling?.stop();
 
     // The same steps one at a time with the same functions and arguments, each timed alone.
@@ -130,10 +135,39 @@ async function time({ index, db }: Loaded, count: number, warmup: number): Promi
       matchQuery(index, query);
       stages.lookupDecide.push(cpuNow() - c);
     }
-    return { wallMs, cpuMs, answers, passCpuMs, postings: index.size().postings, stages };
+    return { wallMs, cpuMs, answers, passCpuMs, postings: index.size().postings, gc: gcPauses, stages };
   } finally {
     await db.close();
   }
+}
+
+const GC_KINDS: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'mark-compact',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental marking',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
+};
+
+/** Sums V8's main-thread GC pauses by kind until stop() (perf_hooks' 'gc' entries). */
+function watchGc(): { stop: () => ChildResult['gc'] } {
+  const totals: ChildResult['gc'] = {};
+  const add = (entries: PerformanceEntry[]) => {
+    for (const entry of entries) {
+      const kind = (entry as { detail?: { kind?: number } }).detail?.kind ?? 0;
+      const total = (totals[GC_KINDS[kind] ?? `kind ${kind}`] ??= { count: 0, ms: 0 });
+      total.count++;
+      total.ms += entry.duration;
+    }
+  };
+  const observer = new PerformanceObserver((list) => add(list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop() {
+      add(observer.takeRecords());
+      observer.disconnect();
+      return totals;
+    },
+  };
 }
 
 /**

@@ -2,6 +2,7 @@
 // mpg123, libFLAC, libvorbis and libopus): pure WASM, so they run in every runtime mode with no
 // native build or system package. Each decoder is loaded on first use only.
 import { mp3StreamInfo } from './declared-length.ts';
+import { decodeMpg123, isMpg123Decodable } from './mpg123-decode.ts';
 import type { PcmBlock, PcmDecoder } from './pcm-decoder.ts';
 
 export type WasmFormat = 'mp3' | 'flac' | 'ogg-vorbis' | 'ogg-opus';
@@ -141,6 +142,9 @@ function recycleMp3(decoder: WasmDecoder): boolean {
   return true;
 }
 
+/** Output arrays sized from a header's frame count at most this long (4 MB a channel); longer ones grow. */
+const MAX_PRESIZED_SAMPLES = 1 << 20;
+
 export async function createWasmDecoder(format: WasmFormat): Promise<PcmDecoder> {
   const idle = format === 'mp3' ? idleMp3.pop() : undefined;
   if (idle) mp3Recycled++;
@@ -150,17 +154,29 @@ export async function createWasmDecoder(format: WasmFormat): Promise<PcmDecoder>
   // Recycled only after a whole file decoded without a damaged frame or an exception.
   let clean = format === 'mp3';
   // mpg123 always outputs two channels, a mono stream duplicated: keep one so the channel count is true.
-  let channels: number | undefined;
+  let channels: 1 | 2 | undefined;
+  /** Samples per channel the MP3's Xing/VBRI frame count says are still to come (0: unknown). */
+  let declaredLeft = 0;
   const trim = (block: PcmBlock): PcmBlock =>
     channels === 1 && block.channelData.length > 1
       ? { ...block, channelData: block.channelData.slice(0, 1) }
       : block;
+  const decodeChunk = async (chunk: Uint8Array): Promise<WasmDecodedAudio> => {
+    if (format !== 'mp3' || !isMpg123Decodable(decoder)) return decoder.decode(chunk);
+    const decoded = decodeMpg123(decoder, chunk, channels ?? 2, Math.min(declaredLeft, MAX_PRESIZED_SAMPLES));
+    declaredLeft = Math.max(0, declaredLeft - decoded.samplesDecoded);
+    return decoded;
+  };
   return {
     async decode(chunk) {
-      if (format === 'mp3' && channels === undefined) channels = mp3StreamInfo(chunk)?.channels ?? 2;
+      if (format === 'mp3' && channels === undefined) {
+        const info = mp3StreamInfo(chunk);
+        channels = info?.channels ?? 2;
+        declaredLeft = (info?.declaredFrames ?? 0) * (info?.samplesPerFrame ?? 0);
+      }
       const wasClean = clean;
       clean = false;
-      const block = toBlock(await decoder.decode(chunk));
+      const block = toBlock(await decodeChunk(chunk));
       clean = wasClean && block.errors.length === 0;
       return trim(block);
     },

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAudio, type AudioFormat } from '../src/index.ts';
+import { decodeMpg123, isMpg123Decodable } from '../src/mpg123-decode.ts';
 import { recycledMp3Decoders } from '../src/wasm-decoders.ts';
 import {
   audioWorkbench,
@@ -217,6 +218,53 @@ describe('compressed formats', () => {
     expect(recycledMp3Decoders()).toBe(before + 1);
     expect(again.samples).toEqual(atOnce[0]!.samples);
     expect(again.source).toEqual(atOnce[0]!.source);
+  });
+
+  // Our decode loop (libs/audio/src/mpg123-decode.ts) copies only the kept channels: it must
+  // give the library's decode() sample for sample, in pieces of any size, damaged or not.
+  it("decodes an MP3 exactly as mpg123-decoder's own decode()", async () => {
+    const { MPEGDecoder } = await import('mpg123-decoder');
+    const stereo = new Uint8Array(await readFile(await bench.encode(sourceWav, 'mp3')));
+    const monoMp3 = new Uint8Array(await readFile(await bench.encode(sourceWav, 'mp3-mono')));
+    const damaged = stereo.slice();
+    for (let i = 20_000; i < 24_000; i++) damaged[i] = (i * 7919) % 256;
+    for (const [bytes, channels, piece, expected] of [
+      [stereo, 2, stereo.length, 0],
+      [monoMp3, 1, monoMp3.length, 1 << 20],
+      [monoMp3, 1, 5_000, 1_000],
+      [damaged, 2, 64 * 1024, 0],
+    ] as const) {
+      const theirs = new MPEGDecoder({ enableGapless: true });
+      const ours = new MPEGDecoder({ enableGapless: true });
+      await Promise.all([theirs.ready, ours.ready]);
+      expect(isMpg123Decodable(ours)).toBe(true);
+      if (!isMpg123Decodable(ours)) return;
+      const want: Float32Array[][] = [];
+      const got: Float32Array[][] = [];
+      const wantErrors: string[] = [];
+      const gotErrors: string[] = [];
+      for (let at = 0; at < bytes.length; at += piece) {
+        const chunk = bytes.subarray(at, at + piece);
+        const a = theirs.decode(chunk);
+        want.push(a.channelData.slice(0, channels).map((c) => c.slice(0, a.samplesDecoded)));
+        wantErrors.push(...a.errors.map((e) => `${e.message}@${e.frameNumber}/${e.inputBytes}`));
+        const b = decodeMpg123(ours, chunk, channels, expected);
+        expect(b.channelData).toHaveLength(channels);
+        expect(b.sampleRate).toBe(a.sampleRate);
+        got.push(b.channelData);
+        gotErrors.push(...b.errors.map((e) => `${e.message}@${e.frameNumber}/${e.inputBytes}`));
+      }
+      theirs.free();
+      ours.free();
+      for (let c = 0; c < channels; c++) {
+        const join = (pieces: Float32Array[][]) => Float32Array.from(pieces.flatMap((p) => [...p[c]!]));
+        const w = join(want);
+        expect(w.length).toBeGreaterThan(RATE * (SECONDS - 0.5));
+        expect(join(got)).toEqual(w);
+      }
+      expect(gotErrors).toEqual(wantErrors);
+      if (bytes === damaged) expect(gotErrors.length).toBeGreaterThan(0);
+    }
   });
 
   it('reports a mono source as one channel', async () => {
