@@ -30,6 +30,7 @@ import {
 } from '@zamio/fingerprint';
 import { CAPTURE_MAX_SECONDS } from '@zamio/contracts';
 import type { ChildMessage, ChildResult, ParentMessage } from './worker-path-child.ts';
+import { imageNodeFlags } from '../../tools/docker/image-node-flags.mjs';
 
 export interface BenchTrack {
   /** The track's title in the catalogue (unique). */
@@ -103,6 +104,10 @@ export interface PostgresPathsResult {
   readonly workerLoad: { before: number; after: number };
   /** The worker path's steps timed one by one over the same captures (CPU ms per capture). */
   readonly stages: StageTiming;
+  /** V8's main-thread pauses during the worker path's timed pass, by kind. */
+  readonly workerGc: ChildResult['gc'];
+  /** The worker path again in a child without the image's node flags (CPU ms per capture, pauses). */
+  readonly withoutImageFlags: { cpuMs: number[]; gc: ChildResult['gc'] };
   readonly sql: SqlLayout[];
 }
 
@@ -146,6 +151,7 @@ export async function measurePostgresPaths({
   });
   const client = new pg.Client({ connectionString: databaseUrl, application_name: 'zamio-fp-bench-sql' });
   let child: WorkerPath | undefined;
+  let plainChild: WorkerPath | undefined;
   try {
     await migrate(db);
     log('  migrated');
@@ -222,7 +228,10 @@ export async function measurePostgresPaths({
 
     // ---- The worker's path, in a process of its own (worker-path-child.ts): it loads the
     // packed index from Postgres now, and times the captures once the lock is held.
-    child = await startWorkerPath(databaseUrl, captures, warmup);
+    child = await startWorkerPath(databaseUrl, captures, warmup, imageNodeFlags('worker'));
+    // The same path in a child started without the image's node flags, timed right after it in
+    // the same run, so the flags' effect is a ratio measured side by side.
+    plainChild = await startWorkerPath(databaseUrl, captures, warmup, []);
     const { load, run } = child;
     const timed = await aroundTiming(async () => {
       const loadBefore = loadavg()[0]!;
@@ -255,6 +264,9 @@ export async function measurePostgresPaths({
       );
       const stages = fromChild.stages;
       const workerPassCpuMs = fromChild.passCpuMs;
+      const plain = await plainChild!.run();
+      const withoutImageFlags = { cpuMs: plain.cpuMs, gc: plain.gc };
+      log(`  worker path without the image's node flags: ${captures.length} captures`);
 
       const sqlSet = captures.slice(0, sqlCaptures);
       const sql: SqlLayout[] = [];
@@ -283,7 +295,7 @@ export async function measurePostgresPaths({
         sql.push({ ...built[i]!, timing });
         log(`  ${layout.name}: ${sqlSet.length} captures`);
       }
-      return { worker, workerLoad, workerPassCpuMs, stages, sql };
+      return { worker, workerLoad, workerPassCpuMs, stages, workerGc: fromChild.gc, withoutImageFlags, sql };
     });
 
     return {
@@ -298,6 +310,7 @@ export async function measurePostgresPaths({
     };
   } finally {
     child?.stop();
+    plainChild?.stop();
     await client.end().catch(() => {});
     await db.close();
   }
@@ -326,17 +339,19 @@ const CHILD = fileURLToPath(new URL('./worker-path-child.ts', import.meta.url));
 /**
  * Forks worker-path-child.ts and has it load the index from Postgres; `run()` then hands it
  * the captures one at a time and returns its timings. The child runs TypeScript through tsx
- * with the worker image's V8 settings — none: NODE_OPTIONS is cleared, so the bench's own
- * heap flags (a larger young generation for the indexing) do not flatter the worker's path.
+ * with the node flags given (the worker's: the CMD of docker/node.Dockerfile's worker stage)
+ * and nothing else: NODE_OPTIONS is cleared, so the bench's own heap flags (a larger young
+ * generation for the indexing) do not flatter the worker's path.
  */
 async function startWorkerPath(
   databaseUrl: string,
   captures: readonly BenchCapture[],
   warmup: number,
+  nodeFlags: string[],
 ): Promise<WorkerPath> {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const child = fork(CHILD, [], {
-    execArgv: ['--import', tsx],
+    execArgv: [...nodeFlags, '--import', tsx],
     env: { ...process.env, NODE_OPTIONS: '' },
     serialization: 'advanced',
   });

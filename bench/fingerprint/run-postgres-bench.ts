@@ -17,7 +17,13 @@ import { noise, rms } from './captures.ts';
 import { writePerformanceSection } from '../performance-doc.ts';
 import { cacheDir, ensureTools, SEED, seededHash, sh } from './corpus.ts';
 import { pgCorpus, type PgTrack } from './pg-corpus.ts';
-import { measurePostgresPaths, type BenchCapture, type PathTiming } from './postgres-paths.ts';
+import {
+  measurePostgresPaths,
+  type BenchCapture,
+  type PathTiming,
+  type PostgresPathsResult,
+} from './postgres-paths.ts';
+import { imageNodeFlags } from '../../tools/docker/image-node-flags.mjs';
 
 const write = process.argv.includes('--write');
 const WANTED = Number(process.env.BENCH_PG_TRACKS ?? 1_000);
@@ -171,6 +177,21 @@ const row = (name: string, runs: string, t: PathTiming, bytes: number) => {
   );
 };
 const w = result.worker;
+/** The worker path with and without the image's node flags, timed one after the other in this run. */
+function flagsEffect(plain: PostgresPathsResult['withoutImageFlags']): string {
+  const flags = imageNodeFlags('worker').join(' ');
+  if (!flags) return '';
+  const mean = (ms: number[]) => sum(ms) / Math.max(1, ms.length);
+  const pauses = Object.entries(plain.gc)
+    .map(([kind, { count, ms }]) => `${kind} ${count}× (${ms.toFixed(0)} ms)`)
+    .join(', ');
+  return (
+    `The same captures in a second child started without \`${flags}\`, right after the first: CPU ms mean ` +
+    `${mean(plain.cpuMs).toFixed(1)} against ${mean(w.cpuMs).toFixed(1)}, p50 / p95 ${pct(plain.cpuMs, 0.5)} / ` +
+    `${pct(plain.cpuMs, 0.95)}, ${(plain.cpuMs.length / (sum(plain.cpuMs) / 1000)).toFixed(0)} captures/s per core ` +
+    `(×${(mean(plain.cpuMs) / mean(w.cpuMs)).toFixed(2)} the CPU per capture); its pauses: ${pauses || 'none'}.`
+  );
+}
 const conditionsRecall = CONDITIONS.map((c) => {
   const idx = captures.map((x, i) => (x.condition === c ? i : -1)).filter((i) => i >= 0);
   return `${c} ${idx.length}`;
@@ -178,7 +199,7 @@ const conditionsRecall = CONDITIONS.map((c) => {
 const segments = corpus.tracks.filter((t) => t.id.includes('#')).length;
 const report = [
   `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:fingerprint:postgres${write ? ' -- --write' : ''}\` on ` +
-    `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version} (bench process ${(process.env.NODE_OPTIONS ?? '').trim() || 'default V8 heap settings'}; the worker's path in a child with the worker image's default V8 settings), PostgreSQL ${result.serverVersion} ` +
+    `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version} (bench process ${(process.env.NODE_OPTIONS ?? '').trim() || 'default V8 heap settings'}; the worker's path in a child with the worker image's node flags: ${imageNodeFlags('worker').join(' ') || 'none'}), PostgreSQL ${result.serverVersion} ` +
     `(the machine's server, a throw-away database), params version ${FINGERPRINT_PARAMS_VERSION}, seed ${SEED}. ` +
     `**Catalogue: ${result.tracks} tracks indexed, ${result.audioHours.toFixed(1)} h**, from ${corpus.files} music files of ` +
     `${corpus.packages.length} Debian packages (${corpus.packages.join(', ')}): ${corpus.tracks.length - segments} whole files and ` +
@@ -232,7 +253,11 @@ const report = [
       .map(([format, ms]) => `decode ${format} (${ms.length}) ${stat(ms)}`)
       .join(', ')}; the library's \`fingerprintQuery\` ${stat(result.stages.fingerprint)}; ` +
     `\`refresh()\` with nothing new ${stat(result.stages.refresh)}; lookup in the packed index + the library's decision ` +
-    `${stat(result.stages.lookupDecide)}.`,
+    `${stat(result.stages.lookupDecide)}. V8's pauses on the main thread during the timed pass: ${
+      Object.entries(result.workerGc)
+        .map(([kind, { count, ms }]) => `${kind} ${count}× (${ms.toFixed(0)} ms)`)
+        .join(', ') || 'none'
+    } for ${w.captures} captures. ${flagsEffect(result.withoutImageFlags)}`,
   '',
   `Postings: ${result.postings} (${(result.postings / result.audioHours / 3600).toFixed(0)} per second of audio). ` +
     `The worker's index loads the whole store once at start (${result.load.wallSeconds.toFixed(1)} s wall, ` +

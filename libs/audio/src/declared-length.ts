@@ -24,6 +24,9 @@ export function declaredFlacSamples(head: Uint8Array): number | undefined {
 export interface Mp3StreamInfo {
   readonly channels: 1 | 2;
   readonly samplesPerFrame: number;
+  /** The first frame's sample rate (Hz) and bit rate (bit/s; undefined for "free" or a bad index). */
+  readonly sampleRate: number | undefined;
+  readonly bitRate: number | undefined;
   /** From a Xing/Info (LAME) or VBRI header in the first frame; undefined without one. */
   readonly declaredFrames: number | undefined;
 }
@@ -40,7 +43,16 @@ export function mp3StreamInfo(head: Uint8Array): Mp3StreamInfo | undefined {
   const mono = b3 >> 6 === 3;
   const mpeg1 = version === 3;
   const samplesPerFrame = layer === 3 ? 384 : layer === 2 || mpeg1 ? 1152 : 576;
-  const base = { channels: mono ? 1 : 2, samplesPerFrame } as const;
+  const b2 = head[start + 2]!;
+  const rates = SAMPLE_RATES[(b2 >> 2) & 3];
+  const sampleRate = rates && rates / (mpeg1 ? 1 : version === 2 ? 2 : 4);
+  const kbits = (mpeg1 ? MPEG1_KBITS : MPEG2_KBITS)[layer]?.[b2 >> 4];
+  const base = {
+    channels: mono ? 1 : 2,
+    samplesPerFrame,
+    sampleRate,
+    bitRate: kbits ? kbits * 1000 : undefined,
+  } as const;
   const sideInfo = mpeg1 ? (mono ? 17 : 32) : mono ? 9 : 17;
   const xing = start + 4 + crc + sideInfo;
   if (xing + 12 <= head.length && ['Xing', 'Info'].includes(ascii(head, xing))) {
@@ -52,6 +64,25 @@ export function mp3StreamInfo(head: Uint8Array): Mp3StreamInfo | undefined {
     return { ...base, declaredFrames: readUint32(head, vbri + 14) };
   return { ...base, declaredFrames: undefined };
 }
+
+// Frame header tables (ISO 11172-3 / 13818-3): sample rate index → Hz (MPEG-1; MPEG-2 halves
+// it, MPEG-2.5 quarters it), and per layer (index 3 = Layer I … 1 = Layer III) bit rate index
+// → kbit/s; 0 ("free") and 15 (invalid) are left undefined.
+const SAMPLE_RATES = [44_100, 48_000, 32_000];
+const kbits = (...values: number[]) => [undefined, ...values];
+const MPEG1_KBITS = [
+  [],
+  kbits(32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+  kbits(32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384),
+  kbits(32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448),
+];
+const MPEG2_LAYER_2_3 = kbits(8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160);
+const MPEG2_KBITS = [
+  [],
+  MPEG2_LAYER_2_3,
+  MPEG2_LAYER_2_3,
+  kbits(32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256),
+];
 
 /** Offset of the first MPEG frame header after any ID3v2 tag (searched in the first 4 KB after it). */
 function firstFrameOffset(head: Uint8Array): number | undefined {

@@ -157,13 +157,18 @@ export async function createWasmDecoder(format: WasmFormat): Promise<PcmDecoder>
   let channels: 1 | 2 | undefined;
   /** Samples per channel the MP3's Xing/VBRI frame count says are still to come (0: unknown). */
   let declaredLeft = 0;
+  /** Samples per input byte at the first frame's bit rate (0: unknown). */
+  let samplesPerByte = 0;
   const trim = (block: PcmBlock): PcmBlock =>
     channels === 1 && block.channelData.length > 1
       ? { ...block, channelData: block.channelData.slice(0, 1) }
       : block;
   const decodeChunk = async (chunk: Uint8Array): Promise<WasmDecodedAudio> => {
     if (format !== 'mp3' || !isMpg123Decodable(decoder)) return decoder.decode(chunk);
-    const decoded = decodeMpg123(decoder, chunk, channels ?? 2, Math.min(declaredLeft, MAX_PRESIZED_SAMPLES));
+    // Sized from the frame count when the file declares one, else from the bit rate (exact for
+    // CBR; a few frames' margin for what mpg123 carries between pieces); the arrays grow if short.
+    const expected = declaredLeft || Math.ceil(chunk.length * samplesPerByte * 1.02) + 4 * 1152;
+    const decoded = decodeMpg123(decoder, chunk, channels ?? 2, Math.min(expected, MAX_PRESIZED_SAMPLES));
     declaredLeft = Math.max(0, declaredLeft - decoded.samplesDecoded);
     return decoded;
   };
@@ -173,6 +178,7 @@ export async function createWasmDecoder(format: WasmFormat): Promise<PcmDecoder>
         const info = mp3StreamInfo(chunk);
         channels = info?.channels ?? 2;
         declaredLeft = (info?.declaredFrames ?? 0) * (info?.samplesPerFrame ?? 0);
+        if (info?.bitRate && info.sampleRate) samplesPerByte = (8 * info.sampleRate) / info.bitRate;
       }
       const wasClean = clean;
       clean = false;
