@@ -187,8 +187,8 @@ function flagsEffect(plain: PostgresPathsResult['withoutImageFlags']): string {
     .join(', ');
   return (
     `The same captures in a second child started without \`${flags}\`, right after the first: CPU ms mean ` +
-    `${mean(plain.cpuMs).toFixed(1)} against ${mean(w.cpuMs).toFixed(1)}, p50 / p95 ${pct(plain.cpuMs, 0.5)} / ` +
-    `${pct(plain.cpuMs, 0.95)}, ${(plain.cpuMs.length / (sum(plain.cpuMs) / 1000)).toFixed(0)} captures/s per core ` +
+    `${mean(plain.cpuMs).toFixed(1)} against ${mean(w.cpuMs).toFixed(1)}, p50 / p95 ${pct(plain.cpuMs, 0.5).toFixed(1)} / ` +
+    `${pct(plain.cpuMs, 0.95).toFixed(1)}, ${(plain.cpuMs.length / (sum(plain.cpuMs) / 1000)).toFixed(0)} captures/s per core ` +
     `(×${(mean(plain.cpuMs) / mean(w.cpuMs)).toFixed(2)} the CPU per capture); its pauses: ${pauses || 'none'}.`
   );
 }
