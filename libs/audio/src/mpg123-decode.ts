@@ -36,8 +36,10 @@ export interface Mpg123DecodeState {
 
 export function isMpg123Decodable(decoder: unknown): decoder is Mpg123DecodeState {
   const d = decoder as Partial<Mpg123DecodeState> | null;
-  const cell = (c: { ptr?: unknown; buf?: unknown } | undefined, type: Function) =>
-    typeof c?.ptr === 'number' && c.buf instanceof type;
+  const cell = (
+    c: { ptr?: unknown; buf?: unknown } | undefined,
+    type: abstract new (...args: never[]) => unknown,
+  ) => typeof c?.ptr === 'number' && c.buf instanceof type;
   return (
     typeof d?._decoder === 'number' &&
     typeof d._common?.wasm?.mpeg_decoder_feed === 'function' &&
