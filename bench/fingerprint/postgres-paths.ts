@@ -111,6 +111,15 @@ export interface PostgresPathsResult {
   readonly sql: SqlLayout[];
 }
 
+/** V8's pauses by kind as the report writes them: "mark-compact 51× (167 ms), …", or "none". */
+export function describeGcPauses(gc: ChildResult['gc']): string {
+  return (
+    Object.entries(gc)
+      .map(([kind, { count, ms }]) => `${kind} ${count}× (${ms.toFixed(0)} ms)`)
+      .join(', ') || 'none'
+  );
+}
+
 const OFFSET_TOLERANCE_S = 0.5;
 const cpuNow = (): number => {
   const u = process.cpuUsage();
@@ -255,12 +264,10 @@ export async function measurePostgresPaths({
       const third = Math.ceil(fromChild.cpuMs.length / 3);
       const thirds = [0, 1, 2].map((k) => fromChild.cpuMs.slice(k * third, (k + 1) * third));
       const means = thirds.map((t) => (t.reduce((a, b) => a + b, 0) / Math.max(1, t.length)).toFixed(1));
-      const pauses = Object.entries(fromChild.gc)
-        .map(([kind, { count, ms }]) => `${kind} ${count}× ${ms.toFixed(0)} ms`)
-        .join(', ');
+      const pauses = describeGcPauses(fromChild.gc);
       log(
         `  worker path: ${captures.length} captures; CPU ms mean by thirds of the pass ${means.join(' / ')}; ` +
-          `GC pauses on the main thread: ${pauses || 'none'}`,
+          `GC pauses on the main thread: ${pauses}`,
       );
       const stages = fromChild.stages;
       const workerPassCpuMs = fromChild.passCpuMs;

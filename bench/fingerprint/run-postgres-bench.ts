@@ -18,6 +18,7 @@ import { writePerformanceSection } from '../performance-doc.ts';
 import { cacheDir, ensureTools, SEED, seededHash, sh } from './corpus.ts';
 import { pgCorpus, type PgTrack } from './pg-corpus.ts';
 import {
+  describeGcPauses,
   measurePostgresPaths,
   type BenchCapture,
   type PathTiming,
@@ -182,14 +183,12 @@ function flagsEffect(plain: PostgresPathsResult['withoutImageFlags']): string {
   const flags = imageNodeFlags('worker').join(' ');
   if (!flags) return '';
   const mean = (ms: number[]) => sum(ms) / Math.max(1, ms.length);
-  const pauses = Object.entries(plain.gc)
-    .map(([kind, { count, ms }]) => `${kind} ${count}× (${ms.toFixed(0)} ms)`)
-    .join(', ');
+  const pauses = describeGcPauses(plain.gc);
   return (
     `The same captures in a second child started without \`${flags}\`, right after the first: CPU ms mean ` +
     `${mean(plain.cpuMs).toFixed(1)} against ${mean(w.cpuMs).toFixed(1)}, p50 / p95 ${pct(plain.cpuMs, 0.5).toFixed(1)} / ` +
     `${pct(plain.cpuMs, 0.95).toFixed(1)}, ${(plain.cpuMs.length / (sum(plain.cpuMs) / 1000)).toFixed(0)} captures/s per core ` +
-    `(×${(mean(plain.cpuMs) / mean(w.cpuMs)).toFixed(2)} the CPU per capture); its pauses: ${pauses || 'none'}.`
+    `(×${(mean(plain.cpuMs) / mean(w.cpuMs)).toFixed(2)} the CPU per capture); its pauses: ${pauses}.`
   );
 }
 const conditionsRecall = CONDITIONS.map((c) => {
@@ -253,11 +252,7 @@ const report = [
       .map(([format, ms]) => `decode ${format} (${ms.length}) ${stat(ms)}`)
       .join(', ')}; the library's \`fingerprintQuery\` ${stat(result.stages.fingerprint)}; ` +
     `\`refresh()\` with nothing new ${stat(result.stages.refresh)}; lookup in the packed index + the library's decision ` +
-    `${stat(result.stages.lookupDecide)}. V8's pauses on the main thread during the timed pass: ${
-      Object.entries(result.workerGc)
-        .map(([kind, { count, ms }]) => `${kind} ${count}× (${ms.toFixed(0)} ms)`)
-        .join(', ') || 'none'
-    } for ${w.captures} captures. ${flagsEffect(result.withoutImageFlags)}`,
+    `${stat(result.stages.lookupDecide)}. V8's pauses on the main thread during the timed pass: ${describeGcPauses(result.workerGc)} for ${w.captures} captures. ${flagsEffect(result.withoutImageFlags)}`,
   '',
   `Postings: ${result.postings} (${(result.postings / result.audioHours / 3600).toFixed(0)} per second of audio). ` +
     `The worker's index loads the whole store once at start (${result.load.wallSeconds.toFixed(1)} s wall, ` +
