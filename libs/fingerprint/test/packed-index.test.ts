@@ -89,6 +89,32 @@ describe('PackedIndex', () => {
     );
   });
 
+  // Hashes over the whole 31-bit space, so the presence filter's slots are mostly clear and
+  // the misses it answers (and the hits it must let through) are both exercised.
+  it('property: the presence filter never hides a posting, across the whole hash space', () => {
+    const wide = fc.integer({ min: 0, max: 2 ** 31 - 1 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.tuple(wide, fc.integer({ min: 0, max: 100_000 })), { maxLength: 400 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.array(wide, { maxLength: 400 }),
+        (tracks, misses) => {
+          const builder = new PackedIndexBuilder();
+          const naive = new Map<number, string[]>();
+          tracks.forEach((pairs, t) => {
+            builder.add(t, fp(pairs));
+            for (const [h, o] of pairs) naive.set(h, [...(naive.get(h) ?? []), `${t}:${o}`]);
+          });
+          const wanted = Uint32Array.from(new Set([...naive.keys(), ...misses])).sort();
+          const got = asMap(builder.build().lookup(wanted));
+          for (const hash of wanted) expect(got.get(hash)).toEqual((naive.get(hash) ?? []).sort());
+        },
+      ),
+    );
+  });
+
   // The benchmark measures the real figure (~9 postings per distinct hash on 9 h of music).
   it('stays within 12 bytes per posting when hashes repeat as in real music', () => {
     const builder = new PackedIndexBuilder();
