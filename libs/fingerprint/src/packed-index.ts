@@ -50,7 +50,11 @@ export class PackedIndexBuilder {
     this.offsets.pushAll(fingerprint.offsets, n);
   }
 
-  build(): PackedIndex {
+  /**
+   * `presenceFilter: false` builds the same index without the filter (every hash probed): only
+   * for measuring what the filter saves side by side (bench) and checking it changes no answer.
+   */
+  build({ presenceFilter: withFilter = true }: { presenceFilter?: boolean } = {}): PackedIndex {
     const n = this.hashes.length;
     const hashes = this.hashes.data;
     const order = sortOrder(hashes.subarray(0, n));
@@ -72,7 +76,7 @@ export class PackedIndexBuilder {
       offsets[i] = this.offsets.data[from]!;
     }
     for (let b = 0; b < buckets; b++) directory[b + 1]! += directory[b]!;
-    const filter = presenceFilter(hashes.subarray(0, n), distinct);
+    const filter = withFilter ? presenceFilter(hashes.subarray(0, n), distinct) : ALL_PRESENT;
     return new PackedIndex(
       this.version,
       lowBits,
@@ -121,6 +125,8 @@ interface PresenceFilter {
 }
 
 const FILTER_MIN_LOG = 10;
+/** A filter with every slot set (the lookup then probes every hash). */
+const ALL_PRESENT: PresenceFilter = { bits: new Uint32Array(1).fill(0xffffffff), shift: HASH_BITS - 5 };
 
 function presenceFilter(hashes: Uint32Array, distinct: number): PresenceFilter {
   // The largest power of two ≤ 8 × distinct, within [2^10, 2^HASH_BITS] slots.

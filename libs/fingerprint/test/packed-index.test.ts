@@ -110,6 +110,7 @@ describe('PackedIndex', () => {
           const wanted = Uint32Array.from(new Set([...naive.keys(), ...misses])).sort();
           const got = asMap(builder.build().lookup(wanted));
           for (const hash of wanted) expect(got.get(hash)).toEqual((naive.get(hash) ?? []).sort());
+          expect(got).toEqual(asMap(builder.build({ presenceFilter: false }).lookup(wanted)));
         },
       ),
     );
