@@ -62,7 +62,12 @@ export async function buildBffApp(deps: BffDependencies): Promise<FastifyInstanc
     bodyLimit: http.bodyLimitBytes,
     // On close, idle keep-alive sockets are ended at once; busy ones finish.
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    // A request that reaches us after the drain, on a connection accepted
+    // before the listener closed, is served (with Connection: close), not
+    // refused: the portals' nginx dials the old bff by its network alias
+    // until the process ends, and a 503 there is a user's failed request
+    // (the rehearsal's rollback caught one). Pools close only after it.
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true },
     // Unknown fields refused, every problem reported once per field in plain words.
     ...requestValidationOptions(),

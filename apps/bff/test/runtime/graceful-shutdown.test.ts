@@ -6,8 +6,8 @@
 // The in-flight request is a slow client upload to POST /api/system/heartbeat
 // (as the signed-in demo admin: the route is admin-only): its JSON body
 // arrives in two parts seconds apart, so the request is open across the
-// whole shutdown without adding a test-only route to the server.
-import { request } from 'node:http';
+// whole shutdown without adding a test-only route to the server. A second
+// request follows it on the same connection once the server is closing.
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, bootstrapAdmin, signedInHeaders, type TestDatabase } from '@zamio/testing';
@@ -54,24 +54,26 @@ describe('graceful shutdown of the bff process', () => {
     try {
       const admin = await signedInHeaders(bff.url, opsAdmin.credentials);
       const body = '{"slow":"upload"}';
-      const upload = request(`${bff.url}/api/system/heartbeat`, {
-        method: 'POST',
-        headers: {
-          ...admin,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          'x-request-id': 'slow-upload-0001',
-        },
+      // A raw connection: the upload's head and first bytes now, the rest later.
+      const { hostname, port } = new URL(bff.url);
+      const upload = connect(Number(port), hostname);
+      let received = '';
+      upload.on('data', (chunk: Buffer) => (received += chunk.toString()));
+      const ended = new Promise<void>((resolve, reject) => {
+        upload.once('end', resolve);
+        upload.once('error', reject);
       });
-      const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
-        upload.on('response', (res) => {
-          let text = '';
-          res.on('data', (chunk) => (text += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-        });
-        upload.on('error', reject);
-      });
-      upload.write(body.slice(0, 5));
+      await new Promise<void>((resolve) => upload.once('connect', resolve));
+      const head = Object.entries({
+        ...admin,
+        host: `${hostname}:${port}`,
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        'x-request-id': 'slow-upload-0001',
+      })
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('');
+      upload.write(`POST /api/system/heartbeat HTTP/1.1\r\n${head}\r\n${body.slice(0, 5)}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
 
       const signalledAt = Date.now();
@@ -86,11 +88,16 @@ describe('graceful shutdown of the bff process', () => {
       expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(DRAIN_MS - 100);
       expect(bff.child.exitCode).toBeNull();
 
-      // …but the upload that was already in flight still completes.
-      upload.end(body.slice(5));
-      const done = await response;
-      expect(done.status).toBe(202);
-      expect(JSON.parse(done.body)).toMatchObject({ requestId: 'slow-upload-0001' });
+      // …but the upload that was already in flight still completes, and a
+      // request that reaches the closing server on a connection it accepted
+      // earlier (the portal's nginx dials the old bff by its alias until the
+      // process ends) is served, not refused with 503: it says Connection: close.
+      upload.write(`${body.slice(5)}GET /api/version HTTP/1.1\r\nhost: ${hostname}:${port}\r\n\r\n`);
+      await ended;
+      const answers = received.split(/(?=HTTP\/1\.1 \d{3} )/);
+      expect(answers.map((answer) => answer.slice(0, 12))).toEqual(['HTTP/1.1 202', 'HTTP/1.1 200']);
+      expect(answers[0]).toContain('"requestId":"slow-upload-0001"');
+      expect(answers[1]).toMatch(/^connection: close\r$/im);
 
       expect(await bff.exited).toBe(0);
       const steps = bff
