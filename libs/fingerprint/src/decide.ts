@@ -52,17 +52,29 @@ export interface VoteSummary {
 }
 
 // Open-addressing vote table (linear probing) in typed arrays, reused across calls: a JS
-// Map costs ~10× more per vote, and a query casts 10⁴–10⁵ votes.
+// Map costs ~10× more per vote, and a query casts 10⁴–10⁵ votes. The arrays keep the largest
+// size any query needed; each query probes only the first slots, as many as its own votes
+// need, so a typical query after a rare large one (10⁵ votes: 16 MB of table) still works
+// in a table that fits the cache.
 let capacity = 0;
+let mask = 0;
 let keyHi = new Int32Array(0);
 let keyLo = new Int32Array(0);
 let weight = new Float32Array(0);
 let used = new Int32Array(0);
+/** Each vote's key (hi = track · speeds + speed, lo = offset bin), in casting order. */
+let voteHi = new Int32Array(0);
+let voteLo = new Int32Array(0);
 const EMPTY = -1;
 
 function reserve(votes: number): void {
   let size = 1 << 12;
   while (size < votes * 2) size *= 2;
+  mask = size - 1;
+  if (votes > voteHi.length) {
+    voteHi = new Int32Array(size / 2);
+    voteLo = new Int32Array(size / 2);
+  }
   if (size <= capacity) return;
   capacity = size;
   keyHi = new Int32Array(size).fill(EMPTY);
@@ -75,7 +87,6 @@ const slotOf = (hi: number, lo: number): number =>
   (Math.imul(hi, 0x9e3779b1) ^ Math.imul(lo, 0x85ebca6b)) >>> 0;
 
 function find(hi: number, lo: number): number {
-  const mask = capacity - 1;
   let s = slotOf(hi, lo) & mask;
   for (;;) {
     const h = keyHi[s]!;
@@ -101,33 +112,41 @@ export function countVotes(
     else total += count;
   }
   reserve(total);
-  const mask = capacity - 1;
-  let occupied = 0;
+  // Gather every vote's key first, then count them: the postings' reads are cache misses
+  // that do not depend on one another, and a loop that only gathers lets the CPU overlap
+  // them, where the probe of the table after each read held the next one back.
   const bin = options.binFrames;
+  let votes = 0;
   for (let e = 0; e < query.hashes.length; e++) {
     const i = listOf[e]!;
     if (i < 0) continue;
     const at = query.offsets[e]!;
     const speed = query.speeds[e]!;
     for (let p = postings.starts[i]!; p < postings.ends[i]!; p++) {
-      const hi = postings.tracks[p]! * S + speed;
-      const lo = Math.floor((postings.offsets[p]! - at) / bin);
-      let s = slotOf(hi, lo) & mask;
-      for (;;) {
-        const h = keyHi[s]!;
-        if (h === EMPTY) {
-          keyHi[s] = hi;
-          keyLo[s] = lo;
-          weight[s] = 1;
-          used[occupied++] = s;
-          break;
-        }
-        if (h === hi && keyLo[s] === lo) {
-          weight[s]!++;
-          break;
-        }
-        s = (s + 1) & mask;
+      voteHi[votes] = postings.tracks[p]! * S + speed;
+      voteLo[votes++] = Math.floor((postings.offsets[p]! - at) / bin);
+    }
+  }
+  let occupied = 0;
+  const slots = mask;
+  for (let v = 0; v < votes; v++) {
+    const hi = voteHi[v]!;
+    const lo = voteLo[v]!;
+    let s = slotOf(hi, lo) & slots;
+    for (;;) {
+      const h = keyHi[s]!;
+      if (h === EMPTY) {
+        keyHi[s] = hi;
+        keyLo[s] = lo;
+        weight[s] = 1;
+        used[occupied++] = s;
+        break;
       }
+      if (h === hi && keyLo[s] === lo) {
+        weight[s]!++;
+        break;
+      }
+      s = (s + 1) & slots;
     }
   }
 

@@ -11,7 +11,7 @@
 // the length of the track (allocating whole-track grids cost more than the arithmetic).
 import type { FingerprintParams } from './params.ts';
 import { SlidingMax } from './running-max.ts';
-import { toDb, type FrameSpectrum } from './spectrogram.ts';
+import { powerRowToDb, storablePower, type FrameSpectrum } from './spectrogram.ts';
 
 export interface Peaks {
   readonly count: number;
@@ -40,6 +40,7 @@ export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, pe
   const H = params.peakHalfFrames;
   const R = 2 * H + 1;
   const db = new Float32Array(R * bins);
+  const dbBits = new Int32Array(db.buffer);
   const fmax = new Float32Array(R * bins);
   const sliding = new SlidingMax(bins, params.peakHalfBins);
   const lo = Math.max(1, params.minBin - firstBin);
@@ -105,14 +106,17 @@ export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, pe
         const r1 = ((a + 1) % W) * bins;
         const r2 = ((a + 2) % W) * bins;
         for (let c = 0; c < bins; c++)
-          db[row + c] = toDb(Math.fround(Math.fround(raw[r0 + c]! + raw[r1 + c]!) + raw[r2 + c]!) * inv);
+          db[row + c] = storablePower(
+            Math.fround(Math.fround(raw[r0 + c]! + raw[r1 + c]!) + raw[r2 + c]!) * inv,
+          );
       } else {
         for (let c = 0; c < bins; c++) {
           let sum = raw[r0 + c]!;
           for (let x = a + 1; x <= b; x++) sum = Math.fround(sum + raw[(x % W) * bins + c]!);
-          db[row + c] = toDb(sum * inv);
+          db[row + c] = storablePower(sum * inv);
         }
       }
+      powerRowToDb(db, dbBits, row, row + bins);
     }
     sliding.apply(db, row, fmax, row);
     if (s - H >= 0) evaluate(s - H);

@@ -67,7 +67,11 @@ const i32 = new Int32Array(f32.buffer);
 const DB_PER_LOG2 = 10 * Math.log10(2);
 function powerDb(p: number): number {
   f32[0] = p;
-  const bits = i32[0]!;
+  return dbOfPowerBits(i32[0]!);
+}
+
+/** powerDb of a power given as the bits of its float32 (positive, normal). */
+function dbOfPowerBits(bits: number): number {
   const m = (bits & 0x7fffff) * (1 / 8388608);
   const log2 =
     (bits >> 23) - 127 + m * (1.4234931980794694 + m * (-0.5877652935353633 + m * 0.16558642587915148));
@@ -138,6 +142,21 @@ export function toDb(p: number): number {
   return p > MIN_POWER ? powerDb(p) : MIN_DB;
 }
 const MIN_POWER = 10 ** (MIN_DB / 10);
+
+/**
+ * Stores toDb(p) of each power p = row[i] given as a double, in two passes over a float32 row:
+ * `storePower` first (the floor test on the double, as toDb makes it), then `powerRowToDb`
+ * reads each stored float32's bits in place. Bit-identical to storing toDb(p), without a
+ * round trip through a one-element buffer per cell (~¼ of a query's peak picking).
+ */
+export const storablePower = (p: number): number => (p > MIN_POWER ? p : 0);
+
+export function powerRowToDb(row: Float32Array, bits: Int32Array, from: number, to: number): void {
+  for (let c = from; c < to; c++) {
+    const b = bits[c]!;
+    row[c] = b === 0 ? MIN_DB : dbOfPowerBits(b);
+  }
+}
 
 /** The whole grid (tests, tools); the fingerprint itself streams frames through FrameSpectrum. */
 export function spectrogram(
