@@ -42,6 +42,9 @@ export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, pe
   const db = new Float32Array(R * bins);
   const dbBits = new Int32Array(db.buffer);
   const fmax = new Float32Array(R * bins);
+  // Per ring row: the columns that are their row window's maximum and above the floor.
+  const maxima = new Int32Array(R * (bins + 1));
+  const maximaCount = new Int32Array(R);
   const sliding = new SlidingMax(bins, params.peakHalfBins);
   const lo = Math.max(1, params.minBin - firstBin);
   const hi = Math.min(bins - 2, params.maxBin - firstBin);
@@ -54,9 +57,10 @@ export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, pe
     const row = (f % R) * bins;
     const first = Math.max(0, f - H);
     const last = Math.min(frames - 1, f + H);
-    for (let c = lo; c <= hi; c++) {
+    const listed = (f % R) * (bins + 1);
+    for (let k = 0; k < maximaCount[f % R]!; k++) {
+      const c = maxima[listed + k]!;
       const v = db[row + c]!;
-      if (v < floorDb || v !== fmax[row + c]) continue;
       let isMax = true;
       for (let g = first; g <= last && isMax; g++) {
         if (g === f) continue;
@@ -118,7 +122,7 @@ export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, pe
       }
       powerRowToDb(db, dbBits, row, row + bins);
     }
-    sliding.apply(db, row, fmax, row);
+    maximaCount[s % R] = sliding.apply(db, row, fmax, row, lo, hi, floorDb, maxima, (s % R) * (bins + 1));
     if (s - H >= 0) evaluate(s - H);
   }
   for (let f = Math.max(0, frames - H); f < frames; f++) evaluate(f);
