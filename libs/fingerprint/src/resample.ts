@@ -58,9 +58,9 @@ function tentDecimate(input: Float32Array, ratio: number, outLength: number): Fl
 
 /**
  * 44.1 and 48 kHz → 8 kHz (12 and 13 taps), the rates of nearly all audio, run a dot product
- * written out in full: ×1.8 faster than the loop over `taps` (measured on 10 s captures), the
- * loop's own counting and exit branch per output being most of its cost. Padding weights are
- * zeros after the last tap, added in the same order as the loop: the sum is bit-identical.
+ * written out in full: the decimator ran ×1.3–1.6 faster than with the loop over `taps`
+ * (side by side, 10 s captures at 44.1 kHz). Padding weights are zeros after the last tap,
+ * added in the same order as the loop: the sum is bit-identical.
  */
 const UNROLLED_TAPS = 13;
 const UNROLL_FROM_TAPS = 10;
