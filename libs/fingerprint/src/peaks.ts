@@ -42,8 +42,9 @@ export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, pe
   const db = new Float32Array(R * bins);
   const dbBits = new Int32Array(db.buffer);
   const fmax = new Float32Array(R * bins);
-  // Per ring row: the columns that are their row window's maximum and above the floor.
-  const maxima = new Int32Array(R * (bins + 1));
+  // Per ring row, at the row's own offset: the columns that are their row window's maximum
+  // and above the floor (at most `bins` of them).
+  const maxima = new Int32Array(R * bins);
   const maximaCount = new Int32Array(R);
   const sliding = new SlidingMax(bins, params.peakHalfBins);
   const lo = Math.max(1, params.minBin - firstBin);
@@ -57,9 +58,8 @@ export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, pe
     const row = (f % R) * bins;
     const first = Math.max(0, f - H);
     const last = Math.min(frames - 1, f + H);
-    const listed = (f % R) * (bins + 1);
     for (let k = 0; k < maximaCount[f % R]!; k++) {
-      const c = maxima[listed + k]!;
+      const c = maxima[row + k]!;
       const v = db[row + c]!;
       let isMax = true;
       for (let g = first; g <= last && isMax; g++) {
@@ -122,7 +122,7 @@ export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, pe
       }
       powerRowToDb(db, dbBits, row, row + bins);
     }
-    maximaCount[s % R] = sliding.apply(db, row, fmax, row, lo, hi, floorDb, maxima, (s % R) * (bins + 1));
+    maximaCount[s % R] = sliding.apply(db, row, fmax, row, lo, hi, floorDb, maxima, row);
     if (s - H >= 0) evaluate(s - H);
   }
   for (let f = Math.max(0, frames - H); f < frames; f++) evaluate(f);

@@ -39,18 +39,15 @@ function tentDecimate(input: Float32Array, ratio: number, outLength: number): Fl
   // either end (clipped kernels, renormalised) go through tentAt.
   const { p, q, first, taps, stride, weights } = table;
   const n = input.length;
-  const reach = stride === UNROLLED_TAPS ? UNROLLED_TAPS : taps;
+  const unrolled = stride === UNROLLED_TAPS;
   for (let m = 0, i = 0; i < outLength; m++) {
     const base = m * p;
     for (let r = 0; r < q && i < outLength; r++, i++) {
       const from = base + first[r]!;
-      if (from >= 0 && from + reach <= n)
-        out[i] =
-          reach === UNROLLED_TAPS
-            ? dot13(weights, r * stride, input, from)
-            : dot(weights, r * stride, input, from, taps);
-      else if (from >= 0 && from + taps <= n) out[i] = dot(weights, r * stride, input, from, taps);
-      else out[i] = tentAt(input, ratio, i);
+      if (from < 0 || from + taps > n) out[i] = tentAt(input, ratio, i);
+      // dot13 also reads the padding taps, which must lie inside the input too.
+      else if (unrolled && from + UNROLLED_TAPS <= n) out[i] = dot13(weights, r * stride, input, from);
+      else out[i] = dot(weights, r * stride, input, from, taps);
     }
   }
   return out;

@@ -144,10 +144,10 @@ export function toDb(p: number): number {
 const MIN_POWER = 10 ** (MIN_DB / 10);
 
 /**
- * Stores toDb(p) of each power p = row[i] given as a double, in two passes over a float32 row:
- * `storePower` first (the floor test on the double, as toDb makes it), then `powerRowToDb`
- * reads each stored float32's bits in place. Bit-identical to storing toDb(p), without a
- * round trip through a one-element buffer per cell (~¼ of a query's peak picking).
+ * Stores toDb(p) of each power p (a double) in a float32 row, in two passes: `storablePower`
+ * as each cell is written (the floor test on the double, as toDb makes it), then
+ * `powerRowToDb` reads each stored float32's bits in place. Bit-identical to storing toDb(p),
+ * without a round trip through a one-element buffer per cell.
  */
 export const storablePower = (p: number): number => (p > MIN_POWER ? p : 0);
 
