@@ -10,8 +10,8 @@
 // Frames stream through a ring of 2·peakHalfFrames+1 rows, so memory does not grow with
 // the length of the track (allocating whole-track grids cost more than the arithmetic).
 import type { FingerprintParams } from './params.ts';
-import { SlidingMax } from './running-max.ts';
-import { powerRowToDb, storablePower, type FrameSpectrum } from './spectrogram.ts';
+import { claim, heapF32, heapI32, kernels } from './kernels.ts';
+import { MIN_POWER, type FrameSpectrum } from './spectrogram.ts';
 
 export interface Peaks {
   readonly count: number;
@@ -39,18 +39,29 @@ export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, pe
   const { frames, bins, firstBin } = spectrum;
   const H = params.peakHalfFrames;
   const R = 2 * H + 1;
-  const db = new Float32Array(R * bins);
-  const dbBits = new Int32Array(db.buffer);
-  const fmax = new Float32Array(R * bins);
-  // Per ring row, at the row's own offset: the columns that are their row window's maximum
-  // and above the floor (at most `bins` of them).
-  const maxima = new Int32Array(R * bins);
+  const S = params.smoothHalfFrames;
+  const W = 2 * S + 1;
+  const half = params.peakHalfBins;
+  const floorDb = params.floorDb;
+  // The kernels compare in float32: a floor that is not one would round.
+  if (Math.fround(floorDb) !== floorDb)
+    throw new RangeError(`floorDb must be a float32 value (got ${floorDb})`);
+  // Rings in the kernels' memory (byte addresses), claimed before any view is taken: the dB
+  // rows, their window maxima, and per row the columns that are their row window's maximum
+  // and above the floor (at most `bins` of them); then the power rows being averaged.
+  const rowBytes = bins * 4;
+  const dbAt = claim('peaks-db', R * rowBytes);
+  const fmaxAt = claim('peaks-fmax', R * rowBytes);
+  const maximaAt = claim('peaks-maxima', R * rowBytes);
+  const rawAt = claim('peaks-power', W * rowBytes);
+  const scratchAt = claim('peaks-scratch', (bins + 4 * half + 5) * 4);
+  const db = heapF32().subarray(dbAt >> 2, (dbAt >> 2) + R * bins);
+  const fmax = heapF32().subarray(fmaxAt >> 2, (fmaxAt >> 2) + R * bins);
+  const maxima = heapI32().subarray(maximaAt >> 2, (maximaAt >> 2) + R * bins);
   const maximaCount = new Int32Array(R);
-  const sliding = new SlidingMax(bins, params.peakHalfBins);
   const lo = Math.max(1, params.minBin - firstBin);
   const hi = Math.min(bins - 2, params.maxBin - firstBin);
   const B = params.backgroundHalfBins;
-  const floorDb = params.floorDb;
   const minProminence = params.minProminenceDb;
   const found: Candidates = { frame: [], col: [], prominence: [], binOffset: [], timeOffset: [] };
 
@@ -86,43 +97,33 @@ export function findPeaks(spectrum: FrameSpectrum, params: FingerprintParams, pe
     }
   };
 
-  const S = params.smoothHalfFrames;
-  const W = 2 * S + 1;
-  const raw = S > 0 ? new Float32Array(W * bins) : db;
   for (let g = 0; g < frames + S; g++) {
     if (g < frames) {
-      const at = S > 0 ? (g % W) * bins : (g % R) * bins;
-      if (S > 0) spectrum.computePower(g, raw, at);
-      else spectrum.compute(g, raw, at);
+      if (S > 0) spectrum.computePowerAt(g, rawAt + (g % W) * rowBytes);
+      else spectrum.compute(g, db, (g % R) * bins);
     }
     const s = g - S;
     if (s < 0) continue;
     const row = (s % R) * bins;
+    // Mean power of frames s−S..s+S (summed in float32 in frame order: the sum is part of
+    // the params), then dB: a partial holds its level, a noise maximum does not (averaging
+    // power rather than dB narrows the noise's spread the most).
     if (S > 0) {
-      // Mean power of frames s−S..s+S, then dB: a partial holds its level, a noise maximum
-      // does not (averaging power rather than dB narrows the noise's spread the most).
       const a = Math.max(0, s - S);
       const b = Math.min(frames - 1, s + S);
-      // One pass per row, summing in float32 in frame order (the sum is part of the params).
-      const inv = 1 / (b - a + 1);
-      const r0 = (a % W) * bins;
-      if (b - a === 2) {
-        const r1 = ((a + 1) % W) * bins;
-        const r2 = ((a + 2) % W) * bins;
-        for (let c = 0; c < bins; c++)
-          db[row + c] = storablePower(
-            Math.fround(Math.fround(raw[r0 + c]! + raw[r1 + c]!) + raw[r2 + c]!) * inv,
-          );
-      } else {
-        for (let c = 0; c < bins; c++) {
-          let sum = raw[r0 + c]!;
-          for (let x = a + 1; x <= b; x++) sum = Math.fround(sum + raw[(x % W) * bins + c]!);
-          db[row + c] = storablePower(sum * inv);
-        }
-      }
-      powerRowToDb(db, dbBits, row, row + bins);
+      kernels.smoothToDb(rawAt, W, bins, a, b, 1 / (b - a + 1), MIN_POWER, dbAt + row * 4);
     }
-    maximaCount[s % R] = sliding.apply(db, row, fmax, row, lo, hi, floorDb, maxima, row);
+    maximaCount[s % R] = kernels.slidingMax(
+      dbAt + row * 4,
+      bins,
+      half,
+      fmaxAt + row * 4,
+      lo,
+      hi,
+      floorDb,
+      maximaAt + row * 4,
+      scratchAt,
+    );
     if (s - H >= 0) evaluate(s - H);
   }
   for (let f = Math.max(0, frames - H); f < frames; f++) evaluate(f);

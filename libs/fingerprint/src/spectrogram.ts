@@ -7,6 +7,7 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient module
 /// <reference path="./pffft-wasm.d.ts" />
 import PFFFT, { type PffftModule } from '@echogarden/pffft-wasm/simd';
+import { claim, heapF32, heapF64, kernels } from './kernels.ts';
 
 export interface Spectrogram {
   readonly frames: number;
@@ -34,11 +35,17 @@ const PFFFT_FORWARD = 0;
 
 interface Plan {
   readonly setup: number;
-  readonly window: Float64Array;
-  /** Byte addresses of the input, output and work buffers in the WASM memory (floats). */
+  /** Byte addresses of the input, output and work buffers in PFFFT's memory (floats). */
   readonly input: number;
   readonly output: number;
   readonly work: number;
+  /** Byte addresses in the kernels' memory: the Hann window (f64), then float buffers. */
+  readonly window: number;
+  readonly samples: number;
+  readonly windowed: number;
+  readonly spectrum: number;
+  /** One dB or power row of frameSize / 2 + 1 bins, for callers outside the kernels' memory. */
+  readonly row: number;
 }
 const plans = new Map<number, Plan>();
 
@@ -48,12 +55,18 @@ function planFor(frameSize: number): Plan {
     const setup = pffft._pffft_new_setup(frameSize, PFFFT_REAL);
     if (!setup) throw new RangeError(`PFFFT has no real transform of size ${frameSize}`);
     const bytes = frameSize * Float32Array.BYTES_PER_ELEMENT;
+    const window = claim(`spectrum-window-${frameSize}`, frameSize * 8);
+    heapF64().set(hannWindow(frameSize), window >> 3);
     plan = {
       setup,
-      window: hannWindow(frameSize),
       input: pffft._pffft_aligned_malloc(bytes),
       output: pffft._pffft_aligned_malloc(bytes),
       work: pffft._pffft_aligned_malloc(bytes),
+      window,
+      samples: claim(`spectrum-samples-${frameSize}`, bytes),
+      windowed: claim(`spectrum-windowed-${frameSize}`, bytes),
+      spectrum: claim(`spectrum-spectrum-${frameSize}`, bytes),
+      row: claim(`spectrum-row-${frameSize}`, bytes + 4),
     };
     plans.set(frameSize, plan);
   }
@@ -113,27 +126,33 @@ export class FrameSpectrum {
 
   /** The same row as power (1 = a full-scale sine), before the conversion to dB. */
   computePower(f: number, row: Float32Array, at = 0): void {
-    const { setup, window, input, output, work } = this.plan;
-    const { samples, frameSize, norm2 } = this;
-    // Views are taken per frame: a later malloc may grow (and so replace) the WASM memory.
-    const heap = pffft.HEAPF32;
-    const x = input >> 2;
+    const address = this.plan.row;
+    this.computePowerAt(f, address);
+    row.set(heapF32().subarray(address >> 2, (address >> 2) + this.bins), at);
+  }
+
+  /** computePower into the kernels' memory, from byte address `row` (bin firstBin). */
+  computePowerAt(f: number, row: number): void {
+    const { setup, input, output, work, window, samples, windowed, spectrum } = this.plan;
+    const { frameSize, norm2, firstBin, lastBin } = this;
+    // Views are taken per frame: a later malloc or claim may grow (and replace) a memory.
+    const fft = pffft.HEAPF32;
+    const heap = heapF32();
     const start = f * this.hopSize;
-    for (let i = 0; i < frameSize; i++) heap[x + i] = samples[start + i]! * window[i]!;
+    heap.set(this.samples.subarray(start, start + frameSize), samples >> 2);
+    kernels.applyWindow(samples, window, windowed, frameSize);
+    fft.set(heap.subarray(windowed >> 2, (windowed >> 2) + frameSize), input >> 2);
     pffft._pffft_transform_ordered(setup, input, output, work, PFFFT_FORWARD);
     // Ordered real output: [DC, Nyquist, re1, im1, re2, im2, …] (both ends are real).
-    const y = output >> 2;
-    const shift = at - this.firstBin;
+    heap.set(fft.subarray(output >> 2, (output >> 2) + frameSize), spectrum >> 2);
     const half = frameSize / 2;
-    const from = Math.max(1, this.firstBin);
-    const to = Math.min(half - 1, this.lastBin);
-    for (let k = from; k <= to; k++) {
-      const re = heap[y + 2 * k]!;
-      const im = heap[y + 2 * k + 1]!;
-      row[shift + k] = (re * re + im * im) * norm2;
-    }
-    if (this.firstBin === 0) row[shift] = heap[y]! ** 2 * norm2;
-    if (this.lastBin === half) row[shift + half] = heap[y + 1]! ** 2 * norm2;
+    const from = Math.max(1, firstBin);
+    const to = Math.min(half - 1, lastBin);
+    if (from <= to) kernels.binPower(spectrum, from, to, row + (from - firstBin) * 4, norm2);
+    const y = spectrum >> 2;
+    const r = row >> 2;
+    if (firstBin === 0) heap[r] = heap[y]! ** 2 * norm2;
+    if (lastBin === half) heap[r + half - firstBin] = heap[y + 1]! ** 2 * norm2;
   }
 }
 
@@ -141,22 +160,8 @@ export class FrameSpectrum {
 export function toDb(p: number): number {
   return p > MIN_POWER ? powerDb(p) : MIN_DB;
 }
-const MIN_POWER = 10 ** (MIN_DB / 10);
-
-/**
- * Stores toDb(p) of each power p (a double) in a float32 row, in two passes: `storablePower`
- * as each cell is written (the floor test on the double, as toDb makes it), then
- * `powerRowToDb` reads each stored float32's bits in place. Bit-identical to storing toDb(p),
- * without a round trip through a one-element buffer per cell.
- */
-export const storablePower = (p: number): number => (p > MIN_POWER ? p : 0);
-
-export function powerRowToDb(row: Float32Array, bits: Int32Array, from: number, to: number): void {
-  for (let c = from; c < to; c++) {
-    const b = bits[c]!;
-    row[c] = b === 0 ? MIN_DB : dbOfPowerBits(b);
-  }
-}
+/** Power of MIN_DB: at or below it a cell is the floor. */
+export const MIN_POWER = 10 ** (MIN_DB / 10);
 
 /** The whole grid (tests, tools); the fingerprint itself streams frames through FrameSpectrum. */
 export function spectrogram(
