@@ -18,7 +18,7 @@ const C3: f64 = 0.16558642587915148;
 const MANTISSA_SCALE: f64 = 1 / 8388608;
 
 /**
- * Outputs [i0, i1) of the 13-tap tent decimator (resample.ts's dot13): output i = m·q + r
+ * Outputs [i0, i1) of the 13-tap tent decimator (resample.ts's phase tables): output i = m·q + r
  * sums weights[r·13 + j] · input[m·p + first[r] + j − inputBase] for j = 0..12, in f64, in
  * tap order. Two outputs at a time, one per f64x2 lane: `pairs` holds, for each phase r, the
  * 13 weight pairs (phase r, phase r + 1 mod q) as f64x2, which pairWeights writes.
@@ -143,7 +143,7 @@ export function binPower(fft: usize, from: i32, to: i32, row: usize, norm2: f64)
  * One row of the smoothed dB grid: for each of `bins` cells, the float32 sum of rows a..b of
  * the power ring (row x at ring + (x mod rows) · bins, summed in frame order), times inv in
  * f64, floored (≤ minPower → 0), stored as f32, then converted to dB as spectrogram.ts's
- * powerRowToDb does (exponent + cubic in the mantissa; bits 0 → MIN_DB).
+ * toDb does (exponent + cubic in the mantissa; bits 0 → MIN_DB).
  */
 export function smoothToDb(
   ring: usize,
@@ -197,8 +197,9 @@ function log2ToDb(exponent: v128, mantissaBits: v128): v128 {
 }
 
 /**
- * running-max.ts's SlidingMax.apply on one row: out[c] = max(row[c − half .. c + half])
- * (outside the row counts as −∞) for c < length, and the columns c in [lo, hi] where row[c]
+ * The sliding maximum of one row (running-max.ts's, in JS until 2026-12-04): out[c] =
+ * max(row[c − half .. c + half]) (outside the row counts as −∞) for c < length, and the
+ * columns c in [lo, hi] where row[c]
  * equals that maximum and is ≥ floor written to marks in ascending order; returns how many.
  * The window maximum is built by doubling (max of 1, 2, 4, … cells) in `scratch`, which
  * needs length + 4·half + 5 floats.

@@ -60,10 +60,10 @@ function tentDecimate(input: Float32Array, ratio: number, outLength: number): Fl
 }
 
 /**
- * 44.1 and 48 kHz → 8 kHz (12 and 13 taps), the rates of nearly all audio, run a dot product
- * written out in full, in WASM (assembly/kernels.ts): ×1.3–1.6 faster than the loop over
- * `taps` written out in JS, which was itself ×1.3–1.6 faster than the loop. Padding weights
- * are zeros after the last tap, added in the same order as the loop: the sum is
+ * 44.1 and 48 kHz → 8 kHz (12 and 13 taps), the rates of nearly all audio, run a 13-tap dot
+ * product in WASM (assembly/kernels.ts, two outputs at once in f64x2 lanes; with the other
+ * kernels `fingerprintQuery` ran ×1.9 faster side by side, docs/performance.md). Padding
+ * weights are zeros after the last tap, added in the same order as the loop: the sum is
  * bit-identical. The input passes through the kernels' memory a block of outputs at a time.
  */
 const UNROLLED_TAPS = 13;
@@ -136,7 +136,7 @@ interface PhaseTable {
   readonly first: Int32Array;
   /** Weights per phase (zero-padded to `taps`), already normalised to sum 1. */
   readonly taps: number;
-  /** Phase r's weights start at r · stride: `taps`, or UNROLLED_TAPS (zero-padded) for dot13. */
+  /** Phase r's weights start at r · stride: `taps`, or UNROLLED_TAPS (zero-padded) for the 13-tap kernel. */
   readonly stride: number;
   readonly weights: Float64Array;
 }
