@@ -45,19 +45,8 @@ export function decimate13(
     const x1 = input + ((<usize>(m1 * p + load<i32>(first + ((<usize>r1) << 2)) - inputBase)) << 2);
     const w = pairs + <usize>(r * 13 * 16);
     let sum = f64x2.splat(0);
-    sum = f64x2.add(sum, f64x2.mul(v128.load(w), inputPair(x0, x1, 0)));
-    sum = f64x2.add(sum, f64x2.mul(v128.load(w, 16), inputPair(x0, x1, 4)));
-    sum = f64x2.add(sum, f64x2.mul(v128.load(w, 32), inputPair(x0, x1, 8)));
-    sum = f64x2.add(sum, f64x2.mul(v128.load(w, 48), inputPair(x0, x1, 12)));
-    sum = f64x2.add(sum, f64x2.mul(v128.load(w, 64), inputPair(x0, x1, 16)));
-    sum = f64x2.add(sum, f64x2.mul(v128.load(w, 80), inputPair(x0, x1, 20)));
-    sum = f64x2.add(sum, f64x2.mul(v128.load(w, 96), inputPair(x0, x1, 24)));
-    sum = f64x2.add(sum, f64x2.mul(v128.load(w, 112), inputPair(x0, x1, 28)));
-    sum = f64x2.add(sum, f64x2.mul(v128.load(w, 128), inputPair(x0, x1, 32)));
-    sum = f64x2.add(sum, f64x2.mul(v128.load(w, 144), inputPair(x0, x1, 36)));
-    sum = f64x2.add(sum, f64x2.mul(v128.load(w, 160), inputPair(x0, x1, 40)));
-    sum = f64x2.add(sum, f64x2.mul(v128.load(w, 176), inputPair(x0, x1, 44)));
-    sum = f64x2.add(sum, f64x2.mul(v128.load(w, 192), inputPair(x0, x1, 48)));
+    for (let j: usize = 0; j < 13; j++)
+      sum = f64x2.add(sum, f64x2.mul(v128.load(w + (j << 4)), inputPair(x0, x1, j << 2)));
     v128.store64_lane(o, f32x4.demote_f64x2_zero(sum), 0);
     o += 8;
     if (r1 + 1 === q) {

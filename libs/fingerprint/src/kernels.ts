@@ -77,13 +77,27 @@ export function claim(name: string, bytes: number): number {
   return at;
 }
 
-/** The kernels' memory as floats (index = byte address / 4). */
-export function heapF32(): Float32Array {
-  return new Float32Array(kernels.memory.buffer);
+// Views of the kernels' memory (index = byte address / element size), made again only when
+// the memory has grown: the per-frame callers would otherwise make three objects a frame.
+let views = {
+  buffer: new ArrayBuffer(0),
+  f32: new Float32Array(0),
+  f64: new Float64Array(0),
+  i32: new Int32Array(0),
+};
+
+function heap(): typeof views {
+  const { buffer } = kernels.memory;
+  if (views.buffer !== buffer)
+    views = {
+      buffer,
+      f32: new Float32Array(buffer),
+      f64: new Float64Array(buffer),
+      i32: new Int32Array(buffer),
+    };
+  return views;
 }
-export function heapF64(): Float64Array {
-  return new Float64Array(kernels.memory.buffer);
-}
-export function heapI32(): Int32Array {
-  return new Int32Array(kernels.memory.buffer);
-}
+
+export const heapF32 = (): Float32Array => heap().f32;
+export const heapF64 = (): Float64Array => heap().f64;
+export const heapI32 = (): Int32Array => heap().i32;

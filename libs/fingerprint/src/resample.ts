@@ -48,11 +48,9 @@ function tentDecimate(input: Float32Array, ratio: number, outLength: number): Fl
   while (i0 < outLength && from(i0) < 0) i0++;
   let i2 = outLength;
   while (i2 > i0 && from(i2 - 1) + taps > n) i2--;
-  let i1 = i2;
-  if (stride === UNROLLED_TAPS) {
-    while (i1 > i0 && from(i1 - 1) + UNROLLED_TAPS > n) i1--;
-    decimate13(input, table, from, i0, i1, out);
-  } else i1 = i0;
+  let i1 = stride === UNROLLED_TAPS ? i2 : i0;
+  while (i1 > i0 && from(i1 - 1) + UNROLLED_TAPS > n) i1--;
+  if (i1 > i0) decimate13(input, table, from, i0, i1, out);
   for (let i = 0; i < i0; i++) out[i] = tentAt(input, ratio, i);
   for (let i = i1; i < i2; i++) out[i] = dot(weights, (i % q) * stride, input, from(i), taps);
   for (let i = i2; i < outLength; i++) out[i] = tentAt(input, ratio, i);
@@ -78,24 +76,40 @@ function decimate13(
   i1: number,
   out: Float32Array,
 ): void {
-  const { p, q, weights, first } = table;
+  const { p, q } = table;
+  const { pairs, first } = kernelTable(table);
   const blockInputs = Math.ceil(BLOCK_OUTPUTS * (p / q)) + 2 * UNROLLED_TAPS;
-  const weightsAt = claim('decimator-weights', weights.byteLength);
-  const firstAt = claim('decimator-first', first.byteLength);
   const inputAt = claim('decimator-input', blockInputs * 4);
   const outAt = claim('decimator-output', BLOCK_OUTPUTS * 4);
-  const pairsAt = claim('decimator-pairs', q * UNROLLED_TAPS * 16);
-  heapF64().set(weights, weightsAt >> 3);
-  heapI32().set(first, firstAt >> 2);
-  kernels.pairWeights(weightsAt, q, pairsAt);
   const heap = heapF32();
   for (let a = i0; a < i1; a += BLOCK_OUTPUTS) {
     const b = Math.min(i1, a + BLOCK_OUTPUTS);
     const base = from(a);
     heap.set(input.subarray(base, from(b - 1) + UNROLLED_TAPS), inputAt >> 2);
-    kernels.decimate13(inputAt, base, outAt, a, b, pairsAt, firstAt, p, q);
+    kernels.decimate13(inputAt, base, outAt, a, b, pairs, first, p, q);
     out.set(heap.subarray(outAt >> 2, (outAt >> 2) + (b - a)), a);
   }
+}
+
+/** A phase table's first taps and weight pairs in the kernels' memory, written once per ratio. */
+const kernelTables = new WeakMap<PhaseTable, { pairs: number; first: number }>();
+
+function kernelTable(table: PhaseTable): { pairs: number; first: number } {
+  let held = kernelTables.get(table);
+  if (!held) {
+    const { q, weights, first } = table;
+    const key = `${table.p}/${q}`;
+    held = {
+      pairs: claim(`decimator-pairs-${key}`, q * UNROLLED_TAPS * 16),
+      first: claim(`decimator-first-${key}`, first.byteLength),
+    };
+    const weightsAt = claim('decimator-weights', weights.byteLength);
+    heapF64().set(weights, weightsAt >> 3);
+    heapI32().set(first, held.first >> 2);
+    kernels.pairWeights(weightsAt, q, held.pairs);
+    kernelTables.set(table, held);
+  }
+  return held;
 }
 
 function dot(weights: Float64Array, w: number, input: Float32Array, x: number, taps: number): number {
